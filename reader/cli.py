@@ -1,0 +1,548 @@
+"""The command line: parses arguments, calls the engine, prints; one clear line per error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from reader import __version__, paths
+from reader.core.dates import parse_user_date, utc_now
+from reader.core.errors import InvalidDateError, ReaderError
+from reader.core.opml import export_opml, parse_opml
+from reader.core.store import MATCH_END, MATCH_START, ArticleQuery, Store
+from reader.core.types import Article, Feed
+
+PROG = "press-reader"
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (exit 2), pointing to --help rather than repeating usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _date(text: str) -> datetime:
+    try:
+        return parse_user_date(text, now=utc_now())
+    except InvalidDateError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command-line grammar (also the source of the usage documentation)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"the folder holding the library (default: ${paths.DATA_DIR_ENV} or the "
+        "platform's data folder)",
+    )
+    parser = _Parser(
+        prog=PROG,
+        description="Press Reader: follow news feeds, search them, and build annotated press "
+        "reviews.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="use the bundled demo library (offline)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help_text, parents=[common], **kwargs)
+
+    gui = command("gui", "open the library (the default command)")
+    gui.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo library"
+    )
+
+    feed = command("feed", "add, list, rename, move or remove feeds")
+    feed_commands = feed.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
+    add = feed_commands.add_parser("add", help="subscribe to a feed", parents=[common])
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--folder", metavar="F", help="folder, e.g. 'Sahel/Mali'")
+    add.add_argument("--title", metavar="T", help="your own title for the feed")
+    add.add_argument(
+        "--allow-file", action="store_true", help="accept a file: address (a local feed file)"
+    )
+    listing = feed_commands.add_parser("list", help="list the feeds", parents=[common])
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    remove = feed_commands.add_parser(
+        "remove", help="unsubscribe (the feed's articles go too)", parents=[common]
+    )
+    remove.add_argument("id", metavar="ID", type=int)
+    rename = feed_commands.add_parser("rename", help="give a feed your own title", parents=[common])
+    rename.add_argument("id", metavar="ID", type=int)
+    rename.add_argument("title", metavar="TITLE", help="the new title ('' for the feed's own)")
+    move = feed_commands.add_parser("move", help="move a feed to a folder", parents=[common])
+    move.add_argument("id", metavar="ID", type=int)
+    move.add_argument("folder", metavar="FOLDER", help="'Sahel/Mali', or '' for the top level")
+
+    opml = command("opml", "import or export subscriptions as OPML")
+    opml_commands = opml.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
+    opml_import = opml_commands.add_parser(
+        "import", help="subscribe to an OPML list", parents=[common]
+    )
+    opml_import.add_argument("file", metavar="FILE", type=Path)
+    opml_export = opml_commands.add_parser(
+        "export", help="write the subscriptions as OPML", parents=[common]
+    )
+    opml_export.add_argument("-o", "--output", metavar="FILE", type=Path, help="default: stdout")
+
+    refresh = command("refresh", "fetch new articles")
+    refresh.add_argument("--feed", metavar="ID", type=int, action="append", help="only this feed")
+    refresh.add_argument(
+        "--jobs", metavar="N", type=_positive, default=8, help="parallel downloads (default 8)"
+    )
+
+    articles = command("articles", "list articles, newest first")
+    articles.add_argument("--feed", metavar="ID", type=int, action="append")
+    articles.add_argument("--folder", metavar="F")
+    articles.add_argument("--tag", metavar="T", action="append", help="with this tag (repeatable)")
+    articles.add_argument("--unread", action="store_true")
+    articles.add_argument("--starred", action="store_true")
+    articles.add_argument("--since", metavar="DATE", type=_date, help="2026-11-28, 7d, 24h…")
+    articles.add_argument("--until", metavar="DATE", type=_date)
+    articles.add_argument("--limit", metavar="N", type=_positive)
+    articles.add_argument("--json", action="store_true", help="print JSON")
+
+    search = command("search", "full-text search (accents and case ignored)")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", metavar="N", type=_positive, default=50)
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+    show = command("show", "show one article")
+    show.add_argument("id", metavar="ID", type=int)
+    body = show.add_mutually_exclusive_group()
+    body.add_argument("--text", action="store_true", help="only the canonical plain text")
+    body.add_argument("--html", action="store_true", help="only the stored (sanitized) HTML")
+
+    tag = command("tag", "tag an article")
+    tag.add_argument("id", metavar="ARTICLE_ID", type=int)
+    tag.add_argument("tags", metavar="TAG", nargs="+", help="e.g. country/Mali theme/security")
+    tag.add_argument("--remove", action="store_true", help="remove these tags instead")
+
+    tags = command("tags", "list the tags in use")
+    tags.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def _feed_json(feed: Feed) -> dict[str, Any]:
+    return {
+        "id": feed.id,
+        "title": feed.title,
+        "url": feed.url,
+        "folder": feed.folder,
+        "site_url": feed.site_url,
+        "unread": feed.unread,
+        "total": feed.total,
+        "last_refresh": _iso(feed.last_checked),
+        "last_error": feed.last_error,
+        "warning": feed.warning,
+        "enabled": feed.enabled,
+    }
+
+
+def _article_json(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "feed_id": article.feed_id,
+        "feed": article.feed_title,
+        "title": article.title,
+        "link": article.link,
+        "author": article.author,
+        "published": _iso(article.published),
+        "read": article.read,
+        "starred": article.starred,
+        "tags": list(article.tags),
+    }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _print_json(value: Any, out: TextIO) -> None:
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def cmd_feed_add(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    feed = store.add_feed(
+        args.url, folder=args.folder, title=args.title, allow_file=args.allow_file
+    )
+    where = f" in {feed.folder}" if feed.folder else ""
+    print(f"Added feed {feed.id}: {feed.url}{where}", file=out)
+    return 0
+
+
+def cmd_feed_list(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    feeds = store.list_feeds()
+    if args.json:
+        _print_json([_feed_json(f) for f in feeds], out)
+        return 0
+    if not feeds:
+        print("No feeds yet: add one with 'press-reader feed add URL'.", file=out)
+        return 0
+    for feed in feeds:
+        state = "" if feed.enabled else "  [disabled]"
+        checked = feed.last_checked.strftime("%Y-%m-%d %H:%M") if feed.last_checked else "never"
+        print(
+            f"{feed.id:>5}  {feed.unread:>5}/{feed.total:<5}  {checked:16}  "
+            f"{(feed.folder + ' / ') if feed.folder else ''}{feed.title}{state}",
+            file=out,
+        )
+        if feed.last_error:
+            print(f"{'':>7}error: {feed.last_error}", file=out)
+    return 0
+
+
+def cmd_feed_remove(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    feed = store.get_feed(args.id)
+    count = store.remove_feed(args.id)
+    print(f"Removed feed {feed.id} ({feed.title}) and its {count} articles.", file=out)
+    return 0
+
+
+def cmd_feed_rename(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    feed = store.rename_feed(args.id, args.title)
+    print(f"Feed {feed.id} is now titled {feed.title!r}.", file=out)
+    return 0
+
+
+def cmd_feed_move(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    feed = store.move_feed(args.id, args.folder or None)
+    print(f"Feed {feed.id} is now in {feed.folder or 'the top level'}.", file=out)
+    return 0
+
+
+def cmd_opml_import(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    path: Path = args.file
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReaderError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise ReaderError(f"{path} is a folder, not an OPML file") from None
+    except OSError as error:
+        raise ReaderError(f"cannot read {path}: {error.strerror or error}") from None
+    document = parse_opml(data)
+    report = store.import_opml(document)
+    print(
+        f"Imported {path.name}: {len(report.added)} added, {len(report.present)} already "
+        f"present, {len(report.invalid)} invalid.",
+        file=out,
+    )
+    for description, reason in report.invalid:
+        print(f"  invalid: {description}: {reason}", file=out)
+    if not document.feeds and not report.invalid:
+        raise ReaderError(f"{path.name} lists no feeds (no outline has an xmlUrl)")
+    return 0
+
+
+def cmd_opml_export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    outlines, folders = store.export_outlines()
+    data = export_opml(outlines, folders=folders, now=store.now())
+    if args.output is None:
+        out.write(data.decode("utf-8"))
+        return 0
+    write_atomically(args.output, data)
+    print(f"Wrote {len(outlines)} feeds to {args.output}", file=sys.stderr)
+    return 0
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file so that it is either the old one or the complete new one, never half."""
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise ReaderError(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).replace(path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def cmd_refresh(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    from reader.core.refresh import RefreshProgress, refresh_feeds
+
+    progress = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+
+    def report(step: RefreshProgress) -> None:
+        if progress is not None:
+            progress.update(step)
+
+    try:
+        summary = refresh_feeds(store, args.feed, jobs=args.jobs, on_progress=report)
+    finally:
+        if progress is not None:
+            progress.finish()
+    print(summary.describe(), file=out)
+    for outcome in summary.outcomes:
+        if outcome.error:
+            print(
+                f"  failed: feed {outcome.feed.id} ({outcome.feed.title}): {outcome.error}",
+                file=out,
+            )
+        elif outcome.warning:
+            print(
+                f"  warning: feed {outcome.feed.id} ({outcome.feed.title}): {outcome.warning}",
+                file=out,
+            )
+        if outcome.moved_to:
+            print(f"  moved: feed {outcome.feed.id} now at {outcome.moved_to}", file=out)
+    return 0
+
+
+class _ProgressBar:
+    """A one-line progress bar redrawn in place on a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.drawn = False
+
+    def update(self, step: Any) -> None:
+        filled = self.WIDTH * step.done // max(step.total, 1)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        self.stream.write(
+            f"\r[{bar}] {step.done}/{step.total} feeds, {step.new_articles} new articles"
+        )
+        self.stream.flush()
+        self.drawn = True
+
+    def finish(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def cmd_articles(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    query = ArticleQuery(
+        feed_ids=tuple(args.feed or ()),
+        folder=args.folder,
+        tags=tuple(args.tag or ()),
+        unread=args.unread,
+        starred=args.starred,
+        since=args.since,
+        until=args.until,
+        limit=args.limit,
+    )
+    articles = store.list_articles(query)
+    if args.json:
+        _print_json([_article_json(a) for a in articles], out)
+        return 0
+    for article in articles:
+        print(_article_line(article), file=out)
+    return 0
+
+
+def _article_line(article: Article) -> str:
+    flags = ("*" if article.starred else " ") + (" " if article.read else "•")
+    tags = f"  [{', '.join(article.tags)}]" if article.tags else ""
+    return (
+        f"{article.id:>6} {flags} {article.published:%Y-%m-%d}  "
+        f"{_cut(article.feed_title, 24):24}  {article.title}{tags}"
+    )
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_search(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    hits = store.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    **_article_json(hit.article),
+                    "snippet": hit.snippet.replace(MATCH_START, "").replace(MATCH_END, ""),
+                    "rank": hit.rank,
+                }
+                for hit in hits
+            ],
+            out,
+        )
+        return 0
+    if not hits:
+        print(f"Nothing found for {args.query!r}.", file=out)
+    bold, plain = ("\033[1m", "\033[0m") if out.isatty() else ("[", "]")
+    for hit in hits:
+        print(_article_line(hit.article), file=out)
+        snippet = " ".join(hit.snippet.split())
+        print(f"{'':>9}{snippet.replace(MATCH_START, bold).replace(MATCH_END, plain)}", file=out)
+    return 0
+
+
+def cmd_show(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    article = store.get_article(args.id)
+    if args.html:
+        print(article.html, file=out)
+        return 0
+    if args.text:
+        print(article.text, file=out)
+        return 0
+    print(article.title, file=out)
+    print("=" * min(len(article.title), 78), file=out)
+    print(f"Source:    {article.feed_title}", file=out)
+    if article.author:
+        print(f"Author:    {article.author}", file=out)
+    print(f"Published: {article.published:%Y-%m-%d %H:%M} UTC", file=out)
+    if article.link:
+        print(f"Link:      {article.link}", file=out)
+    if article.tags:
+        print(f"Tags:      {', '.join(article.tags)}", file=out)
+    if article.also_in:
+        print(f"Also in:   {', '.join(title for _, title in article.also_in)}", file=out)
+    print(
+        f"State:     {'read' if article.read else 'unread'}"
+        f"{', starred' if article.starred else ''}",
+        file=out,
+    )
+    print(file=out)
+    print(article.text or "(this article has no text)", file=out)
+    return 0
+
+
+def cmd_tag(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    if args.remove:
+        tags = store.untag_article(args.id, args.tags)
+    else:
+        tags = store.tag_article(args.id, args.tags)
+    print(f"Article {args.id} tags: {', '.join(tags) if tags else '(none)'}", file=out)
+    return 0
+
+
+def cmd_tags(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    tags = store.list_tags()
+    if args.json:
+        _print_json([{"name": name, "articles": count} for name, count in tags], out)
+        return 0
+    for name, count in tags:
+        print(f"{count:>6}  {name}", file=out)
+    return 0
+
+
+def cmd_summary(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    """What a library holds, folder by folder (the desktop window builds on this)."""
+    stats = store.stats()
+    print(f"Press Reader {__version__}: library {store.path}", file=out)
+    print(
+        f"{stats.feeds} feeds in {stats.folders} folders, {stats.articles} articles "
+        f"({stats.unread} unread, {stats.starred} starred), {stats.tags} tags.",
+        file=out,
+    )
+    feeds = store.list_feeds()
+    by_folder: dict[str, list[Feed]] = {}
+    for feed in feeds:
+        by_folder.setdefault(feed.folder or "", []).append(feed)
+    for folder in sorted(by_folder):
+        print(f"\n{folder or '(top level)'}", file=out)
+        for feed in by_folder[folder]:
+            print(
+                f"  {feed.id:>4}  {feed.unread:>4} unread / {feed.total:<4}  {feed.title}", file=out
+            )
+    latest = store.list_articles(ArticleQuery(limit=10))
+    if latest:
+        print("\nLatest articles:", file=out)
+        for article in latest:
+            print(_article_line(article), file=out)
+    if not feeds:
+        print(
+            "\nAdd a feed with 'press-reader feed add URL', or try 'press-reader --demo'.", file=out
+        )
+    return 0
+
+
+Handler = Callable[[Store, argparse.Namespace, TextIO], int]
+
+_HANDLERS: dict[tuple[str, str | None], Handler] = {
+    ("gui", None): cmd_summary,
+    ("feed", "add"): cmd_feed_add,
+    ("feed", "list"): cmd_feed_list,
+    ("feed", "remove"): cmd_feed_remove,
+    ("feed", "rename"): cmd_feed_rename,
+    ("feed", "move"): cmd_feed_move,
+    ("opml", "import"): cmd_opml_import,
+    ("opml", "export"): cmd_opml_export,
+    ("refresh", None): cmd_refresh,
+    ("articles", None): cmd_articles,
+    ("search", None): cmd_search,
+    ("show", None): cmd_show,
+    ("tag", None): cmd_tag,
+    ("tags", None): cmd_tags,
+}
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The library the arguments point to; with --demo, the demo library, seeded on first use."""
+    data = paths.data_dir(getattr(args, "data_dir", None))
+    if getattr(args, "demo", False):
+        from reader.core.demo import seed_demo_library
+
+        store = Store(paths.demo_library_path(data))
+        try:
+            seed_demo_library(store, paths.resources_dir() / "demo")
+        except BaseException:
+            store.close()
+            raise
+        return store
+    return Store(paths.library_path(data))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (0 ok, 1 error, 2 usage)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    action = getattr(args, f"{command}_command", None)
+    handler = _HANDLERS[(command, action)]
+    try:
+        with open_store(args) as store:
+            return handler(store, args, sys.stdout)
+    except ReaderError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``): not an error worth a word.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

@@ -1,0 +1,51 @@
+"""The bundled demo library: seeded from our own feed files, with no network."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from reader.core.parse import parse_feed
+
+from reader.core.opml import parse_opml
+from reader.core.store import ArticleQuery, Store
+
+
+def seed_demo_library(store: Store, demo_dir: Path) -> int:
+    """Fill an empty library with the demo feeds (folders, articles, tags and stars as the
+    demo describes them). Returns the number of feeds added; a library that already has
+    feeds is left alone and 0 is returned."""
+    if store.list_feeds():
+        return 0
+    document = parse_opml((demo_dir / "demo.opml").read_bytes())
+    store.import_opml(document)
+    now = store.now()
+    by_file: dict[str, int] = {}
+    for feed in store.list_feeds():
+        name = PurePosixPath(urlsplit(feed.url).path).name
+        source = demo_dir / "feeds" / name
+        if not source.is_file():
+            continue
+        parsed = parse_feed(source.read_bytes(), feed.url, now=now)
+        store.store_parsed_feed(feed.id, parsed)
+        by_file[name] = feed.id
+    _apply_demo_tags(store, demo_dir / "tags.json", by_file)
+    return len(by_file)
+
+
+def _apply_demo_tags(store: Store, path: Path, by_file: dict[str, int]) -> None:
+    if not path.is_file():
+        return
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        feed_id = by_file.get(item.get("feed", ""))
+        if feed_id is None:
+            continue
+        wanted = item.get("guid_or_link")
+        for article in store.list_articles(ArticleQuery(feed_ids=(feed_id,))):
+            if wanted in (article.key, article.link):
+                if item.get("tags"):
+                    store.tag_article(article.id, item["tags"])
+                if item.get("starred"):
+                    store.set_starred(article.id, True)
+                break

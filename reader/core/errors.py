@@ -1,0 +1,87 @@
+"""The one tree of errors the engine raises; each message is meant for the user."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+class ReaderError(Exception):
+    """Base of every error Press Reader raises on purpose."""
+
+
+# -- the library ---------------------------------------------------------------------------
+
+
+class StorageError(ReaderError):
+    """The library database could not be read or written."""
+
+
+class NotALibraryError(StorageError):
+    """The file exists but is not a Press Reader library."""
+
+
+class LibraryTooNewError(StorageError):
+    """The library was written by a newer Press Reader than this one."""
+
+
+class FeedNotFoundError(ReaderError, LookupError):
+    """No feed has the given id."""
+
+
+class ArticleNotFoundError(ReaderError, LookupError):
+    """No article has the given id."""
+
+
+class FeedExistsError(ReaderError):
+    """A feed with that URL is already in the library."""
+
+
+class InvalidFeedURLError(ReaderError, ValueError):
+    """The text given as a feed address is not one we can subscribe to."""
+
+
+class InvalidTagError(ReaderError, ValueError):
+    """A tag name is empty or otherwise unusable."""
+
+
+class InvalidDateError(ReaderError, ValueError):
+    """A date given by the user could not be understood."""
+
+
+class OPMLError(ReaderError, ValueError):
+    """An OPML file could not be read."""
+
+
+# -- the network and the feed's bytes ------------------------------------------------------
+
+
+class FetchError(ReaderError):
+    """A feed could not be downloaded."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class FeedGoneError(HTTPStatusError):
+    """The server says the feed is gone for good (410)."""
+
+
+class RateLimitedError(HTTPStatusError):
+    """The server asks us to come back later (429 or 503 with Retry-After)."""
+
+    def __init__(self, message: str, status: int, retry_after: datetime | None) -> None:
+        super().__init__(message, status)
+        self.retry_after = retry_after
+
+
+class ResponseTooLargeError(FetchError):
+    """The response body is larger than the configured cap."""
+
+
+class ParseError(ReaderError):
+    """The downloaded bytes are not a feed we can read."""

@@ -1,0 +1,256 @@
+"""Refreshing many feeds at once: fetch in threads, parse on every core, store in one place."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+from reader.core.parse import parse_feed
+
+from reader.core.errors import (
+    FeedGoneError,
+    FetchError,
+    ParseError,
+    RateLimitedError,
+    ReaderError,
+    ResponseTooLargeError,
+)
+from reader.core.fetch import Fetcher, FetchResult
+from reader.core.store import Store
+from reader.core.types import Feed, ParsedFeed
+
+Status = Literal["ok", "not_modified", "failed"]
+
+#: Below this many feeds, starting parser processes costs more than it saves.
+PARALLEL_PARSE_MIN_FEEDS = 8
+DEFAULT_JOBS = 8
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class FeedOutcome:
+    """What refreshing one feed did."""
+
+    feed: Feed
+    status: Status
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+    warning: str | None = None
+    #: The feed's new address after a permanent redirect.
+    moved_to: str | None = None
+    #: Set when the server said the feed is gone for good and it was disabled.
+    disabled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshProgress:
+    """Reported after each feed: how far the refresh is, and what the last feed did."""
+
+    done: int
+    total: int
+    new_articles: int
+    outcome: FeedOutcome
+
+
+@dataclass(slots=True)
+class RefreshSummary:
+    """What a whole refresh did."""
+
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+    cancelled: int = 0
+
+    def _count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def ok(self) -> int:
+        return self._count("ok")
+
+    @property
+    def not_modified(self) -> int:
+        return self._count("not_modified")
+
+    @property
+    def failed(self) -> int:
+        return self._count("failed")
+
+    @property
+    def new(self) -> int:
+        return sum(o.new for o in self.outcomes)
+
+    @property
+    def updated(self) -> int:
+        return sum(o.updated for o in self.outcomes)
+
+    def describe(self) -> str:
+        """One line for a person."""
+        feeds = len(self.outcomes)
+        line = (
+            f"Refreshed {feeds} feed{'s' * (feeds != 1)}: {self.ok} ok, "
+            f"{self.not_modified} not modified, {self.failed} failed; "
+            f"{self.new} new, {self.updated} updated article{'s' * (self.updated != 1)}"
+        )
+        if self.cancelled:
+            line += f"; {self.cancelled} cancelled"
+        return line + "."
+
+
+@dataclass(frozen=True, slots=True)
+class _Retrieved:
+    """What a worker thread brings back for one feed."""
+
+    feed: Feed
+    fetched: FetchResult | None = None
+    parsed: ParsedFeed | None = None
+    error: ReaderError | None = None
+
+
+ProgressCallback = Callable[[RefreshProgress], None]
+
+
+def refresh_feeds(
+    store: Store,
+    feed_ids: Iterable[int] | None = None,
+    *,
+    fetcher: Fetcher | None = None,
+    jobs: int = DEFAULT_JOBS,
+    on_progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    parse_processes: int | None = None,
+) -> RefreshSummary:
+    """Fetch, parse and store the given feeds (every enabled feed that is due by default).
+
+    Downloads run in ``jobs`` threads (the fetcher also limits connections per host); parsing,
+    which is CPU-bound, runs in worker processes when there are enough feeds to repay starting
+    them; every write happens here, on the calling thread, one transaction per feed. One
+    feed's failure is recorded on that feed and never stops the others. Setting ``cancel``
+    stops after the feeds already under way.
+    """
+    feeds = store.feeds_due(feed_ids)
+    summary = RefreshSummary()
+    if not feeds:
+        return summary
+    own_fetcher = fetcher is None
+    http = fetcher or Fetcher(max_connections=max(jobs, 1))
+    parser = _parser_pool(len(feeds), parse_processes)
+    now = store.now()
+    try:
+        with ThreadPoolExecutor(max_workers=max(jobs, 1), thread_name_prefix="refresh") as pool:
+            pending: set[Future[_Retrieved]] = {
+                pool.submit(_retrieve, feed, http, parser, now) for feed in feeds
+            }
+            new_total = 0
+            while pending:
+                done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in done:
+                    outcome = _record(store, future.result())
+                    summary.outcomes.append(outcome)
+                    new_total += outcome.new
+                    if on_progress is not None:
+                        on_progress(
+                            RefreshProgress(len(summary.outcomes), len(feeds), new_total, outcome)
+                        )
+                if cancel is not None and cancel.is_set():
+                    for future in pending:
+                        future.cancel()
+                    summary.cancelled = sum(1 for f in pending if f.cancelled())
+                    pending = {f for f in pending if not f.cancelled()}
+    finally:
+        if parser is not None:
+            parser.shutdown(cancel_futures=True)
+        if own_fetcher:
+            http.close()
+    return summary
+
+
+def _parser_pool(feed_count: int, processes: int | None) -> Executor | None:
+    if processes is None:
+        cores = os.cpu_count() or 1
+        processes = cores if feed_count >= PARALLEL_PARSE_MIN_FEEDS and cores > 1 else 0
+    if processes <= 0:
+        return None
+    # "spawn": forking a process that runs threads (or Qt) is not safe.
+    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _retrieve(feed: Feed, http: Fetcher, parser: Executor | None, now: datetime) -> _Retrieved:
+    """Runs in a worker thread: download, then parse (in a process when there is a pool)."""
+    try:
+        if feed.url.startswith("file:"):
+            fetched = _read_local(feed.url)
+        else:
+            fetched = http.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+        if fetched.not_modified:
+            return _Retrieved(feed, fetched)
+        base = fetched.final_url
+        if parser is None:
+            parsed = parse_feed(fetched.content, base, content_type=fetched.content_type, now=now)
+        else:
+            parsed = parser.submit(
+                parse_feed, fetched.content, base, content_type=fetched.content_type, now=now
+            ).result()
+        return _Retrieved(feed, fetched, parsed)
+    except ReaderError as error:
+        return _Retrieved(feed, error=error)
+    except Exception as error:  # noqa: BLE001 - a parser bug on one feed must not stop the rest
+        message = f"could not read the feed (unexpected {type(error).__name__}: {error})"
+        return _Retrieved(feed, error=ParseError(message))
+
+
+def _read_local(url: str) -> FetchResult:
+    """A ``file:`` feed, which the user subscribed to explicitly."""
+    path = Path(unquote(urlsplit(url).path))
+    try:
+        size = path.stat().st_size
+        if size > DEFAULT_MAX_BYTES:
+            raise ResponseTooLargeError(f"the file is larger than {DEFAULT_MAX_BYTES >> 20} MiB")
+        content = path.read_bytes()
+    except OSError as error:
+        raise FetchError(f"cannot read {path}: {error.strerror or error}") from None
+    return FetchResult(url, url, None, False, content, None, None, None, 200, 0.0)
+
+
+def _record(store: Store, result: _Retrieved) -> FeedOutcome:
+    """Write one feed's result to the library (on the refreshing thread)."""
+    feed, fetched, error = result.feed, result.fetched, result.error
+    if error is not None:
+        disable = isinstance(error, FeedGoneError)
+        retry_after = error.retry_after if isinstance(error, RateLimitedError) else None
+        store.record_error(feed.id, str(error), retry_after=retry_after, disable=disable)
+        return FeedOutcome(feed, "failed", error=str(error), disabled=disable)
+    assert fetched is not None
+    moved_to = None
+    new_url = fetched.permanent_url
+    if new_url and new_url != feed.url and store.move_feed_url(feed.id, new_url):
+        moved_to = new_url
+    if fetched.not_modified:
+        store.record_not_modified(feed.id, etag=fetched.etag, last_modified=fetched.last_modified)
+        return FeedOutcome(feed, "not_modified", moved_to=moved_to)
+    assert result.parsed is not None
+    plan = store.store_parsed_feed(
+        feed.id, result.parsed, etag=fetched.etag, last_modified=fetched.last_modified
+    )
+    return FeedOutcome(
+        feed,
+        "ok",
+        new=len(plan.new),
+        updated=len(plan.changed),
+        warning=result.parsed.warning,
+        moved_to=moved_to,
+    )

@@ -1,0 +1,842 @@
+"""Store: the only owner of the library database (feeds, folders, articles, tags, search)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from reader.core import schema
+from reader.core.dates import from_db, to_db, utc_now
+from reader.core.errors import (
+    ArticleNotFoundError,
+    FeedExistsError,
+    FeedNotFoundError,
+    InvalidTagError,
+    StorageError,
+)
+from reader.core.fts import fallback_query
+from reader.core.identity import content_key, entry_digest
+from reader.core.opml import OPMLDocument, OutlineFeed
+from reader.core.types import Article, Feed, ParsedFeed, SearchHit
+from reader.core.updates import EntryUpdates, plan_entry_updates
+from reader.core.urls import link_key, normalize_feed_url
+
+#: Markers around the matched words in a search snippet (private-use characters, so they can
+#: never clash with article text; views replace them with their own emphasis).
+MATCH_START = "\ue000"
+MATCH_END = "\ue001"
+
+FOLDER_SEPARATOR = "/"
+
+_FEED_COLUMNS = """
+    f.id, f.url, f.folder_id, f.user_title, f.feed_title, f.site_url, f.icon_url, f.etag,
+    f.last_modified, f.added, f.last_checked, f.last_success, f.last_error, f.warning,
+    f.error_count, f.enabled, f.retry_after
+"""
+
+_ARTICLE_LIST_COLUMNS = """
+    a.id, a.feed_id, a.key, a.title, a.link, a.author, a.published, a.updated, a.first_seen,
+    a.read, a.starred, a.duplicate_of,
+    coalesce(f.user_title, f.feed_title, f.url) AS feed_title,
+    (SELECT group_concat(t.name, char(31)) FROM article_tags at JOIN tags t ON t.id = at.tag_id
+     WHERE at.article_id = a.id) AS tags
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuery:
+    """Which articles to list. ``after`` is a keyset cursor: the (published, id) of the last
+    article already shown, for paging through large libraries without OFFSET."""
+
+    feed_ids: tuple[int, ...] = ()
+    folder: str | None = None
+    tags: tuple[str, ...] = ()
+    unread: bool = False
+    starred: bool = False
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int | None = None
+    after: tuple[datetime, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an OPML import did: feeds added, feeds already in the library, outlines refused."""
+
+    added: tuple[OutlineFeed, ...] = ()
+    present: tuple[OutlineFeed, ...] = ()
+    invalid: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryStats:
+    """A one-glance summary of a library."""
+
+    feeds: int
+    folders: int
+    articles: int
+    unread: int
+    starred: int
+    tags: int
+
+
+def normalize_tag(name: str) -> str:
+    """A tag as stored: spaces collapsed, no empty path parts (``country / Mali`` →
+    ``country/Mali``). Raises :class:`InvalidTagError` for an empty or unprintable name."""
+    if any(ord(c) < 32 for c in name):
+        raise InvalidTagError(f"a tag cannot contain control characters: {name!r}")
+    parts = [" ".join(part.split()) for part in name.split("/")]
+    parts = [part for part in parts if part]
+    if not parts:
+        raise InvalidTagError("a tag name cannot be empty")
+    return "/".join(parts)
+
+
+def split_folder(path: str | Sequence[str] | None) -> tuple[str, ...]:
+    """A folder given as ``"Sahel/Mali"`` or as a sequence of names, cleaned."""
+    if path is None:
+        return ()
+    parts = path.split(FOLDER_SEPARATOR) if isinstance(path, str) else list(path)
+    return tuple(" ".join(p.split()) for p in parts if p.strip())
+
+
+class Store:
+    """The library: one SQLite file, opened (and created or upgraded) on construction.
+
+    A Store belongs to the thread that uses it; other threads open their own on the same file
+    (WAL mode lets readers and one writer work at the same time).
+    """
+
+    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] = utc_now) -> None:
+        self.path = Path(path)
+        self._now = clock
+        if str(path) != ":memory:":
+            if self.path.is_dir():
+                raise StorageError(f"{self.path} is a folder, not a library file")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StorageError(f"cannot create the library folder: {error}") from None
+        self._conn = schema.connect(path)
+        self._conn.row_factory = sqlite3.Row
+        try:
+            schema.migrate(self._conn, path)
+        except BaseException:
+            self._conn.close()
+            raise
+        self.db = sqlite_utils.Database(self._conn)
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the database; the Store cannot be used afterwards."""
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def now(self) -> datetime:
+        """The store's clock (injected in tests): every time it writes comes from here."""
+        return self._now()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction taken at once (``BEGIN IMMEDIATE``), so two writers queue on the
+        busy timeout instead of failing half-way; nested calls join the outer transaction."""
+        if self._conn.in_transaction:
+            yield self._conn
+            return
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise _storage_error(error) from None
+        try:
+            yield self._conn
+        except sqlite3.Error as error:
+            self._conn.execute("ROLLBACK")
+            raise _storage_error(error) from None
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as error:
+            raise _storage_error(error) from None
+
+    # -- folders ----------------------------------------------------------------------------
+
+    def ensure_folder(self, path: str | Sequence[str] | None) -> int | None:
+        """The id of the folder at ``path``, created with its parents when missing."""
+        parts = split_folder(path)
+        parent: int | None = None
+        with self.transaction() as db:
+            for name in parts:
+                row = db.execute(
+                    "SELECT id FROM folders WHERE ifnull(parent_id, 0) = ifnull(?, 0) AND name = ?",
+                    (parent, name),
+                ).fetchone()
+                if row is None:
+                    position = db.execute(
+                        "SELECT ifnull(max(position), -1) + 1 FROM folders "
+                        "WHERE ifnull(parent_id, 0) = ifnull(?, 0)",
+                        (parent,),
+                    ).fetchone()[0]
+                    parent = db.execute(
+                        "INSERT INTO folders (parent_id, name, position) VALUES (?, ?, ?)",
+                        (parent, name, position),
+                    ).lastrowid
+                else:
+                    parent = row[0]
+        return parent
+
+    def _folder_paths(self) -> dict[int, tuple[str, ...]]:
+        rows = self._query("SELECT id, parent_id, name FROM folders ORDER BY position, id")
+        parents = {r["id"]: (r["parent_id"], r["name"]) for r in rows}
+        paths: dict[int, tuple[str, ...]] = {}
+
+        def path_of(folder_id: int) -> tuple[str, ...]:
+            if folder_id not in paths:
+                parent, name = parents[folder_id]
+                paths[folder_id] = (*(path_of(parent) if parent else ()), name)
+            return paths[folder_id]
+
+        for folder_id in parents:
+            path_of(folder_id)
+        return paths
+
+    def list_folders(self) -> list[tuple[str, ...]]:
+        """Every folder as its path of names, parents before children, in display order."""
+        rows = self._query("SELECT id, parent_id FROM folders ORDER BY position, id")
+        paths = self._folder_paths()
+        children: dict[int | None, list[int]] = {}
+        for row in rows:
+            children.setdefault(row["parent_id"], []).append(row["id"])
+        ordered: list[tuple[str, ...]] = []
+
+        def walk(parent: int | None) -> None:
+            for child in children.get(parent, []):
+                ordered.append(paths[child])
+                walk(child)
+
+        walk(None)
+        return ordered
+
+    # -- feeds ------------------------------------------------------------------------------
+
+    def add_feed(
+        self,
+        url: str,
+        *,
+        folder: str | Sequence[str] | None = None,
+        title: str | None = None,
+        allow_file: bool = False,
+    ) -> Feed:
+        """Subscribe to ``url``. Raises InvalidFeedURLError or FeedExistsError."""
+        clean = normalize_feed_url(url, allow_file=allow_file)
+        with self.transaction() as db:
+            existing = db.execute("SELECT id FROM feeds WHERE url = ?", (clean,)).fetchone()
+            if existing is not None:
+                raise FeedExistsError(f"already subscribed to {clean} (feed {existing[0]})")
+            folder_id = self.ensure_folder(folder)
+            feed_id = db.execute(
+                "INSERT INTO feeds (url, folder_id, user_title, added, position) "
+                "VALUES (?, ?, ?, ?, (SELECT ifnull(max(position), -1) + 1 FROM feeds))",
+                (clean, folder_id, _clean_title(title), to_db(self._now())),
+            ).lastrowid
+        assert feed_id is not None
+        return self.get_feed(feed_id)
+
+    def get_feed(self, feed_id: int) -> Feed:
+        """One feed with its article counts. Raises FeedNotFoundError."""
+        feeds = self._feeds("WHERE f.id = ?", (feed_id,))
+        if not feeds:
+            raise FeedNotFoundError(f"no feed with id {feed_id}")
+        return feeds[0]
+
+    def list_feeds(self) -> list[Feed]:
+        """Every feed, in folder then display order, with unread and total counts."""
+        return self._feeds("", ())
+
+    def _feeds(self, where: str, params: Sequence[Any]) -> list[Feed]:
+        rows = self._query(
+            f"""
+            SELECT {_FEED_COLUMNS},
+                   (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS total,
+                   (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND NOT a.read)
+                       AS unread
+            FROM feeds f {where}
+            ORDER BY f.position, f.id
+            """,
+            params,
+        )
+        paths = self._folder_paths()
+        return [_feed_from_row(row, paths) for row in rows]
+
+    def remove_feed(self, feed_id: int) -> int:
+        """Unsubscribe; returns how many articles went with the feed."""
+        with self.transaction() as db:
+            self.get_feed(feed_id)
+            count = db.execute(
+                "SELECT count(*) FROM articles WHERE feed_id = ?", (feed_id,)
+            ).fetchone()[0]
+            # Stories this feed carried first and others repeat: promote the oldest repeat.
+            self._promote_duplicates(db, feed_id)
+            db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+        return int(count)
+
+    def _promote_duplicates(self, db: sqlite3.Connection, feed_id: int) -> None:
+        originals = db.execute(
+            "SELECT a.id FROM articles a WHERE a.feed_id = ? AND EXISTS "
+            "(SELECT 1 FROM articles d WHERE d.duplicate_of = a.id)",
+            (feed_id,),
+        ).fetchall()
+        for (original,) in originals:
+            heir = db.execute(
+                "SELECT min(id) FROM articles WHERE duplicate_of = ?", (original,)
+            ).fetchone()[0]
+            db.execute(
+                "UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ? AND id != ?",
+                (heir, original, heir),
+            )
+            db.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (heir,))
+
+    def rename_feed(self, feed_id: int, title: str | None) -> Feed:
+        """Give a feed the user's own title; None or blank goes back to the feed's title."""
+        with self.transaction() as db:
+            self.get_feed(feed_id)
+            db.execute(
+                "UPDATE feeds SET user_title = ? WHERE id = ?", (_clean_title(title), feed_id)
+            )
+        return self.get_feed(feed_id)
+
+    def move_feed(self, feed_id: int, folder: str | Sequence[str] | None) -> Feed:
+        """Put a feed in a folder (created when missing); None moves it to the top level."""
+        with self.transaction() as db:
+            self.get_feed(feed_id)
+            db.execute(
+                "UPDATE feeds SET folder_id = ? WHERE id = ?",
+                (self.ensure_folder(folder), feed_id),
+            )
+        return self.get_feed(feed_id)
+
+    def feeds_due(self, feed_ids: Iterable[int] | None = None) -> list[Feed]:
+        """The feeds a refresh should fetch: enabled ones whose Retry-After has passed, or the
+        given ones (which must exist) whatever their state but disabled."""
+        now = to_db(self._now())
+        if feed_ids is not None:
+            feeds = [self.get_feed(i) for i in dict.fromkeys(feed_ids)]
+            return [f for f in feeds if f.enabled]
+        return self._feeds(
+            "WHERE f.enabled AND (f.retry_after IS NULL OR f.retry_after <= ?)", (now,)
+        )
+
+    # -- recording refresh outcomes ---------------------------------------------------------
+
+    def record_not_modified(
+        self, feed_id: int, *, etag: str | None, last_modified: str | None
+    ) -> None:
+        now = to_db(self._now())
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE feeds SET last_checked = ?, last_success = ?, last_error = NULL, "
+                "error_count = 0, retry_after = NULL, etag = ?, last_modified = ? WHERE id = ?",
+                (now, now, etag, last_modified, feed_id),
+            )
+
+    def record_error(
+        self,
+        feed_id: int,
+        message: str,
+        *,
+        retry_after: datetime | None = None,
+        disable: bool = False,
+    ) -> None:
+        """Remember why a feed failed; its articles stay as they were."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE feeds SET last_checked = ?, last_error = ?, error_count = error_count + 1,"
+                " retry_after = ?, enabled = enabled AND NOT ? WHERE id = ?",
+                (to_db(self._now()), message, to_db(retry_after), disable, feed_id),
+            )
+
+    def move_feed_url(self, feed_id: int, new_url: str) -> bool:
+        """Follow a permanent redirect; False (and nothing changed) when another feed already
+        has the new address."""
+        with self.transaction() as db:
+            taken = db.execute(
+                "SELECT 1 FROM feeds WHERE url = ? AND id != ?", (new_url, feed_id)
+            ).fetchone()
+            if taken:
+                return False
+            db.execute("UPDATE feeds SET url = ? WHERE id = ?", (new_url, feed_id))
+        return True
+
+    def store_parsed_feed(
+        self,
+        feed_id: int,
+        parsed: ParsedFeed,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> EntryUpdates:
+        """Write a fetched feed in one transaction: new entries inserted, changed ones updated
+        (read, starred and tags kept), unchanged ones not written at all."""
+        now = self._now()
+        now_db = to_db(now)
+        with self.transaction() as db:
+            known = {
+                row[0]: (row[1], row[2])
+                for row in db.execute(
+                    "SELECT key, id, digest FROM articles WHERE feed_id = ?", (feed_id,)
+                )
+            }
+            plan = plan_entry_updates(known, parsed.entries)
+            for entry in plan.new:
+                published = entry.published or now
+                lkey = link_key(entry.link)
+                ckey = content_key(entry.title, entry.text)
+                db.execute(
+                    """
+                    INSERT INTO articles (feed_id, key, title, link, author, published, updated,
+                        first_seen, summary_html, content_html, text, enclosures, digest,
+                        link_key, content_key, duplicate_of)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    (
+                        feed_id,
+                        entry.key,
+                        entry.title,
+                        entry.link,
+                        entry.author,
+                        to_db(published),
+                        to_db(entry.updated),
+                        now_db,
+                        entry.summary_html,
+                        entry.content_html,
+                        entry.text,
+                        json.dumps(list(entry.enclosures)),
+                        entry_digest(entry),
+                        lkey,
+                        ckey,
+                        self._find_original(db, feed_id, lkey, ckey),
+                    ),
+                )
+            for article_id, entry in plan.changed:
+                db.execute(
+                    """
+                    UPDATE articles SET title = ?, link = ?, author = ?,
+                        published = coalesce(?, published), updated = ?, last_changed = ?,
+                        summary_html = ?, content_html = ?, text = ?, enclosures = ?, digest = ?,
+                        link_key = ?, content_key = ?
+                    WHERE id = ?
+                    """,
+                    (
+                        entry.title,
+                        entry.link,
+                        entry.author,
+                        to_db(entry.published),
+                        to_db(entry.updated),
+                        now_db,
+                        entry.summary_html,
+                        entry.content_html,
+                        entry.text,
+                        json.dumps(list(entry.enclosures)),
+                        entry_digest(entry),
+                        link_key(entry.link),
+                        content_key(entry.title, entry.text),
+                        article_id,
+                    ),
+                )
+            db.execute(
+                """
+                UPDATE feeds SET feed_title = coalesce(?, feed_title),
+                    site_url = coalesce(?, site_url), icon_url = coalesce(?, icon_url),
+                    etag = ?, last_modified = ?, last_checked = ?, last_success = ?,
+                    last_error = NULL, warning = ?, error_count = 0, retry_after = NULL
+                WHERE id = ?
+                """,
+                (
+                    parsed.title or None,
+                    parsed.site_url,
+                    parsed.icon_url,
+                    etag,
+                    last_modified,
+                    now_db,
+                    now_db,
+                    parsed.warning,
+                    feed_id,
+                ),
+            )
+        return plan
+
+    @staticmethod
+    def _find_original(
+        db: sqlite3.Connection, feed_id: int, lkey: str | None, ckey: str | None
+    ) -> int | None:
+        """The article another feed already carries for the same story, if any."""
+        if lkey is None and ckey is None:
+            return None
+        row = db.execute(
+            """
+            SELECT coalesce(duplicate_of, id) FROM articles
+            WHERE feed_id != ? AND (link_key = ? OR content_key = ?)
+            ORDER BY id LIMIT 1
+            """,
+            (feed_id, lkey, ckey),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def get_article(self, article_id: int) -> Article:
+        """One article with its body, text, tags and the other feeds carrying the story."""
+        rows = self._query(
+            f"""
+            SELECT {_ARTICLE_LIST_COLUMNS}, a.summary_html, a.content_html, a.text
+            FROM articles a JOIN feeds f ON f.id = a.feed_id
+            WHERE a.id = ?
+            """,
+            (article_id,),
+        )
+        if not rows:
+            raise ArticleNotFoundError(f"no article with id {article_id}")
+        row = rows[0]
+        root = row["duplicate_of"] or row["id"]
+        others = self._query(
+            """
+            SELECT f.id, coalesce(f.user_title, f.feed_title, f.url) FROM articles a
+            JOIN feeds f ON f.id = a.feed_id
+            WHERE (a.id = ? OR a.duplicate_of = ?) AND a.id != ? ORDER BY a.id
+            """,
+            (root, root, article_id),
+        )
+        return _article_from_row(
+            row,
+            summary_html=row["summary_html"],
+            content_html=row["content_html"],
+            text=row["text"],
+            also_in=tuple((r[0], r[1]) for r in others),
+        )
+
+    def list_articles(self, query: ArticleQuery = ArticleQuery()) -> list[Article]:
+        """Articles matching ``query``, newest first, without their bodies. Without a feed
+        filter, a story carried by several feeds is listed once."""
+        where, params = self._article_filter(query)
+        sql = (
+            f"SELECT {_ARTICLE_LIST_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE {where} ORDER BY a.published DESC, a.id DESC"
+        )
+        if query.limit is not None:
+            sql += " LIMIT ?"
+            params.append(query.limit)
+        return [_article_from_row(row) for row in self._query(sql, params)]
+
+    def count_articles(self, query: ArticleQuery = ArticleQuery()) -> int:
+        where, params = self._article_filter(query)
+        return int(
+            self._query(
+                f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where}",
+                params,
+            )[0][0]
+        )
+
+    def _article_filter(self, query: ArticleQuery) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if query.feed_ids:
+            for feed_id in query.feed_ids:
+                self.get_feed(feed_id)
+            clauses.append(f"a.feed_id IN ({','.join('?' * len(query.feed_ids))})")
+            params.extend(query.feed_ids)
+        else:
+            clauses.append("a.duplicate_of IS NULL")
+        if query.folder is not None:
+            folder_ids = [
+                fid
+                for fid, path in self._folder_paths().items()
+                if path[: len(split_folder(query.folder))] == split_folder(query.folder)
+            ]
+            clauses.append(f"f.folder_id IN ({','.join('?' * len(folder_ids)) or 'NULL'})")
+            params.extend(folder_ids)
+        for tag in query.tags:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+                "WHERE at.article_id = a.id AND (t.name = ? OR t.name LIKE ? ESCAPE '\\'))"
+            )
+            name = normalize_tag(tag)
+            params.extend([name, _like_prefix(name + "/")])
+        if query.unread:
+            clauses.append("NOT a.read")
+        if query.starred:
+            clauses.append("a.starred")
+        if query.since is not None:
+            clauses.append("a.published >= ?")
+            params.append(to_db(query.since))
+        if query.until is not None:
+            clauses.append("a.published < ?")
+            params.append(to_db(query.until))
+        if query.after is not None:
+            clauses.append("(a.published, a.id) < (?, ?)")
+            params.extend([to_db(query.after[0]), query.after[1]])
+        return " AND ".join(clauses) or "1", params
+
+    def set_read(self, article_ids: Iterable[int], read: bool = True) -> int:
+        """Mark articles read or unread (and the same story in other feeds with them)."""
+        ids = list(article_ids)
+        with self.transaction() as db:
+            changed = 0
+            for article_id in ids:
+                root = self._root_of(db, article_id)
+                changed += db.execute(
+                    "UPDATE articles SET read = ? WHERE (id = ? OR duplicate_of = ?) AND read != ?",
+                    (read, root, root, read),
+                ).rowcount
+        return changed
+
+    def set_starred(self, article_id: int, starred: bool = True) -> None:
+        with self.transaction() as db:
+            self._root_of(db, article_id)
+            db.execute("UPDATE articles SET starred = ? WHERE id = ?", (starred, article_id))
+
+    @staticmethod
+    def _root_of(db: sqlite3.Connection, article_id: int) -> int:
+        row = db.execute(
+            "SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise ArticleNotFoundError(f"no article with id {article_id}")
+        return int(row[0])
+
+    # -- tags -------------------------------------------------------------------------------
+
+    def tag_article(self, article_id: int, tags: Iterable[str]) -> tuple[str, ...]:
+        """Add tags to an article; returns the article's tags afterwards. Tags are shared and
+        case-insensitive: ``mali`` and ``Mali`` are one tag (the first spelling stays)."""
+        names = [normalize_tag(tag) for tag in tags]
+        now = to_db(self._now())
+        with self.transaction() as db:
+            self._root_of(db, article_id)
+            for name in names:
+                db.execute("INSERT INTO tags (name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
+                db.execute(
+                    "INSERT INTO article_tags (article_id, tag_id, added) "
+                    "SELECT ?, id, ? FROM tags WHERE name = ? ON CONFLICT DO NOTHING",
+                    (article_id, now, name),
+                )
+        return self.get_article(article_id).tags
+
+    def untag_article(self, article_id: int, tags: Iterable[str]) -> tuple[str, ...]:
+        names = [normalize_tag(tag) for tag in tags]
+        with self.transaction() as db:
+            self._root_of(db, article_id)
+            for name in names:
+                db.execute(
+                    "DELETE FROM article_tags WHERE article_id = ? AND tag_id = "
+                    "(SELECT id FROM tags WHERE name = ?)",
+                    (article_id, name),
+                )
+        return self.get_article(article_id).tags
+
+    def list_tags(self) -> list[tuple[str, int]]:
+        """Every tag with the number of articles carrying it, by name."""
+        rows = self._query(
+            "SELECT t.name, count(at.article_id) FROM tags t "
+            "LEFT JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id ORDER BY t.name"
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    # -- search -----------------------------------------------------------------------------
+
+    def search(self, text: str, *, limit: int = 100) -> list[SearchHit]:
+        """Full-text search, best matches first, accents and case ignored. The text may use
+        FTS5 syntax (``"exact phrase"``, ``OR``, ``NOT``, ``prefix*``); anything that is not
+        valid syntax is searched as plain words, so no query ever fails."""
+        if not text.strip():
+            return []
+        try:
+            return self._search(text, limit)
+        except sqlite3.OperationalError:
+            fallback = fallback_query(text)
+            if fallback is None:
+                return []
+            try:
+                return self._search(fallback, limit)
+            except sqlite3.OperationalError:
+                return []
+
+    def _search(self, match: str, limit: int) -> list[SearchHit]:
+        rows = self._conn.execute(
+            f"""
+            SELECT {_ARTICLE_LIST_COLUMNS},
+                   snippet(articles_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snippet,
+                   bm25(articles_fts, 10.0, 3.0, 1.0) AS rank
+            FROM articles_fts
+            JOIN articles a ON a.id = articles_fts.rowid
+            JOIN feeds f ON f.id = a.feed_id
+            WHERE articles_fts MATCH ? AND a.duplicate_of IS NULL
+            ORDER BY rank LIMIT ?
+            """,
+            (match, limit),
+        ).fetchall()
+        return [
+            SearchHit(_article_from_row(row), row["snippet"], float(row["rank"])) for row in rows
+        ]
+
+    # -- OPML -------------------------------------------------------------------------------
+
+    def import_opml(self, document: OPMLDocument) -> ImportReport:
+        """Subscribe to every feed of an OPML document in one transaction: all or nothing."""
+        added: list[OutlineFeed] = []
+        present: list[OutlineFeed] = []
+        invalid = [(bad.description, bad.reason) for bad in document.invalid]
+        with self.transaction() as db:
+            for folder in document.folders:
+                self.ensure_folder(folder)
+            known = {row[0] for row in db.execute("SELECT url FROM feeds")}
+            for outline in document.feeds:
+                try:
+                    url = normalize_feed_url(outline.url)
+                except ValueError as error:
+                    invalid.append((outline.title or outline.url, str(error)))
+                    continue
+                if url in known:
+                    present.append(outline)
+                    continue
+                db.execute(
+                    "INSERT INTO feeds (url, folder_id, feed_title, site_url, added, position) "
+                    "VALUES (?, ?, ?, ?, ?, (SELECT ifnull(max(position), -1) + 1 FROM feeds))",
+                    (
+                        url,
+                        self.ensure_folder(outline.folder),
+                        outline.title,
+                        outline.site_url,
+                        to_db(self._now()),
+                    ),
+                )
+                known.add(url)
+                added.append(outline)
+        return ImportReport(tuple(added), tuple(present), tuple(invalid))
+
+    def export_outlines(self) -> tuple[list[OutlineFeed], list[tuple[str, ...]]]:
+        """The subscriptions as OPML outlines, and every folder (empty ones too)."""
+        outlines = [
+            OutlineFeed(
+                url=feed.url,
+                title=feed.title,
+                folder=feed.folder_path,
+                site_url=feed.site_url,
+            )
+            for feed in self.list_feeds()
+        ]
+        return outlines, self.list_folders()
+
+    # -- summary ----------------------------------------------------------------------------
+
+    def stats(self) -> LibraryStats:
+        row = self._query(
+            """
+            SELECT (SELECT count(*) FROM feeds), (SELECT count(*) FROM folders),
+                   (SELECT count(*) FROM articles WHERE duplicate_of IS NULL),
+                   (SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND NOT read),
+                   (SELECT count(*) FROM articles WHERE starred),
+                   (SELECT count(*) FROM tags)
+            """
+        )[0]
+        return LibraryStats(*(int(v) for v in row))
+
+
+# -- rows to values --------------------------------------------------------------------------
+
+
+def _clean_title(title: str | None) -> str | None:
+    if title is None:
+        return None
+    cleaned = " ".join(title.split())
+    return cleaned or None
+
+
+def _like_prefix(prefix: str) -> str:
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
+def _storage_error(error: sqlite3.Error) -> StorageError:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return StorageError("the library is busy (another Press Reader is writing); try again")
+    if code == sqlite3.SQLITE_READONLY:
+        return StorageError("the library is read-only: check the file's permissions")
+    if code == sqlite3.SQLITE_FULL:
+        return StorageError("the disk is full: the library could not be written")
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return StorageError(f"the library file is damaged ({error})")
+    return StorageError(f"library error: {error}")
+
+
+def _feed_from_row(row: sqlite3.Row, paths: dict[int, tuple[str, ...]]) -> Feed:
+    folder = paths.get(row["folder_id"]) if row["folder_id"] else None
+    return Feed(
+        id=row["id"],
+        url=row["url"],
+        title=row["user_title"] or row["feed_title"] or row["url"],
+        folder=FOLDER_SEPARATOR.join(folder) if folder else None,
+        folder_path=folder or (),
+        site_url=row["site_url"],
+        feed_title=row["feed_title"],
+        user_title=row["user_title"],
+        icon_url=row["icon_url"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        added=from_db(row["added"]),
+        last_checked=from_db(row["last_checked"]),
+        last_success=from_db(row["last_success"]),
+        last_error=row["last_error"],
+        warning=row["warning"],
+        error_count=row["error_count"],
+        enabled=bool(row["enabled"]),
+        retry_after=from_db(row["retry_after"]),
+        unread=row["unread"],
+        total=row["total"],
+    )
+
+
+def _article_from_row(row: sqlite3.Row, **extra: Any) -> Article:
+    published = from_db(row["published"])
+    first_seen = from_db(row["first_seen"])
+    assert published is not None and first_seen is not None
+    return Article(
+        id=row["id"],
+        feed_id=row["feed_id"],
+        key=row["key"],
+        title=row["title"],
+        link=row["link"],
+        author=row["author"],
+        published=published,
+        updated=from_db(row["updated"]),
+        first_seen=first_seen,
+        read=bool(row["read"]),
+        starred=bool(row["starred"]),
+        feed_title=row["feed_title"],
+        tags=tuple(sorted(row["tags"].split("\x1f"), key=str.casefold)) if row["tags"] else (),
+        duplicate_of=row["duplicate_of"],
+        **extra,
+    )

@@ -1,0 +1,114 @@
+"""Plain values that cross the engine's layers: parsed feeds, stored feeds and articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# -- what the parser hands to the store ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEntry:
+    """One feed entry, parsed and sanitized, ready to be stored.
+
+    ``key`` is the entry's identity within its feed: the entry id when the feed gives
+    one, otherwise a stable digest of its link, or of its title and date.
+    HTML fields are already sanitized; ``text`` is the canonical plain text of the
+    content (or of the summary when there is no content).
+    """
+
+    key: str
+    title: str
+    link: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    summary_html: str = ""
+    content_html: str = ""
+    text: str = ""
+    enclosures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    """A whole feed document as the parser understood it."""
+
+    title: str | None
+    site_url: str | None
+    entries: tuple[ParsedEntry, ...]
+    icon_url: str | None = None
+    #: Set when the document was malformed but still readable.
+    warning: str | None = None
+
+
+# -- what the store hands back -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A subscription as stored in the library."""
+
+    id: int
+    url: str
+    title: str
+    #: The folder as one string, names joined by "/", for display; None at the top level.
+    folder: str | None = None
+    #: The folder as its path of names (a name may itself contain "/").
+    folder_path: tuple[str, ...] = ()
+    site_url: str | None = None
+    feed_title: str | None = None
+    user_title: str | None = None
+    icon_url: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    added: datetime | None = None
+    last_checked: datetime | None = None
+    last_success: datetime | None = None
+    last_error: str | None = None
+    warning: str | None = None
+    error_count: int = 0
+    enabled: bool = True
+    retry_after: datetime | None = None
+    unread: int = 0
+    total: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as stored in the library."""
+
+    id: int
+    feed_id: int
+    key: str
+    title: str
+    link: str | None
+    author: str | None
+    published: datetime
+    updated: datetime | None
+    first_seen: datetime
+    read: bool
+    starred: bool
+    feed_title: str = ""
+    summary_html: str = ""
+    content_html: str = ""
+    text: str = ""
+    tags: tuple[str, ...] = ()
+    #: Id of the article this one repeats (same story seen first in another feed).
+    duplicate_of: int | None = None
+    #: Other feeds that carry the same story, as (feed id, feed title).
+    also_in: tuple[tuple[int, str], ...] = field(default=())
+
+    @property
+    def html(self) -> str:
+        """The richest sanitized body: the content when there is one, else the summary."""
+        return self.content_html or self.summary_html
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: the article and a snippet with the matched words marked."""
+
+    article: Article
+    snippet: str
+    rank: float

@@ -1,0 +1,30 @@
+"""Shared fixtures: offscreen Qt, the real-world corpus, throwaway libraries."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# GUI tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("PRESS_READER_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The real-world test material in ../shared/corpus; skips when it is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus is not available")
+    return CORPUS
+
+
+def corpus_files(*parts: str, pattern: str = "*") -> list[Path]:
+    """Files of a corpus folder for parametrizing; empty when the corpus is absent."""
+    folder = CORPUS.joinpath(*parts)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob(pattern) if p.is_file() and p.name != "PROVENANCE.md")
