@@ -15,7 +15,6 @@ from typing import Any, NoReturn, TextIO
 from reader import __version__, paths
 from reader.core.dates import parse_user_date, utc_now
 from reader.core.errors import InvalidDateError, ReaderError
-from reader.core.opml import export_opml, parse_opml
 from reader.core.store import MATCH_END, MATCH_START, ArticleQuery, Store
 from reader.core.types import Article, Feed
 
@@ -249,6 +248,8 @@ def cmd_opml_import(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         raise ReaderError(f"{path} is a folder, not an OPML file") from None
     except OSError as error:
         raise ReaderError(f"cannot read {path}: {error.strerror or error}") from None
+    from reader.core.opml import parse_opml
+
     document = parse_opml(data)
     report = store.import_opml(document)
     print(
@@ -264,6 +265,8 @@ def cmd_opml_import(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_opml_export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    from reader.core.opml import export_opml
+
     outlines, folders = store.export_outlines()
     data = export_opml(outlines, folders=folders, now=store.now())
     if args.output is None:

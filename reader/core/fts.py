@@ -1,15 +1,67 @@
-"""Turning whatever a user types into a full-text query that cannot fail."""
+"""Turning whatever a user types into a full-text query that finds what they mean and cannot fail.
+
+Plain words are searched by their stem as a prefix, so that ``ecologie`` finds « écologiques »
+and ``attacked`` finds "attacks": the index itself stays a plain accent-folding one (no stemming
+at ingest, which would cost CPU on every article), and the analysts' two languages, French and
+English, are handled at query time. A query that uses FTS5 syntax (quotes, ``*``, ``OR``,
+``NOT``, ``NEAR``, parentheses, ``column:``) is passed through as the user wrote it.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SYNTAX = re.compile(r'["*()^:+{}]|\b(?:AND|OR|NOT|NEAR)\b')
+#: Stems shorter than this match too much ("nig" for Niger); the whole word is used instead.
+MIN_STEM = 5
+_STEMMERS = (snowballstemmer.stemmer("french"), snowballstemmer.stemmer("english"))
+
+
+def uses_syntax(text: str) -> bool:
+    """Whether the user wrote FTS5 syntax rather than plain words."""
+    return _SYNTAX.search(text) is not None
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4096)
+def word_prefix(word: str) -> str:
+    """The shortest French or English stem of ``word`` that is still a prefix of it and is long
+    enough to be specific; otherwise the (accent-folded) word itself."""
+    folded = _fold(word)
+    best = folded
+    for stemmer in _STEMMERS:
+        stem = _fold(stemmer.stemWord(word.casefold()))
+        if len(stem) >= MIN_STEM and folded.startswith(stem) and len(stem) < len(best):
+            best = stem
+    return best
+
+
+def plain_query(text: str) -> str | None:
+    """Every word must match, by its stem or as typed; words of one or two letters (``l'``,
+    ``de``) must match exactly. None when there is no word at all."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    terms = []
+    for word in words:
+        if len(word) <= 2:
+            terms.append(f'"{_fold(word)}"')
+        else:
+            terms.append(f'"{word_prefix(word)}"*')
+    return " ".join(terms)
 
 
 def fallback_query(text: str) -> str | None:
-    """The user's words as quoted FTS5 terms (all must match), the last one as a prefix so
-    that search-as-you-type finds ``coop`` in ``coopération``; None when there is no word."""
+    """For syntax that FTS5 rejects: the words as exact terms, the last one as a prefix."""
     words = _WORD.findall(text)
     if not words:
         return None

@@ -15,12 +15,10 @@ from concurrent.futures import (
     wait,
 )
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
-
-from reader.core.parse import parse_feed
 
 from reader.core.errors import (
     FeedGoneError,
@@ -31,6 +29,7 @@ from reader.core.errors import (
     ResponseTooLargeError,
 )
 from reader.core.fetch import Fetcher, FetchResult
+from reader.core.parse import parse_feed
 from reader.core.store import Store
 from reader.core.types import Feed, ParsedFeed
 
@@ -40,6 +39,7 @@ Status = Literal["ok", "not_modified", "failed"]
 PARALLEL_PARSE_MIN_FEEDS = 8
 DEFAULT_JOBS = 8
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MAX_RETRY_AFTER = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +147,7 @@ def refresh_feeds(
     if not feeds:
         return summary
     own_fetcher = fetcher is None
-    http = fetcher or Fetcher(max_connections=max(jobs, 1))
+    http = fetcher or Fetcher(max_connections=max(jobs, 1), clock=store.now)
     parser = _parser_pool(len(feeds), parse_processes)
     now = store.now()
     try:
@@ -167,10 +167,10 @@ def refresh_feeds(
                             RefreshProgress(len(summary.outcomes), len(feeds), new_total, outcome)
                         )
                 if cancel is not None and cancel.is_set():
-                    for future in pending:
-                        future.cancel()
-                    summary.cancelled = sum(1 for f in pending if f.cancelled())
-                    pending = {f for f in pending if not f.cancelled()}
+                    # Feeds not started yet are dropped; those under way finish and are kept.
+                    dropped = {f for f in pending if f.cancel()}
+                    summary.cancelled += len(dropped)
+                    pending -= dropped
     finally:
         if parser is not None:
             parser.shutdown(cancel_futures=True)
@@ -231,7 +231,10 @@ def _record(store: Store, result: _Retrieved) -> FeedOutcome:
     feed, fetched, error = result.feed, result.fetched, result.error
     if error is not None:
         disable = isinstance(error, FeedGoneError)
-        retry_after = error.retry_after if isinstance(error, RateLimitedError) else None
+        retry_after = None
+        if isinstance(error, RateLimitedError) and error.retry_after is not None:
+            # A server may ask for anything; a day is as long as we let a feed go quiet.
+            retry_after = min(error.retry_after, store.now() + MAX_RETRY_AFTER)
         store.record_error(feed.id, str(error), retry_after=retry_after, disable=disable)
         return FeedOutcome(feed, "failed", error=str(error), disabled=disable)
     assert fetched is not None

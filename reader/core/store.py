@@ -8,10 +8,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from reader.core import schema
 from reader.core.dates import from_db, to_db, utc_now
@@ -22,12 +21,16 @@ from reader.core.errors import (
     InvalidTagError,
     StorageError,
 )
-from reader.core.fts import fallback_query
+from reader.core.fts import fallback_query, plain_query, uses_syntax
 from reader.core.identity import content_key, entry_digest
-from reader.core.opml import OPMLDocument, OutlineFeed
 from reader.core.types import Article, Feed, ParsedFeed, SearchHit
 from reader.core.updates import EntryUpdates, plan_entry_updates
 from reader.core.urls import link_key, normalize_feed_url
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from reader.core.opml import OPMLDocument, OutlineFeed
 
 #: Markers around the matched words in a search snippet (private-use characters, so they can
 #: never clash with article text; views replace them with their own emphasis).
@@ -132,7 +135,14 @@ class Store:
         except BaseException:
             self._conn.close()
             raise
-        self.db = sqlite_utils.Database(self._conn)
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The library through sqlite-utils, for inspection and maintenance tools; imported
+        on first use so that short commands start fast."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self._conn)
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -667,11 +677,15 @@ class Store:
     # -- search -----------------------------------------------------------------------------
 
     def search(self, text: str, *, limit: int = 100) -> list[SearchHit]:
-        """Full-text search, best matches first, accents and case ignored. The text may use
-        FTS5 syntax (``"exact phrase"``, ``OR``, ``NOT``, ``prefix*``); anything that is not
-        valid syntax is searched as plain words, so no query ever fails."""
+        """Full-text search, best matches first, accents and case ignored. Plain words match
+        by their stem (see :mod:`reader.core.fts`); a query may also use FTS5 syntax
+        (``"exact phrase"``, ``OR``, ``NOT``, ``prefix*``), and invalid syntax is searched as
+        plain words, so no query ever fails."""
         if not text.strip():
             return []
+        if not uses_syntax(text):
+            plain = plain_query(text)
+            return [] if plain is None else self._search(plain, limit)
         try:
             return self._search(text, limit)
         except sqlite3.OperationalError:
@@ -738,6 +752,8 @@ class Store:
 
     def export_outlines(self) -> tuple[list[OutlineFeed], list[tuple[str, ...]]]:
         """The subscriptions as OPML outlines, and every folder (empty ones too)."""
+        from reader.core.opml import OutlineFeed
+
         outlines = [
             OutlineFeed(
                 url=feed.url,
