@@ -1,0 +1,350 @@
+"""Untrusted HTML → safe HTML; HTML → canonical plain text."""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from contextvars import ContextVar
+from urllib.parse import urljoin, urlsplit
+
+import nh3
+
+__all__ = ["html_to_text", "sanitize_html", "sanitize_with_text", "text_from_plain"]
+
+# -- sanitizing ----------------------------------------------------------------------------
+
+#: Tags kept (their attributes are further limited by ``_ATTRIBUTES``).
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {
+        # text structure
+        "p", "br", "hr", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6",
+        "b", "strong", "i", "em", "u", "s", "sub", "sup", "small", "mark",
+        "code", "pre", "kbd", "abbr", "cite", "q", "time",
+        "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "figure", "figcaption",
+        # links and images
+        "a", "img",
+        # tables
+        "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
+    }
+)  # fmt: skip
+
+#: Tags removed together with everything inside them. Script and style are code, not text;
+#: the others hold raw text or markup that would otherwise leak out as visible text
+#: (an iframe's fallback is parsed as raw text, a textarea's value, an SVG's stylesheet).
+REMOVED_WITH_CONTENT: frozenset[str] = frozenset(
+    {"script", "style", "iframe", "noscript", "template", "title", "textarea", "select", "svg"}
+    | {"math"}
+)
+
+_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "time": {"datetime"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "col": {"span"},
+    "colgroup": {"span"},
+}
+
+#: Only these URL schemes survive in href/src; relative URLs are resolved first.
+URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
+
+_LINK_REL = "noopener noreferrer"
+
+# The base URL of the fragment being cleaned, read by nh3's relative-URL callback. A
+# context variable keeps concurrent cleans (threads) apart and lets one prebuilt Cleaner
+# serve every base: building the nh3 configuration per call costs more than the clean.
+_current_base: ContextVar[str | None] = ContextVar("_current_base", default=None)
+
+
+def _resolve_relative(url: str) -> str | None:
+    """nh3 callback: resolve a relative URL against the current base (keep it without one)."""
+    base = _current_base.get()
+    if base is None:
+        return url
+    try:
+        return urljoin(base, url)
+    except ValueError:  # e.g. a malformed IPv6 host in "//[x"
+        return None
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=set(REMOVED_WITH_CONTENT),
+    attributes=_ATTRIBUTES,
+    url_schemes=set(URL_SCHEMES),
+    link_rel=_LINK_REL,
+    strip_comments=True,
+    url_relative=_resolve_relative,
+)
+
+
+def _usable_base(base_url: str | None) -> str | None:
+    """``base_url`` when relative URLs may be resolved against it (absolute http/https)."""
+    if not base_url:
+        return None
+    if base_url.startswith(("https://", "http://")) and base_url.isprintable():
+        # The common case, without parsing: an absolute web URL with a host.
+        return base_url if base_url.find("/", 8) != 8 and len(base_url) > 8 else None
+    try:
+        parts = urlsplit(base_url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return parts.geturl()
+
+
+def sanitize_html(html: str | None, base_url: str | None = None) -> str:
+    """Make untrusted HTML safe to show: an allow-list of tags, attributes and URL schemes.
+
+    Scripts, styles, frames, forms, event handlers, ``style`` attributes and
+    ``javascript:``/``data:`` URLs are removed; relative ``href``/``src`` are resolved
+    against ``base_url`` (when it is an absolute http(s) URL, else they are kept
+    relative); every link gets ``rel="noopener noreferrer"``. The result is stripped of
+    surrounding whitespace, and sanitizing it again gives the same string. Empty input
+    gives ``""``.
+    """
+    if not html or html.isspace():
+        return ""
+    token = _current_base.set(_usable_base(base_url))
+    try:
+        cleaned: str = _CLEANER.clean(html)
+    finally:
+        _current_base.reset(token)
+    return cleaned.strip()
+
+
+# -- canonical plain text ------------------------------------------------------------------
+
+#: Blocks separated from their neighbours by one blank line.
+_PARAGRAPH_TAGS = frozenset(
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure",
+        "table", "dl", "hr",
+    }
+)  # fmt: skip
+#: Blocks that only start a new line.
+_LINE_TAGS = frozenset({"li", "tr", "dt", "dd", "figcaption", "caption"})
+_CELL_TAGS = frozenset({"td", "th"})
+_LIST_TAGS = frozenset({"ul", "ol"})
+_STRUCTURAL_TAGS = _PARAGRAPH_TAGS | _LINE_TAGS | _CELL_TAGS | _LIST_TAGS | {"br"}
+
+#: Prefix of an unordered list item in the canonical text (ordered items get "1. ").
+BULLET = "• "
+#: Between the cells of a table row in the canonical text.
+CELL_SEPARATOR = " | "
+
+# A token of nh3's (html5ever's) serialization, which is regular: no comments, no raw-text
+# elements, "<" always escaped in text, attribute values always double-quoted with '"'
+# escaped. Group 1: "/" of an end tag; 2: tag name; 4: text. The last branch only ever
+# matches a stray "<", which that serializer never emits.
+_TOKEN = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"]|"[^"]*")*)>|([^<]+)|<')
+
+
+class _TextBuilder:
+    """Builds the canonical text from a stream of tags and text; see :func:`html_to_text`."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []  # text lines and the separators between them
+        self._line: list[str] = []  # inline text of the line being built
+        self._pending = 0  # newlines owed before the next text: 0, 1 or 2
+        self._prefix = ""  # list marker waiting for the item's first text
+        self._lists: list[list[int]] = []  # per open list: [is_ordered, items so far]
+        self._pre = 0  # depth inside <pre>
+        self._cell = 0  # depth inside table cells (blocks there are just spaces)
+        self._cell_text = False  # the current row has text, so the next cell needs a bar
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._line).split()) if self._line else ""
+        self._line.clear()
+        self._cell_text = False
+        if not text:
+            return
+        if self._prefix:
+            text = self._prefix + text
+            self._prefix = ""
+        if self.pieces:
+            self.pieces.append("\n\n" if self._pending >= 2 else "\n")
+        self.pieces.append(text)
+        self._pending = 0
+
+    def _block(self, strength: int) -> None:
+        if self._cell:
+            self._line.append(" ")
+            return
+        self._flush()
+        if strength > self._pending:
+            self._pending = strength
+
+    def line_break(self) -> None:
+        """A <br>: a new line; two in a row (nothing between) make a blank line."""
+        if self._cell:
+            self._line.append(" ")
+            return
+        before = len(self.pieces)
+        self._flush()
+        if len(self.pieces) != before:
+            self._pending = 1
+        elif self.pieces:
+            self._pending = 2 if self._pending >= 1 else 1
+
+    def start(self, tag: str) -> None:
+        """An opening tag."""
+        if tag == "br":
+            self.line_break()
+        elif tag in _CELL_TAGS:
+            if self._cell_text:
+                self._line.append(CELL_SEPARATOR)
+                self._cell_text = False
+            self._cell += 1
+        elif tag in _LIST_TAGS:
+            self._block(1 if self._lists else 2)
+            self._lists.append([tag == "ol", 0])
+        elif tag == "li":
+            self._block(1)
+            if self._cell:
+                return
+            if self._lists and self._lists[-1][0]:
+                self._lists[-1][1] += 1
+                self._prefix = f"{self._lists[-1][1]}. "
+            else:
+                self._prefix = BULLET
+        elif tag == "tr":
+            self._cell = 0
+            self._block(1)
+        elif tag in _PARAGRAPH_TAGS:
+            if tag == "table":
+                self._cell = 0
+            elif tag == "pre":
+                self._pre += 1
+            self._block(2)
+        elif tag in _LINE_TAGS:
+            self._block(1)
+
+    def end(self, tag: str) -> None:
+        """A closing tag."""
+        if tag in _CELL_TAGS:
+            if self._cell:
+                self._cell -= 1
+        elif tag in _LIST_TAGS:
+            if self._lists:
+                self._lists.pop()
+            self._block(1 if self._lists else 2)
+        elif tag == "tr":
+            self._cell = 0
+            self._block(1)
+        elif tag in _PARAGRAPH_TAGS:
+            if tag == "table":
+                self._cell = 0
+            elif tag == "pre" and self._pre:
+                self._pre -= 1
+            self._block(2)
+        elif tag in _LINE_TAGS:
+            self._block(1)
+
+    def text(self, data: str) -> None:
+        """Text between tags, entities already decoded."""
+        if self._pre and "\n" in data:
+            first, *rest = data.split("\n")
+            self._line.append(first)
+            for piece in rest:
+                self.line_break()
+                self._line.append(piece)
+        else:
+            self._line.append(data)
+        if self._cell and not self._cell_text and not data.isspace():
+            self._cell_text = True
+
+    def result(self) -> str:
+        """The text built so far."""
+        self._flush()
+        return "".join(self.pieces)
+
+
+def html_to_text(html: str | None) -> str:
+    """The canonical plain text of HTML: what search indexes and highlights anchor to.
+
+    The HTML is first put through the same sanitizer as :func:`sanitize_html` (an
+    HTML5 parser in Rust), so the text of raw HTML equals the text of its sanitized
+    form, and what is dropped there (scripts, styles, comments…) gives no text. The form
+    is deterministic:
+
+    * paragraph-like blocks (p, div, h1–h6, blockquote, pre, figure, table, dl, hr, and
+      ul/ol at top level) are separated by exactly one blank line (``"\\n\\n"``);
+    * line-like blocks (li, tr, dt, dd, figcaption, caption) and ``<br>`` start a new
+      line; two ``<br>`` in a row make a blank line (never more than one);
+    * list items are one per line, prefixed with ``"• "`` (unordered) or ``"1. "``,
+      ``"2. "``… (ordered, counted from 1); nested lists are not indented;
+    * the cells of a table row are joined with ``" | "`` (empty cells are skipped);
+      blocks inside a cell become spaces, so that a row stays on one line;
+    * inside a line, every run of whitespace (no-break and other Unicode spaces
+      included) becomes one space; lines are stripped; the text has no leading or
+      trailing whitespace; ``<pre>`` keeps its line breaks but not its indentation;
+    * entities are decoded; images give no text (not even their alt).
+
+    Never raises: any string (or None) gives a string.
+    """
+    if not html:
+        return ""
+    # Even text without markup goes through nh3, so that the HTML5 parser's rules (NUL
+    # characters dropped, for one) apply to it exactly as to sanitized HTML.
+    return _text_of_clean(_clean_for_text(html))
+
+
+def sanitize_with_text(html: str | None, base_url: str | None = None) -> tuple[str, str]:
+    """``(sanitize_html(html, base_url), html_to_text(html))``, parsing the HTML only once."""
+    safe = sanitize_html(html, base_url)
+    return safe, _text_of_clean(safe)
+
+
+def _text_of_clean(clean: str) -> str:
+    """The canonical text of HTML already serialized by nh3 (see :data:`_TOKEN`)."""
+    if not clean:
+        return ""
+    builder = _TextBuilder()
+    start, end, text = builder.start, builder.end, builder.text
+    unescape = _html.unescape
+    structural = _STRUCTURAL_TAGS
+    for match in _TOKEN.finditer(clean):
+        data = match.group(4)
+        if data is not None:
+            text(unescape(data) if "&" in data else data)
+            continue
+        tag = match.group(2)
+        if tag is None:
+            text("<")
+            continue
+        tag = tag.lower()
+        if tag not in structural:  # inline tags (a, b, em, span…) only join text
+            continue
+        if match.group(1):
+            end(tag)
+        else:
+            start(tag)
+    return builder.result()
+
+
+def _clean_for_text(html: str) -> str:
+    """Sanitize without resolving URLs (they give no text)."""
+    token = _current_base.set(None)
+    try:
+        cleaned: str = _CLEANER.clean(html)
+    finally:
+        _current_base.reset(token)
+    return cleaned
+
+
+def text_from_plain(s: str | None) -> str:
+    """Normalize plain text (a title, a plain summary) to one line.
+
+    Entities left in the text (double-escaped feeds) are decoded, and every run of
+    whitespace, newlines included, becomes one space; the result is stripped.
+    Markup is *not* interpreted: use ``html_to_text`` first for HTML titles.
+    """
+    if not s:
+        return ""
+    if "&" in s:
+        s = _html.unescape(s)
+    return " ".join(s.split())
