@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from reader.core import schema
 from reader.core.dates import from_db, to_db, utc_now
@@ -54,10 +54,22 @@ _ARTICLE_LIST_COLUMNS = """
 """
 
 
+ArticleOrder = Literal["newest", "oldest", "title", "source"]
+
+#: order → (SQL sort expression, direction)
+_ORDER_SQL: dict[str, tuple[str, str]] = {
+    "newest": ("a.published", "DESC"),
+    "oldest": ("a.published", "ASC"),
+    "title": ("a.title COLLATE NOCASE", "ASC"),
+    "source": ("coalesce(f.user_title, f.feed_title, f.url) COLLATE NOCASE", "ASC"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleQuery:
-    """Which articles to list. ``after`` is a keyset cursor: the (published, id) of the last
-    article already shown, for paging through large libraries without OFFSET."""
+    """Which articles to list, in which order. ``after`` is a keyset cursor (see
+    :func:`cursor_after`): where the previous page ended, for paging through large libraries
+    without OFFSET."""
 
     feed_ids: tuple[int, ...] = ()
     folder: str | None = None
@@ -67,7 +79,17 @@ class ArticleQuery:
     since: datetime | None = None
     until: datetime | None = None
     limit: int | None = None
-    after: tuple[datetime, int] | None = None
+    order: ArticleOrder = "newest"
+    after: tuple[Any, int] | None = None
+
+
+def cursor_after(article: Article, order: ArticleOrder = "newest") -> tuple[Any, int]:
+    """The keyset cursor that continues a listing after ``article``."""
+    if order in ("newest", "oldest"):
+        return (to_db(article.published), article.id)
+    if order == "title":
+        return (article.title, article.id)
+    return (article.feed_title, article.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -551,9 +573,10 @@ class Store:
         """Articles matching ``query``, newest first, without their bodies. Without a feed
         filter, a story carried by several feeds is listed once."""
         where, params = self._article_filter(query)
+        key, direction = _ORDER_SQL[query.order]
         sql = (
             f"SELECT {_ARTICLE_LIST_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
-            f"WHERE {where} ORDER BY a.published DESC, a.id DESC"
+            f"WHERE {where} ORDER BY {key} {direction}, a.id {direction}"
         )
         if query.limit is not None:
             sql += " LIMIT ?"
@@ -605,8 +628,9 @@ class Store:
             clauses.append("a.published < ?")
             params.append(to_db(query.until))
         if query.after is not None:
-            clauses.append("(a.published, a.id) < (?, ?)")
-            params.extend([to_db(query.after[0]), query.after[1]])
+            key, direction = _ORDER_SQL[query.order]
+            clauses.append(f"({key}, a.id) {'<' if direction == 'DESC' else '>'} (?, ?)")
+            params.extend(query.after)
         return " AND ".join(clauses) or "1", params
 
     def set_read(self, article_ids: Iterable[int], read: bool = True) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 import subprocess
@@ -366,3 +367,25 @@ def test_python_dash_m_and_version(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr == "press-reader: error: no feed with id 3\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_refresh_draws_a_progress_bar_on_a_terminal(
+    filled: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code, out, _ = filled("refresh")
+    assert code == 0 and out.startswith("Refreshed 3 feeds")
+    drawn = terminal.getvalue()
+    assert "\r[" in drawn and "3/3 feeds, 3 new articles" in drawn
+    assert drawn.endswith("\r\033[K")  # the bar is wiped before the summary
+
+
+def test_refresh_draws_nothing_when_not_on_a_terminal(filled: CLI) -> None:
+    code, _, err = filled("refresh")
+    assert code == 0 and err == ""

@@ -22,7 +22,16 @@ from reader.core.errors import (
     StorageError,
 )
 from reader.core.opml import OPMLDocument, OutlineFeed
-from reader.core.store import MATCH_END, MATCH_START, ArticleQuery, Store, normalize_tag
+from reader.core.store import (
+    MATCH_END,
+    MATCH_START,
+    ArticleOrder,
+    ArticleQuery,
+    Store,
+    cursor_after,
+    normalize_tag,
+)
+from reader.core.types import Article
 from tests.factories import T0, Clock, entry, feed
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -378,16 +387,30 @@ def test_filters(library: Store) -> None:
     assert len(library.list_articles(ArticleQuery(limit=3))) == 3
 
 
-def test_keyset_paging_walks_every_article_once(library: Store) -> None:
+@pytest.mark.parametrize("order", ["newest", "oldest", "title", "source"])
+def test_keyset_paging_walks_every_article_once(library: Store, order: ArticleOrder) -> None:
     seen: list[int] = []
     cursor = None
     while True:
-        page = library.list_articles(ArticleQuery(limit=4, after=cursor))
+        page = library.list_articles(ArticleQuery(limit=4, order=order, after=cursor))
         if not page:
             break
         seen.extend(a.id for a in page)
-        cursor = (page[-1].published, page[-1].id)
-    assert seen == [a.id for a in library.list_articles()]
+        cursor = cursor_after(page[-1], order)
+    everything = library.list_articles(ArticleQuery(order=order))
+    assert seen == [a.id for a in everything]
+    assert len(seen) == 11
+
+
+def test_orders(library: Store) -> None:
+    def listed(order: ArticleOrder) -> list[Article]:
+        return library.list_articles(ArticleQuery(order=order))
+
+    assert [a.published for a in listed("oldest")] == sorted(a.published for a in listed("newest"))
+    titles = [a.title.casefold() for a in listed("title")]
+    assert titles == sorted(titles)
+    sources = [a.feed_title for a in listed("source")]
+    assert sources == sorted(sources, key=str.casefold)
 
 
 def test_unknown_articles_are_reported(store: Store) -> None:
