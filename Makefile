@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml packaging/system-deps.sh
 run: $(STAMP)
 	$(BIN)/press-reader --demo
 
-test: $(STAMP)
+test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -47,7 +47,7 @@ def _positive(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command-line grammar (also the source of the usage documentation)."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str, **kwargs: Any) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=help_text, parents=[common], **kwargs)
 
-    gui = command("gui", "open the library (the default command)")
+    gui = command("gui", "open the desktop window (the default command)")
     gui.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo library"
     )
@@ -140,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("id", metavar="ARTICLE_ID", type=int)
     tag.add_argument("tags", metavar="TAG", nargs="+", help="e.g. country/Mali theme/security")
     tag.add_argument("--remove", action="store_true", help="remove these tags instead")
+
+    info = command("info", "summarise the library: folders, feeds, latest articles")
+    info.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo library"
+    )
 
     tags = command("tags", "list the tags in use")
     tags.add_argument("--json", action="store_true", help="print JSON")
@@ -493,7 +498,7 @@ def cmd_summary(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 Handler = Callable[[Store, argparse.Namespace, TextIO], int]
 
 _HANDLERS: dict[tuple[str, str | None], Handler] = {
-    ("gui", None): cmd_summary,
+    ("info", None): cmd_summary,
     ("feed", "add"): cmd_feed_add,
     ("feed", "list"): cmd_feed_list,
     ("feed", "remove"): cmd_feed_remove,
@@ -510,20 +515,33 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
 }
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The library the arguments point to; with --demo, the demo library, seeded on first use."""
+def demo_library(data: Path) -> Path:
+    """The demo library's file in a data folder, seeded from the bundled feeds on first use."""
+    from reader.core.demo import seed_demo_library
+
+    path = paths.demo_library_path(data)
+    with Store(path) as store:
+        seed_demo_library(store, paths.resources_dir() / "demo")
+    return path
+
+
+def library_file(args: argparse.Namespace) -> Path:
+    """The library the arguments point to; with --demo, the demo library."""
     data = paths.data_dir(getattr(args, "data_dir", None))
     if getattr(args, "demo", False):
-        from reader.core.demo import seed_demo_library
+        return demo_library(data)
+    return paths.library_path(data)
 
-        store = Store(paths.demo_library_path(data))
-        try:
-            seed_demo_library(store, paths.resources_dir() / "demo")
-        except BaseException:
-            store.close()
-            raise
-        return store
-    return Store(paths.library_path(data))
+
+def run_window(args: argparse.Namespace) -> int:
+    """Open the desktop window (Qt is imported only here)."""
+    from reader.ui.app import display_problem, run_gui
+
+    problem = display_problem()
+    if problem is not None:
+        raise ReaderError(problem)
+    data = paths.data_dir(getattr(args, "data_dir", None))
+    return run_gui(library_file(args), demo_library=lambda: demo_library(data))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -534,9 +552,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     action = getattr(args, f"{command}_command", None)
-    handler = _HANDLERS[(command, action)]
+    handler = _HANDLERS.get((command, action), cmd_summary)
     try:
-        with open_store(args) as store:
+        if command == "gui":
+            return run_window(args)
+        with Store(library_file(args)) as store:
             return handler(store, args, sys.stdout)
     except ReaderError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)

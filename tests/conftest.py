@@ -28,3 +28,10 @@ def corpus_files(*parts: str, pattern: str = "*") -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.glob(pattern) if p.is_file() and p.name != "PROVENANCE.md")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under tests/ui as a GUI test, so `-m "not gui"` runs the rest."""
+    for item in items:
+        if "ui" in Path(str(item.fspath)).parent.parts[-1:]:
+            item.add_marker(pytest.mark.gui)

@@ -343,14 +343,14 @@ def test_every_corpus_opml_imports_or_is_refused_cleanly(cli: CLI, path: Path) -
 
 
 def test_demo_library_is_seeded_offline_and_summarised(cli: CLI) -> None:
-    code, out, err = cli("--demo")
+    code, out, err = cli("--demo", "info")
     assert code == 0, err
     assert "5 feeds in 3 folders" in out
     assert "Presse nationale" in out and "Latest articles:" in out
     assert (cli.data_dir / "demo" / "library.sqlite3").is_file()
     assert not (cli.data_dir / "library.sqlite3").exists()
     # A second start reuses the library instead of seeding it again.
-    code, again, _ = cli("--demo")
+    code, again, _ = cli("info", "--demo")
     assert again.splitlines()[1] == out.splitlines()[1]
 
 

@@ -1,0 +1,438 @@
+"""The article list: one query's articles, fetched page by page, or the hits of a search."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPen, QPixmap, QPolygonF
+
+from reader.core.errors import ArticleNotFoundError, FeedNotFoundError
+from reader.core.store import (
+    MATCH_END,
+    MATCH_START,
+    ArticleOrder,
+    ArticleQuery,
+    Store,
+    cursor_after,
+)
+from reader.core.types import Article, SearchHit
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+#: The invisible root, as the default parent of the model methods.
+_ROOT = QModelIndex()
+
+#: Rows fetched per page: enough to fill a tall window, small enough to come back at once.
+PAGE_SIZE = 200
+#: Most search hits shown; search results are ranked, so they are not paged.
+SEARCH_LIMIT = 500
+
+TITLE_COLUMN = 0
+SOURCE_COLUMN = 1
+DATE_COLUMN = 2
+COLUMN_COUNT = 3
+
+STAR_COLOR = QColor(0xF5, 0xB3, 0x01)
+STAR_OUTLINE = QColor(0xB8, 0x82, 0x00)
+
+
+class ArticleRole(IntEnum):
+    """The article list's own data roles."""
+
+    #: The Article value (as listed: without its body).
+    Article = Qt.ItemDataRole.UserRole + 1
+    #: The article's id.
+    ArticleId = Qt.ItemDataRole.UserRole + 2
+    #: For search hits: the snippet as HTML, matched words in <b>…</b>; None otherwise.
+    Snippet = Qt.ItemDataRole.UserRole + 3
+
+
+def snippet_html(snippet: str) -> str:
+    """A search snippet as HTML: the text escaped, the matched words in ``<b>…</b>``."""
+    return html.escape(snippet, quote=False).replace(MATCH_START, "<b>").replace(MATCH_END, "</b>")
+
+
+def star_icon() -> QIcon:
+    """A small gold star, drawn so it needs no resource file."""
+    icon = QIcon()
+    for size in (16, 32):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(size / 16, size / 16)
+        points = []
+        for i in range(10):
+            # Ten points alternating between the outer and the inner radius, top first.
+            radius = 7.0 if i % 2 == 0 else 3.0
+            points.append(QPointF(8, 8.6) + _rotated(QPointF(0, -radius), i * 36))
+        painter.setPen(QPen(STAR_OUTLINE, 0.8))
+        painter.setBrush(STAR_COLOR)
+        painter.drawPolygon(QPolygonF(points))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def _rotated(point: QPointF, degrees: float) -> QPointF:
+    radians = math.radians(degrees)
+    cos, sin = math.cos(radians), math.sin(radians)
+    return QPointF(point.x() * cos - point.y() * sin, point.x() * sin + point.y() * cos)
+
+
+class ArticleListModel(QAbstractTableModel):
+    """The articles of one query (Title, Source, Date), or the ranked hits of a search.
+
+    A query's rows are fetched lazily, PAGE_SIZE at a time with a keyset cursor, as the view
+    scrolls (``canFetchMore``/``fetchMore``); a search shows up to SEARCH_LIMIT hits at once.
+    ``data()`` never touches the database.
+
+    Signals:
+        loading_finished(int): rows were loaded (a new query, a search, a reload, a sort or
+            one more page); the argument is the number of rows now in the model.
+        sort_applied(int, Qt.SortOrder): the sort actually used after :meth:`sort`. Titles
+            and sources sort ascending only, so the view's header indicator should follow.
+    """
+
+    loading_finished = Signal(int)
+    sort_applied = Signal(int, Qt.SortOrder)
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._query = ArticleQuery()
+        self._rows: list[Article] = []
+        self._row_by_id: dict[int, int] = {}
+        self._snippets: dict[int, str] = {}
+        self._can_fetch_more = False
+        self._fetching = False
+        self._search_text: str | None = None
+        self._loaded_before_search = PAGE_SIZE
+        self._dates: dict[int, str] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._star: QIcon | None = None
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def query(self) -> ArticleQuery:
+        """The query being listed (also the one a search returns to), without paging."""
+        return self._query
+
+    @property
+    def is_searching(self) -> bool:
+        return self._search_text is not None
+
+    @property
+    def search_text(self) -> str | None:
+        return self._search_text
+
+    def set_store(self, store: Store) -> None:
+        """Show another library: the list is emptied (keeping its sort order) until the next
+        :meth:`set_query`."""
+        self._store = store
+        self._query = ArticleQuery(order=self._query.order)
+        self._search_text = None
+        self._snippets = {}
+        self._reset_rows([], can_fetch_more=False)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _list(self, query: ArticleQuery) -> list[Article]:
+        try:
+            return self._store.list_articles(query)
+        except FeedNotFoundError:
+            # The feed was removed since the query was made: it has no articles any more.
+            return []
+
+    def _reset_rows(self, rows: list[Article], *, can_fetch_more: bool) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._row_by_id = {article.id: row for row, article in enumerate(rows)}
+        self._dates = {}
+        self._can_fetch_more = can_fetch_more
+        self.endResetModel()
+        self.loading_finished.emit(len(rows))
+
+    def _load_query(self, count: int) -> None:
+        """List the query's first ``count`` rows (at least one page) in place of the rows."""
+        count = max(PAGE_SIZE, count)
+        rows = self._list(replace(self._query, limit=count, after=None))
+        self._snippets = {}
+        self._reset_rows(rows, can_fetch_more=len(rows) == count)
+
+    @Slot(object)
+    def set_query(self, query: ArticleQuery) -> None:
+        """List ``query``'s articles, its first page only; ends a search."""
+        self._query = replace(query, limit=None, after=None)
+        self._search_text = None
+        self._load_query(PAGE_SIZE)
+
+    def canFetchMore(self, parent: AnyIndex = _ROOT) -> bool:
+        return (
+            not parent.isValid()
+            and self._can_fetch_more
+            and self._search_text is None
+            and not self._fetching
+        )
+
+    def fetchMore(self, parent: AnyIndex = _ROOT) -> None:
+        if not self.canFetchMore(parent):
+            return
+        # Views (and the model tester) may ask for more while rows are being inserted.
+        self._fetching = True
+        try:
+            self._fetch_page()
+        finally:
+            self._fetching = False
+        self.loading_finished.emit(len(self._rows))
+
+    def _fetch_page(self) -> None:
+        after = cursor_after(self._rows[-1], self._query.order) if self._rows else None
+        page = self._list(replace(self._query, limit=PAGE_SIZE, after=after))
+        # A row loaded earlier can come again only if the library changed under the cursor.
+        page = [article for article in page if article.id not in self._row_by_id]
+        self._can_fetch_more = len(page) == PAGE_SIZE
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            for offset, article in enumerate(page):
+                self._row_by_id[article.id] = first + offset
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    @Slot(str)
+    def set_search(self, text: str) -> None:
+        """Show the best hits for ``text`` (ranked); blank text ends the search."""
+        if not text.strip():
+            self.clear_search()
+            return
+        if self._search_text is None:
+            self._loaded_before_search = len(self._rows)
+        self._search_text = text
+        self._show_hits(self._store.search(text, limit=SEARCH_LIMIT))
+
+    def _show_hits(self, hits: list[SearchHit]) -> None:
+        self._snippets = {hit.article.id: snippet_html(hit.snippet) for hit in hits}
+        self._reset_rows([hit.article for hit in hits], can_fetch_more=False)
+
+    @Slot()
+    def clear_search(self) -> None:
+        """Back to the query listed before the search, with as many rows as it had."""
+        if self._search_text is None:
+            return
+        self._search_text = None
+        self._load_query(self._loaded_before_search)
+
+    @Slot()
+    def reload(self) -> None:
+        """Run the query (or the search) again, keeping as many rows loaded as now (at least
+        one page). The model is reset: find the selected article again with :meth:`row_of`."""
+        if self._search_text is not None:
+            self._show_hits(self._store.search(self._search_text, limit=SEARCH_LIMIT))
+        else:
+            self._load_query(len(self._rows))
+
+    # -- single rows ------------------------------------------------------------------------
+
+    def article_at(self, row: int) -> Article | None:
+        """The article shown on ``row``, or None."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, article_id: int) -> int:
+        """The row of an article, or -1 when it is not loaded."""
+        return self._row_by_id.get(article_id, -1)
+
+    def _row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+
+    @Slot(int)
+    def refresh_article(self, article_id: int) -> None:
+        """Read one article again (after its read, starred or tag state changed). It stays in
+        the list even if it no longer matches the query, so rows do not vanish under the
+        user; an article deleted from the library leaves the list."""
+        row = self.row_of(article_id)
+        if row < 0:
+            return
+        try:
+            fresh = self._store.get_article(article_id)
+        except ArticleNotFoundError:
+            self._remove_row(row)
+            return
+        # Keep list rows light: the body is read by whoever shows the article.
+        self._rows[row] = replace(fresh, summary_html="", content_html="", text="", also_in=())
+        self._dates.pop(article_id, None)
+        self._row_changed(row)
+
+    def _remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        article = self._rows.pop(row)
+        self._snippets.pop(article.id, None)
+        self._row_by_id = {a.id: r for r, a in enumerate(self._rows)}
+        self.endRemoveRows()
+
+    def set_read_state(self, article_ids: Iterable[int], read: bool) -> None:
+        """Show articles as read or unread (the store was already told); no query runs."""
+        rows = []
+        for article_id in article_ids:
+            row = self.row_of(article_id)
+            if row >= 0 and self._rows[row].read != read:
+                self._rows[row] = replace(self._rows[row], read=read)
+                rows.append(row)
+        if rows:
+            self.dataChanged.emit(
+                self.index(min(rows), 0),
+                self.index(max(rows), COLUMN_COUNT - 1),
+                [Qt.ItemDataRole.FontRole, ArticleRole.Article],
+            )
+
+    # -- sorting ----------------------------------------------------------------------------
+
+    @staticmethod
+    def order_for(column: int, order: Qt.SortOrder) -> ArticleOrder:
+        """The store's order for a click on a column header."""
+        if column == TITLE_COLUMN:
+            return "title"
+        if column == SOURCE_COLUMN:
+            return "source"
+        return "oldest" if order == Qt.SortOrder.AscendingOrder else "newest"
+
+    @staticmethod
+    def sort_indicator(order: ArticleOrder) -> tuple[int, Qt.SortOrder]:
+        """The column and direction a header shows for the store's ``order``."""
+        return {
+            "title": (TITLE_COLUMN, Qt.SortOrder.AscendingOrder),
+            "source": (SOURCE_COLUMN, Qt.SortOrder.AscendingOrder),
+            "oldest": (DATE_COLUMN, Qt.SortOrder.AscendingOrder),
+            "newest": (DATE_COLUMN, Qt.SortOrder.DescendingOrder),
+        }[order]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Title and Source sort A to Z only (the library has no reverse order for them);
+        Date sorts newest or oldest first. Search hits are sorted in memory."""
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        wanted = self.order_for(column, order)
+        if wanted != self._query.order:
+            self._query = replace(self._query, order=wanted)
+            if self._search_text is None:
+                self._load_query(len(self._rows))
+            else:
+                self._sort_hits(wanted)
+        self.sort_applied.emit(*self.sort_indicator(wanted))
+
+    def _sort_hits(self, order: ArticleOrder) -> None:
+        rows = list(self._rows)
+        if order == "title":
+            rows.sort(key=lambda a: (a.title.casefold(), a.id))
+        elif order == "source":
+            rows.sort(key=lambda a: (a.feed_title.casefold(), a.id))
+        else:
+            rows.sort(key=lambda a: (a.published, a.id), reverse=order == "newest")
+        self._reset_rows(rows, can_fetch_more=False)
+
+    # -- Qt model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Title"), self.tr("Source"), self.tr("Date"))
+        return titles[section] if 0 <= section < COLUMN_COUNT else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        article = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == TITLE_COLUMN:
+                return article.title or self.tr("(untitled)")
+            if column == SOURCE_COLUMN:
+                return article.feed_title
+            return self._date_text(article)
+        if role == Qt.ItemDataRole.FontRole:
+            return None if article.read else self._bold
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == TITLE_COLUMN and article.starred and QGuiApplication.instance():
+                if self._star is None:
+                    self._star = star_icon()
+                return self._star
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(article)
+        if role == ArticleRole.Article:
+            return article
+        if role == ArticleRole.ArticleId:
+            return article.id
+        if role == ArticleRole.Snippet:
+            return self._snippets.get(article.id)
+        return None
+
+    # -- presentation -----------------------------------------------------------------------
+
+    def _tooltip(self, article: Article) -> str:
+        lines = [
+            f"<b>{html.escape(article.title or self.tr('(untitled)'))}</b>",
+            html.escape(article.feed_title),
+        ]
+        if article.tags:
+            tags = ", ".join(article.tags)
+            lines.append(html.escape(self.tr("Tags: {0}").format(tags)))
+        return "<br>".join(lines)
+
+    def _date_text(self, article: Article) -> str:
+        text = self._dates.get(article.id)
+        if text is None:
+            text = self._dates[article.id] = format_date(article.published, self._store.now())
+        return text
+
+
+def format_date(moment: datetime, now: datetime) -> str:
+    """A date as the list shows it, in local time: the time for today, the day and month
+    this year, else the locale's short date."""
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    today = QDateTime.fromSecsSinceEpoch(int(now.timestamp())).date()
+    locale = QLocale()
+    if local.date() == today:
+        return locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+    if local.date().year() == today.year():
+        return locale.toString(local.date(), "d MMM")
+    return locale.toString(local.date(), QLocale.FormatType.ShortFormat)

@@ -1,0 +1,606 @@
+"""The feed tree: smart views, folders and feeds with their unread counts, and its delegate."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import IntEnum, StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+from reader.core.store import ArticleQuery, Store
+from reader.core.types import Feed
+from reader.ui.article_list import star_icon
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+#: The invisible root, as the default parent of the model methods.
+_ROOT = QModelIndex()
+
+#: Colour of the text and mark of a feed whose last refresh failed (readable on light and dark).
+ERROR_COLOR = QColor(0xD9, 0x48, 0x3B)
+FEED_ICON_COLOR = QColor(0xF2, 0x8C, 0x28)
+_ICON_SIZES = (16, 32)
+
+
+class NodeKind(StrEnum):
+    """What a row of the feed tree stands for."""
+
+    SMART = "smart"
+    FOLDER = "folder"
+    FEED = "feed"
+
+
+class SmartView(StrEnum):
+    """The three views above the folders."""
+
+    ALL = "all"
+    UNREAD = "unread"
+    STARRED = "starred"
+
+
+class FeedRole(IntEnum):
+    """The feed tree's own data roles."""
+
+    #: NodeKind ("smart", "folder" or "feed").
+    NodeKind = Qt.ItemDataRole.UserRole + 1
+    #: The feed's id (feeds only).
+    FeedId = Qt.ItemDataRole.UserRole + 2
+    #: The folder's path of names, a tuple (folders only; a feed's own folder is in Feed).
+    FolderPath = Qt.ItemDataRole.UserRole + 3
+    #: "all", "unread" or "starred" (smart views only).
+    SmartView = Qt.ItemDataRole.UserRole + 4
+    #: The count shown in the row's badge: unread articles (starred ones for "Starred").
+    Unread = Qt.ItemDataRole.UserRole + 5
+    #: Why the feed's last refresh failed, or None.
+    Error = Qt.ItemDataRole.UserRole + 6
+    #: The Feed value (feeds only).
+    Feed = Qt.ItemDataRole.UserRole + 7
+
+
+@dataclass(eq=False)
+class _Node:
+    uid: int
+    kind: NodeKind
+    title: str
+    parent: _Node | None
+    row: int = 0
+    children: list[_Node] = field(default_factory=list)
+    feed: Feed | None = None
+    path: tuple[str, ...] = ()
+    smart: SmartView | None = None
+    unread: int = 0
+
+    def state(self) -> tuple[object, ...]:
+        """What the row shows; a change means the row must be repainted."""
+        return (self.title, self.unread, self.feed)
+
+
+class FeedTreeModel(QAbstractItemModel):
+    """Smart views, then the folder tree and top-level feeds, in the library's order.
+
+    One column. Rows are rebuilt from the store by :meth:`reload`; when the structure has not
+    changed only the counts, titles and errors are updated, so selection and expansion survive.
+
+    Signals: none of its own (the standard model signals only).
+    """
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._root = _Node(0, NodeKind.FOLDER, "", None)
+        self._nodes: dict[int, _Node] = {}
+        self._by_feed: dict[int, _Node] = {}
+        self._by_folder: dict[tuple[str, ...], _Node] = {}
+        self._by_smart: dict[str, _Node] = {}
+        self._structure: tuple[object, ...] = ()
+        self._icons: dict[str, QIcon] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._build(*self._read())
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _read(self) -> tuple[list[tuple[str, ...]], list[Feed], dict[SmartView, int]]:
+        folders = self._store.list_folders()
+        feeds = self._store.list_feeds()
+        unread = self._store.count_articles(ArticleQuery(unread=True))
+        counts = {
+            SmartView.ALL: unread,
+            SmartView.UNREAD: unread,
+            SmartView.STARRED: self._store.count_articles(ArticleQuery(starred=True)),
+        }
+        return folders, feeds, counts
+
+    @staticmethod
+    def _structure_of(folders: list[tuple[str, ...]], feeds: list[Feed]) -> tuple[object, ...]:
+        return (tuple(folders), tuple((feed.id, feed.folder_path) for feed in feeds))
+
+    def _smart_title(self, view: SmartView) -> str:
+        return {
+            SmartView.ALL: self.tr("All articles"),
+            SmartView.UNREAD: self.tr("Unread"),
+            SmartView.STARRED: self.tr("Starred"),
+        }[view]
+
+    def _build(
+        self, folders: list[tuple[str, ...]], feeds: list[Feed], counts: dict[SmartView, int]
+    ) -> None:
+        self._root = _Node(0, NodeKind.FOLDER, "", None)
+        self._nodes = {}
+        self._by_feed = {}
+        self._by_folder = {}
+        self._by_smart = {}
+        self._structure = self._structure_of(folders, feeds)
+
+        def add(node: _Node) -> _Node:
+            assert node.parent is not None
+            node.row = len(node.parent.children)
+            node.parent.children.append(node)
+            self._nodes[node.uid] = node
+            return node
+
+        uid = 0
+
+        def next_uid() -> int:
+            nonlocal uid
+            uid += 1
+            return uid
+
+        for view in SmartView:
+            self._by_smart[view] = add(
+                _Node(
+                    next_uid(),
+                    NodeKind.SMART,
+                    self._smart_title(view),
+                    self._root,
+                    smart=view,
+                    unread=counts[view],
+                )
+            )
+        for path in folders:
+            parent = self._by_folder.get(path[:-1], self._root) if len(path) > 1 else self._root
+            self._by_folder[path] = add(
+                _Node(next_uid(), NodeKind.FOLDER, path[-1], parent, path=path)
+            )
+        for feed in feeds:
+            parent = self._by_folder.get(feed.folder_path, self._root)
+            self._by_feed[feed.id] = add(
+                _Node(next_uid(), NodeKind.FEED, feed.title, parent, feed=feed, unread=feed.unread)
+            )
+        self._sum_folders()
+
+    def _sum_folders(self) -> None:
+        def total(node: _Node) -> int:
+            if node.kind is NodeKind.FEED:
+                return node.unread
+            count = sum(total(child) for child in node.children)
+            if node.kind is NodeKind.FOLDER:
+                node.unread = count
+            return count
+
+        for child in self._root.children:
+            if child.kind is not NodeKind.SMART:
+                total(child)
+
+    def set_store(self, store: Store) -> None:
+        """Show another library (the window opened a different file)."""
+        self._store = store
+        self.beginResetModel()
+        self._build(*self._read())
+        self.endResetModel()
+
+    @Slot()
+    def reload(self) -> None:
+        """Read the store again: counts and errors in place when the folders and feeds are the
+        same ones in the same order, otherwise a model reset."""
+        folders, feeds, counts = self._read()
+        if self._structure_of(folders, feeds) != self._structure:
+            self.beginResetModel()
+            self._build(folders, feeds, counts)
+            self.endResetModel()
+            return
+        before = {uid: node.state() for uid, node in self._nodes.items()}
+        for view, node in self._by_smart.items():
+            node.unread = counts[SmartView(view)]
+        for feed in feeds:
+            node = self._by_feed[feed.id]
+            node.feed = feed
+            node.title = feed.title
+            node.unread = feed.unread
+        self._sum_folders()
+        for uid, node in self._nodes.items():
+            if node.state() != before[uid]:
+                index = self._index_of(node)
+                self.dataChanged.emit(index, index)
+
+    # -- public look-ups --------------------------------------------------------------------
+
+    def _index_of(self, node: _Node | None) -> QModelIndex:
+        if node is None or node is self._root:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node.uid)
+
+    def _node(self, index: AnyIndex) -> _Node | None:
+        if not index.isValid() or index.model() is not self:
+            return None
+        return self._nodes.get(index.internalId())
+
+    def index_for_feed(self, feed_id: int) -> QModelIndex:
+        """The row of a feed; invalid when the feed is not in the tree."""
+        return self._index_of(self._by_feed.get(feed_id))
+
+    def index_for_folder(self, path: Sequence[str]) -> QModelIndex:
+        """The row of a folder given as its path of names; invalid when there is none."""
+        return self._index_of(self._by_folder.get(tuple(path)))
+
+    def index_for_smart(self, name: str) -> QModelIndex:
+        """The row of the smart view "all", "unread" or "starred"."""
+        return self._index_of(self._by_smart.get(name))
+
+    def query_for(self, index: AnyIndex) -> ArticleQuery:
+        """Which articles the row stands for; every article for an invalid index."""
+        node = self._node(index)
+        if node is None:
+            return ArticleQuery()
+        if node.kind is NodeKind.FEED:
+            assert node.feed is not None
+            return ArticleQuery(feed_ids=(node.feed.id,))
+        if node.kind is NodeKind.FOLDER:
+            return ArticleQuery(folder="/".join(node.path))
+        if node.smart is SmartView.UNREAD:
+            return ArticleQuery(unread=True)
+        if node.smart is SmartView.STARRED:
+            return ArticleQuery(starred=True)
+        return ArticleQuery()
+
+    # -- Qt model interface -----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        node = self._node(parent) if parent.isValid() else self._root
+        if node is None or row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, node.children[row].uid)
+
+    def parent(self, index: AnyIndex | None = None) -> Any:
+        if index is None:
+            return QObject.parent(self)  # the QObject overload: model.parent() is its owner
+        node = self._node(index)
+        if node is None:
+            return QModelIndex()
+        return self._index_of(node.parent)
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        node = self._node(parent) if parent.isValid() else self._root
+        return 0 if node is None else len(node.children)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 1
+
+    def hasChildren(self, parent: AnyIndex = _ROOT) -> bool:
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        node = self._node(index)
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind is not NodeKind.FOLDER:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        feed = node.feed
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icon_for(node)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if node.unread > 0 else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if feed is not None and not feed.enabled:
+                return QGuiApplication.palette().brush(
+                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+                )
+            if feed is not None and feed.last_error:
+                return QBrush(ERROR_COLOR)
+            return None
+        if role == FeedRole.NodeKind:
+            return node.kind
+        if role == FeedRole.FeedId:
+            return None if feed is None else feed.id
+        if role == FeedRole.FolderPath:
+            return node.path if node.kind is NodeKind.FOLDER else None
+        if role == FeedRole.SmartView:
+            return node.smart
+        if role == FeedRole.Unread:
+            return node.unread
+        if role == FeedRole.Error:
+            return None if feed is None else feed.last_error
+        if role == FeedRole.Feed:
+            return feed
+        return None
+
+    # -- presentation -----------------------------------------------------------------------
+
+    def _tooltip(self, node: _Node) -> str:
+        feed = node.feed
+        if feed is None:
+            if node.kind is NodeKind.FOLDER:
+                text = self.tr("%n unread", "", node.unread)
+                return f"<b>{html.escape(node.title)}</b><br>{html.escape(text)}"
+            if node.smart is SmartView.STARRED:
+                text = self.tr("%n starred", "", node.unread)
+            else:
+                text = self.tr("%n unread", "", node.unread)
+            return f"<b>{html.escape(node.title)}</b><br>{html.escape(text)}"
+        lines = [f"<b>{html.escape(feed.title)}</b>", html.escape(feed.url)]
+        if feed.last_checked is not None:
+            when = _local_text(feed.last_checked)
+            lines.append(html.escape(self.tr("Last checked: {0}").format(when)))
+        else:
+            lines.append(html.escape(self.tr("Not checked yet")))
+        if feed.last_error:
+            lines.append(html.escape(self.tr("Last refresh failed: {0}").format(feed.last_error)))
+        elif feed.warning:
+            lines.append(html.escape(feed.warning))
+        if not feed.enabled:
+            lines.append(html.escape(self.tr("Disabled (the server said the feed is gone)")))
+        return "<br>".join(lines)
+
+    def _icon_for(self, node: _Node) -> QIcon | None:
+        if QGuiApplication.instance() is None:
+            return None  # pixmaps need an application; a model alone can still be queried
+        if node.kind is NodeKind.FOLDER:
+            key = "folder"
+        elif node.kind is NodeKind.SMART:
+            key = f"smart-{node.smart}"
+        else:
+            assert node.feed is not None
+            if not node.feed.enabled:
+                key = "feed-disabled"
+            elif node.feed.last_error:
+                key = "feed-error"
+            else:
+                key = "feed"
+        icon = self._icons.get(key)
+        if icon is None:
+            icon = self._icons[key] = _make_icon(key)
+        return icon
+
+
+def _local_text(moment: datetime) -> str:
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+# -- icons, drawn so that they need no resource files ---------------------------------------
+
+
+def _make_icon(key: str) -> QIcon:
+    if key == "folder":
+        return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+    if key == "smart-starred":
+        return star_icon()
+    painters = {
+        "smart-all": _paint_inbox,
+        "smart-unread": _paint_unread_dot,
+        "feed": _paint_feed,
+        "feed-error": _paint_feed_error,
+        "feed-disabled": _paint_feed,
+    }
+    icon = QIcon()
+    for size in _ICON_SIZES:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(size / 16, size / 16)
+        painters[key](painter)
+        painter.end()
+        if key == "feed-disabled":
+            pixmap = QIcon(pixmap).pixmap(size, size, QIcon.Mode.Disabled)
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def _paint_feed(painter: QPainter) -> None:
+    """The RSS mark: an orange rounded square, a dot and two arcs (16×16 units)."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(FEED_ICON_COLOR)
+    painter.drawRoundedRect(QRectF(1, 1, 14, 14), 3, 3)
+    painter.setBrush(Qt.GlobalColor.white)
+    painter.drawEllipse(QPointF(4.6, 11.4), 1.5, 1.5)
+    pen = QPen(Qt.GlobalColor.white, 1.8)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    # Arcs centred on the dot's corner: quarter circles from the top to the right.
+    for radius in (4.6, 8.2):
+        painter.drawArc(QRectF(3.2 - radius, 12.8 - radius, 2 * radius, 2 * radius), 0, 90 * 16)
+
+
+def _paint_feed_error(painter: QPainter) -> None:
+    _paint_feed(painter)
+    painter.setPen(QPen(Qt.GlobalColor.white, 1.2))
+    painter.setBrush(ERROR_COLOR)
+    painter.drawEllipse(QPointF(11.5, 11.5), 4, 4)
+    painter.setPen(QPen(Qt.GlobalColor.white, 1.4))
+    painter.drawLine(QPointF(11.5, 9.4), QPointF(11.5, 12.0))
+    painter.drawPoint(QPointF(11.5, 13.6))
+
+
+def _paint_inbox(painter: QPainter) -> None:
+    """A tray: every article."""
+    color = QGuiApplication.palette().color(QPalette.ColorRole.Text)
+    pen = QPen(color, 1.4)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    path = QPainterPath()
+    path.moveTo(2, 9)
+    path.lineTo(4, 3)
+    path.lineTo(12, 3)
+    path.lineTo(14, 9)
+    path.lineTo(14, 13)
+    path.lineTo(2, 13)
+    path.closeSubpath()
+    painter.drawPath(path)
+    notch = QPainterPath()
+    notch.moveTo(2, 9)
+    notch.lineTo(5.5, 9)
+    notch.lineTo(6.5, 10.5)
+    notch.lineTo(9.5, 10.5)
+    notch.lineTo(10.5, 9)
+    notch.lineTo(14, 9)
+    painter.drawPath(notch)
+
+
+def _paint_unread_dot(painter: QPainter) -> None:
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0x2F, 0x80, 0xED))
+    painter.drawEllipse(QPointF(8, 8), 4.5, 4.5)
+
+
+# -- delegate --------------------------------------------------------------------------------
+
+
+class FeedTreeDelegate(QStyledItemDelegate):
+    """Paints a row's title, elided, with its unread count in a rounded badge on the right.
+
+    Signals: none of its own.
+    """
+
+    #: Extra height over the style's row height, so rows breathe a little.
+    EXTRA_HEIGHT = 6
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        count = index.data(FeedRole.Unread)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Normal
+            if opt.state & QStyle.StateFlag.State_Enabled
+            else QPalette.ColorGroup.Disabled
+        )
+        painter.save()
+        if isinstance(count, int) and count > 0:
+            badge = self._badge_rect(opt, text_rect, str(count))
+            self._paint_badge(painter, opt, badge, str(count), selected)
+            text_rect.setRight(badge.left() - 4)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(group, text_role))
+        elided = QFontMetrics(opt.font).elidedText(
+            title, Qt.TextElideMode.ElideRight, max(0, text_rect.width())
+        )
+        painter.drawText(
+            text_rect,
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            elided,
+        )
+        painter.restore()
+
+    @staticmethod
+    def _badge_font(opt: QStyleOptionViewItem) -> QFont:
+        font = QFont(opt.font)
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        return font
+
+    def _badge_rect(self, opt: QStyleOptionViewItem, text_rect: QRect, text: str) -> QRect:
+        metrics = QFontMetrics(self._badge_font(opt))
+        height = min(text_rect.height(), metrics.height() + 2)
+        width = max(height, metrics.horizontalAdvance(text) + 10)
+        right = opt.rect.right() - 4
+        top = opt.rect.top() + (opt.rect.height() - height) // 2
+        return QRect(right - width + 1, top, width, height)
+
+    def _paint_badge(
+        self,
+        painter: QPainter,
+        opt: QStyleOptionViewItem,
+        rect: QRect,
+        text: str,
+        selected: bool,
+    ) -> None:
+        palette = opt.palette
+        if selected:
+            background = palette.color(QPalette.ColorRole.HighlightedText)
+            foreground = palette.color(QPalette.ColorRole.Highlight)
+        else:
+            background = palette.color(QPalette.ColorRole.Highlight)
+            foreground = palette.color(QPalette.ColorRole.HighlightedText)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        radius = rect.height() / 2
+        painter.drawRoundedRect(QRectF(rect), radius, radius)
+        painter.setPen(foreground)
+        painter.setFont(self._badge_font(opt))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + self.EXTRA_HEIGHT)
+
+
+__all__ = [
+    "FeedRole",
+    "FeedTreeDelegate",
+    "FeedTreeModel",
+    "NodeKind",
+    "SmartView",
+]

@@ -1,0 +1,945 @@
+"""The main window: feeds, articles and the reader side by side, wired in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import __version__
+from reader.core.errors import ReaderError
+from reader.core.refresh import RefreshProgress, RefreshSummary
+from reader.core.store import Store
+from reader.core.types import Article
+from reader.ui import dialogs
+from reader.ui.article_list import ArticleListModel
+from reader.ui.feed_tree import FeedRole, FeedTreeDelegate, FeedTreeModel
+from reader.ui.icons import app_icon, icon
+from reader.ui.messages import MessageBridge
+from reader.ui.reader_view import ReaderView
+from reader.ui.settings import AppSettings, Preferences
+from reader.ui.workers import RefreshController
+
+#: How often the views catch up with a refresh that is bringing articles in.
+LIVE_RELOAD_MS = 700
+
+
+class MainWindow(QMainWindow):
+    """The three-pane reader. Owns the GUI thread's Store; refreshes run on their own thread
+    with their own Store on the same file, and the views reload as feeds come in."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: AppSettings,
+        *,
+        messages: MessageBridge | None = None,
+        demo_library: Callable[[], Path] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.messages = messages or MessageBridge(self)
+        self._demo_library = demo_library
+        self.prefs: Preferences = settings.preferences()
+        self._current_article: Article | None = None
+
+        self.setWindowTitle(self.tr("Press Reader"))
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.feed_model = FeedTreeModel(store, self)
+        self.article_model = ArticleListModel(store, self)
+        self.refresher = RefreshController(store.path, self)
+        self._mark_read_timer = QTimer(self, singleShot=True)
+        self._live_reload_timer = QTimer(self, singleShot=True, interval=LIVE_RELOAD_MS)
+        self._auto_refresh_timer = QTimer(self)
+
+        self._build_views()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+        self._connect_signals()
+        self._restore_state()
+        self._apply_preferences()
+        self._show_library()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        self.feed_view = QTreeView()
+        self.feed_view.setObjectName("feeds")
+        self.feed_view.setAccessibleName(self.tr("Feeds"))
+        self.feed_view.setModel(self.feed_model)
+        self.feed_view.setItemDelegate(FeedTreeDelegate(self.feed_view))
+        self.feed_view.setHeaderHidden(True)
+        self.feed_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.feed_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        self.article_view = QTableView()
+        self.article_view.setObjectName("articles")
+        self.article_view.setAccessibleName(self.tr("Articles"))
+        self.article_view.setModel(self.article_model)
+        self.article_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.article_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.article_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.article_view.setShowGrid(False)
+        self.article_view.setWordWrap(False)
+        self.article_view.setSortingEnabled(True)
+        self.article_view.verticalHeader().hide()
+        self.article_view.verticalHeader().setDefaultSectionSize(
+            self.article_view.fontMetrics().height() + 10
+        )
+        header = self.article_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(1, 170)
+        header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        header.setHighlightSections(False)
+        self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        self.reader_view = ReaderView()
+        self.reader_view.setObjectName("reader")
+        self.reader_view.setAccessibleName(self.tr("Article"))
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("panes")
+        self.splitter.addWidget(self.feed_view)
+        self.splitter.addWidget(self.article_view)
+        self.splitter.addWidget(self.reader_view)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([260, 430, 590])
+        self.splitter.setChildrenCollapsible(False)
+
+        self.welcome = self._build_welcome()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.splitter)
+        self.pages.addWidget(self.welcome)
+        self.setCentralWidget(self.pages)
+
+    def _build_welcome(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("welcome")
+        layout = QVBoxLayout(page)
+        layout.addStretch(2)
+        title = QLabel(self.tr("Welcome to Press Reader"))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(
+            self.tr(
+                "Follow the press you read every morning: subscribe to a news feed, import the "
+                "OPML list exported by another reader, or look around the demo library first."
+            )
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(520)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.welcome_add = QPushButton(icon("add-feed"), self.tr("Add feed…"))
+        self.welcome_import = QPushButton(icon("import"), self.tr("Import OPML…"))
+        self.welcome_demo = QPushButton(icon("app"), self.tr("Open demo library"))
+        for button in (self.welcome_add, self.welcome_import, self.welcome_demo):
+            button.setMinimumHeight(36)
+            button.setAccessibleName(button.text().rstrip("…"))
+            buttons.addWidget(button)
+        self.welcome_demo.setVisible(self._demo_library is not None)
+        buttons.addStretch(1)
+        layout.addWidget(title)
+        layout.addSpacing(8)
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(20)
+        layout.addLayout(buttons)
+        layout.addStretch(3)
+        return page
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
+        icon_name: str | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        keys: list[QKeySequence] = []
+        for shortcut in shortcuts:
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                keys.extend(QKeySequence.keyBindings(shortcut))
+            else:
+                keys.append(QKeySequence(shortcut))
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        a = self._action
+        self.act_add_feed = a(
+            tr("&Add Feed…"),
+            self.add_feed,
+            QKeySequence.StandardKey.New,
+            icon_name="add-feed",
+            tip=tr("Subscribe to a news feed"),
+        )
+        self.act_import = a(tr("&Import OPML…"), self.import_opml, icon_name="import")
+        self.act_export = a(tr("&Export OPML…"), self.export_opml, icon_name="export")
+        self.act_demo = a(tr("Open &Demo Library"), self.open_demo_library, icon_name="app")
+        self.act_demo.setEnabled(self._demo_library is not None)
+        self.act_quit = a(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        self.act_refresh = a(
+            tr("&Refresh All"),
+            self.refresh_all,
+            "R",
+            QKeySequence.StandardKey.Refresh,
+            icon_name="refresh",
+            tip=tr("Fetch new articles from every feed"),
+        )
+        self.act_refresh_selected = a(tr("Refresh &Selected"), self.refresh_selected, "Shift+R")
+        self.act_cancel = a(tr("&Cancel Refresh"), self.refresher.cancel, icon_name="cancel")
+        self.act_cancel.setEnabled(False)
+        self.act_rename = a(tr("Re&name Feed…"), self.rename_feed, "F2")
+        self.act_move = a(tr("&Move to Folder…"), self.move_feed)
+        self.act_delete = a(tr("&Delete Feed…"), self.delete_feed)
+        self.act_errors = a(tr("Feed &Problems…"), self.show_feed_errors, icon_name="error")
+
+        self.act_next = a(tr("&Next Article"), self.next_article, "J")
+        self.act_previous = a(tr("&Previous Article"), self.previous_article, "K")
+        self.act_next_unread = a(tr("Next &Unread Article"), self.next_unread, "N")
+        self.act_star = a(tr("&Star"), self.toggle_star, "S", icon_name="star")
+        self.act_read = a(tr("Toggle &Read"), self.toggle_read, "M", icon_name="mark-read")
+        self.act_open = a(
+            tr("&Open in Browser"), self.open_in_browser, "O", icon_name="open-browser"
+        )
+        self.act_mark_all = a(
+            tr("Mark &All as Read"),
+            self.mark_all_read,
+            "Ctrl+Shift+A",
+            icon_name="mark-read",
+            tip=tr("Mark every article in this view read"),
+        )
+        self.act_search = a(
+            tr("&Search"), self.focus_search, "/", QKeySequence.StandardKey.Find, icon_name="search"
+        )
+        self.act_preferences = a(
+            tr("&Preferences…"),
+            self.edit_preferences,
+            QKeySequence.StandardKey.Preferences,
+            "Ctrl+,",
+            icon_name="settings",
+        )
+        self.act_shortcuts = a(tr("&Keyboard Shortcuts"), self.show_shortcuts, "?", "F1")
+        self.act_about = a(tr("&About Press Reader"), self.show_about)
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the shortcuts dialog, read from the actions themselves."""
+        rows = []
+        for action in (
+            self.act_next,
+            self.act_previous,
+            self.act_next_unread,
+            self.act_star,
+            self.act_read,
+            self.act_open,
+            self.act_mark_all,
+            self.act_search,
+            self.act_refresh,
+            self.act_refresh_selected,
+            self.act_add_feed,
+            self.act_rename,
+            self.act_preferences,
+            self.act_shortcuts,
+            self.act_quit,
+        ):
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
+            if action is self.act_open:
+                keys += ", " + QKeySequence("Return").toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+            rows.append((keys, action.text().replace("&", "").rstrip("…")))
+        return rows
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.act_add_feed, self.act_import, self.act_export])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_demo)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        feed_menu = bar.addMenu(self.tr("F&eeds"))
+        feed_menu.addActions([self.act_refresh, self.act_refresh_selected, self.act_cancel])
+        feed_menu.addSeparator()
+        feed_menu.addActions([self.act_rename, self.act_move, self.act_delete])
+        feed_menu.addSeparator()
+        feed_menu.addAction(self.act_errors)
+        article_menu = bar.addMenu(self.tr("&Article"))
+        article_menu.addActions([self.act_next, self.act_previous, self.act_next_unread])
+        article_menu.addSeparator()
+        article_menu.addActions([self.act_star, self.act_read, self.act_open])
+        article_menu.addSeparator()
+        article_menu.addActions([self.act_mark_all, self.act_search])
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.act_preferences)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.act_shortcuts, self.act_about])
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.act_add_feed, self.act_refresh])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_mark_all, self.act_star])
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        toolbar.addWidget(spacer)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("search")
+        self.search_box.setAccessibleName(self.tr("Search articles"))
+        self.search_box.setPlaceholderText(self.tr("Search articles (/)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_box.setMinimumWidth(280)
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(toolbar)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("refresh-progress")
+        self.progress.setAccessibleName(self.tr("Refresh progress"))
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QToolButton()
+        self.cancel_button.setDefaultAction(self.act_cancel)
+        self.cancel_button.setAccessibleName(self.tr("Cancel refresh"))
+        self.cancel_button.hide()
+        self.counts_label = QLabel()
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        status.addPermanentWidget(self.counts_label)
+
+    def _connect_signals(self) -> None:
+        """Every connection of the window, in one place."""
+        self.feed_view.selectionModel().currentChanged.connect(self.on_feed_selected)
+        self.feed_view.customContextMenuRequested.connect(self.on_feed_context_menu)
+        self.article_view.selectionModel().currentRowChanged.connect(self.on_article_selected)
+        self.article_view.customContextMenuRequested.connect(self.on_article_context_menu)
+        # Enter or a double click on an article (platform rules) opens it in the browser; a
+        # window-wide Return shortcut would steal Enter from the search box and dialogs.
+        self.article_view.activated.connect(lambda _index: self.open_in_browser())
+        self.article_model.modelReset.connect(self._update_counts_label)
+        self.article_model.loading_finished.connect(lambda _rows: self._update_counts_label())
+        self.reader_view.link_hovered.connect(self.on_link_hovered)
+        self.reader_view.link_refused.connect(
+            lambda url: self.messages.warning.emit(
+                self.tr("Refused to open {0}: only web and mail links open.").format(url.toString())
+            )
+        )
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self.run_search)
+        self._search_timer.timeout.connect(self.run_search)
+        self._mark_read_timer.timeout.connect(self.on_mark_read_timeout)
+        self._live_reload_timer.timeout.connect(self.reload_views)
+        self._auto_refresh_timer.timeout.connect(self.refresh_all)
+        self.refresher.progress.connect(self.on_refresh_progress)
+        self.refresher.finished.connect(self.on_refresh_finished)
+        self.refresher.failed.connect(self.on_refresh_failed)
+        self.refresher.running_changed.connect(self.on_refresh_running_changed)
+        self.messages.info.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.messages.warning.connect(lambda text: self.statusBar().showMessage(text))
+        self.messages.error.connect(self.on_error_message)
+        self.welcome_add.clicked.connect(self.add_feed)
+        self.welcome_import.clicked.connect(self.import_opml)
+        self.welcome_demo.clicked.connect(self.open_demo_library)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.window_state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state("state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.window_state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        """Remember the window's geometry and pane sizes."""
+        self.settings.save_window_state("geometry", self.saveGeometry())
+        self.settings.save_window_state("state", self.saveState())
+        self.settings.save_window_state("splitter", self.splitter.saveState())
+        self.settings.qsettings.sync()
+
+    def _apply_preferences(self) -> None:
+        self.reader_view.set_font_size(self.prefs.font_size)
+        minutes = self.prefs.refresh_interval
+        if minutes > 0:
+            self._auto_refresh_timer.start(minutes * 60_000)
+        else:
+            self._auto_refresh_timer.stop()
+
+    def _show_library(self) -> None:
+        """The welcome page for an empty library, the panes otherwise."""
+        has_feeds = bool(self.store.list_feeds())
+        self.pages.setCurrentWidget(self.splitter if has_feeds else self.welcome)
+        self.setWindowTitle(
+            self.tr("Press Reader — demo library") if self._is_demo() else self.tr("Press Reader")
+        )
+        if has_feeds and not self.feed_view.currentIndex().isValid():
+            self.feed_view.expandAll()
+            self.feed_view.setCurrentIndex(self.feed_model.index_for_smart("all"))
+
+    def _is_demo(self) -> bool:
+        return self.store.path.parent.name == "demo"
+
+    # -- selection and reading --------------------------------------------------------------
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_feed_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        if self.search_box.text():
+            self.search_box.blockSignals(True)
+            self.search_box.clear()
+            self.search_box.blockSignals(False)
+        self.article_model.set_query(self.feed_model.query_for(current))
+        self.show_article(None)
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_article_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article = self.article_model.article_at(current.row()) if current.isValid() else None
+        if article is None:
+            self.show_article(None)
+            return
+        self.show_article(self.store.get_article(article.id))
+        self._mark_read_timer.stop()
+        delay = self.prefs.mark_read_delay
+        if delay >= 0 and not article.read:
+            self._mark_read_timer.start(delay)
+
+    def show_article(self, article: Article | None) -> None:
+        self._current_article = article
+        self.reader_view.show_article(article, images=self.prefs.images)
+
+    @Slot()
+    def on_mark_read_timeout(self) -> None:
+        article = self._current_article
+        if article is not None and not article.read:
+            self._set_read(article, True)
+
+    def _set_read(self, article: Article, read: bool) -> None:
+        self.store.set_read([article.id], read)
+        self.article_model.set_read_state([article.id], read)
+        self._current_article = self.store.get_article(article.id)
+        self.feed_model.reload()
+
+    def _move_selection(self, step: int, *, unread_only: bool = False) -> None:
+        row = self.article_view.currentIndex().row()
+        model = self.article_model
+        candidate = row + step
+        while True:
+            if candidate >= model.rowCount() and model.canFetchMore(QModelIndex()):
+                model.fetchMore(QModelIndex())
+            if not 0 <= candidate < model.rowCount():
+                if unread_only:
+                    self.messages.info.emit(self.tr("No more unread articles here."))
+                return
+            article = model.article_at(candidate)
+            if not unread_only or (article is not None and not article.read):
+                break
+            candidate += step
+        self.article_view.setCurrentIndex(model.index(candidate, 0))
+        self.article_view.scrollTo(model.index(candidate, 0))
+
+    @Slot()
+    def next_article(self) -> None:
+        self._move_selection(+1)
+
+    @Slot()
+    def previous_article(self) -> None:
+        self._move_selection(-1)
+
+    @Slot()
+    def next_unread(self) -> None:
+        self._move_selection(+1, unread_only=True)
+
+    @Slot()
+    def toggle_star(self) -> None:
+        article = self._current_article
+        if article is None:
+            return
+        self.store.set_starred(article.id, not article.starred)
+        self._current_article = self.store.get_article(article.id)
+        self.article_model.refresh_article(article.id)
+        self.feed_model.reload()
+        self.reader_view.show_article(self._current_article, images=self.prefs.images)
+
+    @Slot()
+    def toggle_read(self) -> None:
+        self._mark_read_timer.stop()
+        if self._current_article is not None:
+            self._set_read(self._current_article, not self._current_article.read)
+
+    @Slot()
+    def open_in_browser(self) -> None:
+        article = self._current_article
+        if article is None or not article.link:
+            return
+        url = QUrl(article.link)
+        if url.scheme() in ("http", "https"):
+            self.reader_view.open_url(url)
+
+    @Slot()
+    def mark_all_read(self) -> None:
+        if self.article_model.is_searching:
+            ids = [
+                a.id
+                for row in range(self.article_model.rowCount())
+                if (a := self.article_model.article_at(row)) is not None and not a.read
+            ]
+        else:
+            query = self.feed_model.query_for(self.feed_view.currentIndex())
+            ids = [a.id for a in self.store.list_articles(query) if not a.read]
+        if not ids:
+            return
+        self.store.set_read(ids, True)
+        self.article_model.set_read_state(ids, True)
+        self.feed_model.reload()
+        self.messages.info.emit(self.tr("Marked {0} articles as read.").format(len(ids)))
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    @Slot()
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        text = self.search_box.text().strip()
+        if text:
+            self.article_model.set_search(text)
+            self.messages.info.emit(
+                self.tr("{0} articles match “{1}”.").format(self.article_model.rowCount(), text)
+            )
+        elif self.article_model.is_searching:
+            self.article_model.clear_search()
+        self.show_article(None)
+
+    @Slot(str)
+    def on_link_hovered(self, link: str) -> None:
+        if link:
+            self.statusBar().showMessage(link)
+        else:
+            self.statusBar().clearMessage()
+
+    def _update_counts_label(self) -> None:
+        stats = self.store.stats()
+        self.counts_label.setText(
+            self.tr("{0} unread · {1} articles").format(stats.unread, stats.articles)
+        )
+
+    # -- feeds --------------------------------------------------------------------------------
+
+    def _selected_feed_id(self) -> int | None:
+        index = self.feed_view.currentIndex()
+        if index.isValid() and index.data(FeedRole.NodeKind) == "feed":
+            return int(index.data(FeedRole.FeedId))
+        return None
+
+    @Slot()
+    def add_feed(self, url: str = "") -> None:
+        dialog = dialogs.AddFeedDialog(
+            folders=["/".join(p) for p in self.store.list_folders()],
+            existing_urls={f.url for f in self.store.list_feeds()},
+            parent=self,
+        )
+        if url:
+            dialog.set_url(url)
+        if dialog.exec() != dialogs.AddFeedDialog.DialogCode.Accepted:
+            return
+        address, folder, title = dialog.result_values()
+        try:
+            feed = self.store.add_feed(address, folder=folder, title=title)
+        except ReaderError as error:
+            self.messages.error.emit(str(error))
+            return
+        self.reload_views()
+        self._show_library()
+        self.feed_view.setCurrentIndex(self.feed_model.index_for_feed(feed.id))
+        self.refresher.start([feed.id])
+
+    @Slot()
+    def import_opml(self, path: str = "") -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import OPML"),
+                str(Path.home()),
+                self.tr("OPML files (*.opml *.xml);;All files (*)"),
+            )
+        if not path:
+            return
+        from reader.core.opml import parse_opml
+
+        try:
+            document = parse_opml(Path(path).read_bytes())
+            report = self.store.import_opml(document)
+        except OSError as error:
+            self.messages.error.emit(
+                self.tr("Cannot read {0}: {1}").format(path, error.strerror or error)
+            )
+            return
+        except ReaderError as error:
+            self.messages.error.emit(str(error))
+            return
+        self.reload_views()
+        self._show_library()
+        message = self.tr("Imported {0}: {1} added, {2} already present, {3} invalid.").format(
+            Path(path).name, len(report.added), len(report.present), len(report.invalid)
+        )
+        if report.invalid:
+            self.messages.warning.emit(message)
+        else:
+            self.messages.info.emit(message)
+        if report.added:
+            self.refresh_all()
+
+    @Slot()
+    def export_opml(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export OPML"),
+            str(Path.home() / "subscriptions.opml"),
+            self.tr("OPML files (*.opml)"),
+        )
+        if not path:
+            return
+        from reader.cli import write_atomically
+        from reader.core.opml import export_opml
+
+        outlines, folders = self.store.export_outlines()
+        try:
+            write_atomically(
+                Path(path), export_opml(outlines, folders=folders, now=self.store.now())
+            )
+        except ReaderError as error:
+            self.messages.error.emit(str(error))
+            return
+        self.messages.info.emit(self.tr("Exported {0} feeds to {1}.").format(len(outlines), path))
+
+    @Slot()
+    def rename_feed(self) -> None:
+        feed_id = self._selected_feed_id()
+        if feed_id is None:
+            return
+        feed = self.store.get_feed(feed_id)
+        title, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename Feed"),
+            self.tr("Title (empty for the feed's own):"),
+            QLineEdit.EchoMode.Normal,
+            feed.title,
+        )
+        if ok:
+            self.store.rename_feed(feed_id, title)
+            self.reload_views()
+
+    @Slot()
+    def move_feed(self) -> None:
+        feed_id = self._selected_feed_id()
+        if feed_id is None:
+            return
+        feed = self.store.get_feed(feed_id)
+        folders = ["", *("/".join(p) for p in self.store.list_folders())]
+        folder, ok = QInputDialog.getItem(
+            self,
+            self.tr("Move to Folder"),
+            self.tr("Folder (Parent/Child; empty for the top level):"),
+            folders,
+            folders.index(feed.folder) if feed.folder in folders else 0,
+            True,
+        )
+        if ok:
+            self.store.move_feed(feed_id, folder or None)
+            self.reload_views()
+            self.feed_view.expandAll()
+            self.feed_view.setCurrentIndex(self.feed_model.index_for_feed(feed_id))
+
+    @Slot()
+    def delete_feed(self) -> None:
+        feed_id = self._selected_feed_id()
+        if feed_id is None:
+            return
+        feed = self.store.get_feed(feed_id)
+        if not dialogs.confirm(
+            self,
+            self.tr("Delete Feed"),
+            self.tr("Unsubscribe from “{0}” and delete its {1} articles?").format(
+                feed.title, feed.total
+            ),
+            self.tr("Delete"),
+        ):
+            return
+        self.store.remove_feed(feed_id)
+        self.feed_view.setCurrentIndex(self.feed_model.index_for_smart("all"))
+        self.reload_views()
+        self._show_library()
+        self.messages.info.emit(self.tr("Deleted “{0}”.").format(feed.title))
+
+    @Slot()
+    def show_feed_errors(self) -> None:
+        troubled = [
+            f for f in self.store.list_feeds() if f.last_error or f.warning or not f.enabled
+        ]
+        if not troubled:
+            self.messages.info.emit(self.tr("Every feed refreshed without a problem."))
+            return
+        dialog = dialogs.FeedErrorsDialog(troubled, parent=self)
+        dialog.retry_requested.connect(lambda ids: self.refresher.start(ids))
+        dialog.exec()
+
+    @Slot(QPoint)
+    def on_feed_context_menu(self, pos: QPoint) -> None:
+        index = self.feed_view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.feed_view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.act_refresh_selected)
+        menu.addAction(self.act_mark_all)
+        if index.data(FeedRole.NodeKind) == "feed":
+            menu.addSeparator()
+            menu.addActions([self.act_rename, self.act_move, self.act_delete])
+            if index.data(FeedRole.Error):
+                menu.addAction(self.act_errors)
+        menu.exec(self.feed_view.viewport().mapToGlobal(pos))
+
+    @Slot(QPoint)
+    def on_article_context_menu(self, pos: QPoint) -> None:
+        if not self.article_view.indexAt(pos).isValid():
+            return
+        menu = QMenu(self)
+        menu.addActions([self.act_open, self.act_star, self.act_read])
+        menu.exec(self.article_view.viewport().mapToGlobal(pos))
+
+    # -- refreshing ---------------------------------------------------------------------------
+
+    @Slot()
+    def refresh_all(self) -> None:
+        if not self.refresher.start():
+            self.messages.info.emit(self.tr("A refresh is already running."))
+
+    @Slot()
+    def refresh_selected(self) -> None:
+        index = self.feed_view.currentIndex()
+        kind = index.data(FeedRole.NodeKind) if index.isValid() else None
+        if kind == "feed":
+            self.refresher.start([int(index.data(FeedRole.FeedId))])
+        elif kind == "folder":
+            prefix = tuple(index.data(FeedRole.FolderPath))
+            ids = [f.id for f in self.store.list_feeds() if f.folder_path[: len(prefix)] == prefix]
+            if ids:
+                self.refresher.start(ids)
+        else:
+            self.refresh_all()
+
+    @Slot(bool)
+    def on_refresh_running_changed(self, running: bool) -> None:
+        self.act_refresh.setEnabled(not running)
+        self.act_refresh_selected.setEnabled(not running)
+        self.act_cancel.setEnabled(running)
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(self.tr("Refreshing…"))
+
+    @Slot(object)
+    def on_refresh_progress(self, step: RefreshProgress) -> None:
+        self.progress.setRange(0, step.total)
+        self.progress.setValue(step.done)
+        self.progress.setFormat(self.tr("%v of %m feeds · {0} new").format(step.new_articles))
+        changed = step.outcome.new or step.outcome.error or step.outcome.updated
+        if changed and not self._live_reload_timer.isActive():
+            self._live_reload_timer.start()
+
+    @Slot(object)
+    def on_refresh_finished(self, summary: RefreshSummary) -> None:
+        self._live_reload_timer.stop()
+        self.reload_views()
+        text = self.tr("{0} new articles from {1} feeds.").format(
+            summary.new, len(summary.outcomes)
+        )
+        if summary.failed:
+            text += " " + self.tr("{0} feeds failed (see Feeds ▸ Feed Problems).").format(
+                summary.failed
+            )
+            self.messages.warning.emit(text)
+        else:
+            self.messages.info.emit(text)
+
+    @Slot(str)
+    def on_refresh_failed(self, message: str) -> None:
+        self.messages.error.emit(self.tr("The refresh could not run: {0}").format(message))
+
+    @Slot()
+    def reload_views(self) -> None:
+        """Catch the views up with the library, keeping the selection."""
+        self.feed_model.reload()
+        selected = self._current_article.id if self._current_article else None
+        if not self.article_model.is_searching:
+            self.article_model.reload()
+        if selected is not None:
+            row = self.article_model.row_of(selected)
+            if row >= 0:
+                self.article_view.selectionModel().blockSignals(True)
+                self.article_view.setCurrentIndex(self.article_model.index(row, 0))
+                self.article_view.selectionModel().blockSignals(False)
+        self._update_counts_label()
+
+    # -- dialogs, preferences, library --------------------------------------------------------
+
+    @Slot()
+    def edit_preferences(self) -> None:
+        dialog = dialogs.SettingsDialog(self.prefs, self.store.path.parent, parent=self)
+        if dialog.exec() == dialogs.SettingsDialog.DialogCode.Accepted:
+            self.prefs = dialog.preferences()
+            self.settings.save_preferences(self.prefs)
+            self._apply_preferences()
+            self.show_article(self._current_article)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        dialogs.ShortcutsDialog(self.shortcut_list(), parent=self).exec()
+
+    @Slot()
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self,
+            self.tr("About Press Reader"),
+            self.tr(
+                "<h3>Press Reader {0}</h3><p>A desktop press-review reader: follow feeds, "
+                "search them, and build annotated briefs.</p><p>Library: {1}</p>"
+            ).format(__version__, self.store.path),
+        )
+
+    @Slot(str)
+    def on_error_message(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Press Reader"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+
+    @Slot()
+    def open_demo_library(self) -> None:
+        if self._demo_library is None:
+            return
+        if self.refresher.running:
+            self.messages.info.emit(self.tr("Wait for the refresh to finish first."))
+            return
+        try:
+            self.open_library(self._demo_library())
+        except ReaderError as error:
+            self.messages.error.emit(str(error))
+
+    def open_library(self, path: Path) -> None:
+        """Switch the window to another library file."""
+        store = Store(path)
+        self.store.close()
+        self.store = store
+        self.refresher.set_library(path)
+        self.feed_model.set_store(store)
+        self.article_model.set_store(store)
+        self.show_article(None)
+        self._show_library()
+        self._update_counts_label()
+
+    # -- Qt events ----------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        urls = mime.urls() if mime.hasUrls() else [QUrl(mime.text().strip())]
+        for url in urls:
+            if url.isLocalFile():
+                self.import_opml(url.toLocalFile())
+                break
+            if url.scheme() in ("http", "https", "feed"):
+                self.add_feed(url.toString())
+                break
+        event.acceptProposedAction()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self.refresher.running:
+            self.refresher.cancel()
+            self.refresher.wait()
+        super().closeEvent(event)

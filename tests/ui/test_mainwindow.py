@@ -1,0 +1,312 @@
+"""The main window driven as a user drives it: mouse, keyboard, dialogs, refreshes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
+from pytest_httpserver import HTTPServer
+from pytestqt.qtbot import QtBot
+
+from reader.core.demo import seed_demo_library
+from reader.core.store import ArticleQuery, Store
+from reader.paths import resources_dir
+from reader.ui import dialogs
+from reader.ui.feed_tree import FeedRole
+from reader.ui.mainwindow import MainWindow
+from reader.ui.settings import AppSettings, Preferences
+from tests.feeds import FeedSite, rss
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Iterator[Store]:
+    with Store(tmp_path / "demo" / "library.sqlite3") as store:
+        seed_demo_library(store, resources_dir() / "demo")
+        yield store
+
+
+def make_window(
+    qtbot: QtBot, store: Store, app_settings: AppSettings, **prefs: object
+) -> MainWindow:
+    app_settings.save_preferences(Preferences(**{"mark_read_delay": 0, **prefs}))  # type: ignore[arg-type]
+    window = MainWindow(store, app_settings, demo_library=lambda: store.path)
+    qtbot.addWidget(window)
+    window.reader_view.open_url = lambda url: True  # never a real browser in tests
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+@pytest.fixture
+def demo_window(qtbot: QtBot, demo_store: Store, app_settings: AppSettings) -> MainWindow:
+    return make_window(qtbot, demo_store, app_settings)
+
+
+def select_smart(window: MainWindow, name: str) -> None:
+    window.feed_view.setCurrentIndex(window.feed_model.index_for_smart(name))
+
+
+def select_row(window: MainWindow, row: int) -> None:
+    window.article_view.setCurrentIndex(window.article_model.index(row, 0))
+
+
+def when_dialog_opens(qtbot: QtBot, act: Callable[[QDialog], None]) -> None:
+    """Run ``act`` on the next modal dialog, as a user would fill it in."""
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            act(dialog)
+        else:
+            QTimer.singleShot(20, attempt)
+
+    QTimer.singleShot(0, attempt)
+
+
+# -- first start ------------------------------------------------------------------------------
+
+
+def test_an_empty_library_shows_the_welcome_page(
+    qtbot: QtBot, store: Store, app_settings: AppSettings
+) -> None:
+    window = make_window(qtbot, store, app_settings)
+    assert window.pages.currentWidget() is window.welcome
+    texts = {b.text() for b in window.welcome.findChildren(QPushButton)}
+    assert texts == {"Add feed…", "Import OPML…", "Open demo library"}
+
+
+def test_open_demo_library_from_the_welcome_page(
+    qtbot: QtBot, store: Store, demo_store: Store, app_settings: AppSettings
+) -> None:
+    window = MainWindow(store, app_settings, demo_library=lambda: demo_store.path)
+    qtbot.addWidget(window)
+    qtbot.mouseClick(window.welcome_demo, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.splitter
+    assert window.windowTitle() == "Press Reader — demo library"
+    assert window.article_model.rowCount() == demo_store.count_articles()
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def test_all_articles_are_listed_and_reading_marks_read(
+    qtbot: QtBot, demo_window: MainWindow, demo_store: Store
+) -> None:
+    window = demo_window
+    assert window.pages.currentWidget() is window.splitter
+    assert window.article_model.rowCount() == demo_store.count_articles()
+    unread_before = demo_store.stats().unread
+    select_row(window, 0)
+    article = window.article_model.article_at(0)
+    assert article is not None
+    assert article.title in window.reader_view.toPlainText()
+    qtbot.waitUntil(lambda: demo_store.get_article(article.id).read)
+    assert demo_store.stats().unread == unread_before - 1
+    assert window.feed_model.index_for_smart("unread").data(FeedRole.Unread) == unread_before - 1
+
+
+def test_selecting_a_feed_lists_its_articles(demo_window: MainWindow, demo_store: Store) -> None:
+    feed = demo_store.list_feeds()[0]
+    demo_window.feed_view.setCurrentIndex(demo_window.feed_model.index_for_feed(feed.id))
+    assert demo_window.article_model.rowCount() == feed.total
+    starred = demo_store.count_articles(ArticleQuery(starred=True))
+    select_smart(demo_window, "starred")
+    assert demo_window.article_model.rowCount() == starred > 0
+
+
+def test_keyboard_navigation_star_and_read(
+    qtbot: QtBot, demo_window: MainWindow, demo_store: Store
+) -> None:
+    window = demo_window
+    window.prefs = Preferences(mark_read_delay=-1)
+    window.article_view.setFocus()
+    select_row(window, 0)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_J)
+    assert window.article_view.currentIndex().row() == 1
+    qtbot.keyClick(window.article_view, Qt.Key.Key_J)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_K)
+    assert window.article_view.currentIndex().row() == 1
+    current = window.article_model.article_at(1)
+    assert current is not None
+    qtbot.keyClick(window.article_view, Qt.Key.Key_S)
+    assert demo_store.get_article(current.id).starred is (not current.starred)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_M)
+    assert demo_store.get_article(current.id).read is (not current.read)
+    # n skips to the next unread article.
+    for row in range(2, 5):
+        article = window.article_model.article_at(row)
+        assert article is not None
+        demo_store.set_read([article.id])
+    window.article_model.reload()
+    select_row(window, 1)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_N)
+    assert window.article_view.currentIndex().row() == 5
+
+
+def test_open_in_browser_uses_the_article_link(qtbot: QtBot, demo_window: MainWindow) -> None:
+    opened: list[QUrl] = []
+    demo_window.reader_view.open_url = opened.append  # type: ignore[method-assign]
+    select_row(demo_window, 0)
+    qtbot.keyClick(demo_window.article_view, Qt.Key.Key_O)
+    article = demo_window.article_model.article_at(0)
+    assert article is not None and [u.toString() for u in opened] == [article.link]
+
+
+def test_mark_all_read_in_the_current_view(
+    qtbot: QtBot, demo_window: MainWindow, demo_store: Store
+) -> None:
+    feed = demo_store.list_feeds()[0]
+    demo_window.feed_view.setCurrentIndex(demo_window.feed_model.index_for_feed(feed.id))
+    qtbot.keyClick(
+        demo_window.article_view,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert demo_store.get_feed(feed.id).unread == 0
+    assert demo_store.stats().unread > 0
+
+
+def test_search_and_clear(qtbot: QtBot, demo_window: MainWindow, demo_store: Store) -> None:
+    window = demo_window
+    everything = window.article_model.rowCount()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Slash)
+    assert window.search_box.hasFocus()
+    qtbot.keyClicks(window.search_box, "cooperation")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    hits = len(demo_store.search("cooperation", limit=500))
+    assert window.article_model.is_searching and window.article_model.rowCount() == hits > 0
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: not window.article_model.is_searching)
+    assert window.article_model.rowCount() == everything
+
+
+def test_shortcuts_dialog_lists_the_real_shortcuts(demo_window: MainWindow) -> None:
+    rows = dict((desc, keys) for keys, desc in demo_window.shortcut_list())
+    assert rows["Next Article"] == "J"
+    assert rows["Next Unread Article"] == "N"
+    assert rows["Mark All as Read"] == "Ctrl+Shift+A"
+    assert "R" in rows["Refresh All"]
+
+
+# -- feeds, refresh, OPML -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def site(httpserver: HTTPServer) -> FeedSite:
+    return FeedSite(httpserver)
+
+
+def test_add_feed_through_the_dialog_and_refresh_it(
+    qtbot: QtBot, store: Store, app_settings: AppSettings, site: FeedSite
+) -> None:
+    url = site.publish("/courrier.xml", rss("Le Courrier", [("1", "Coopération", "texte")]))
+    window = make_window(qtbot, store, app_settings)
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, dialogs.AddFeedDialog)
+        dialog.url_edit().setText(url)
+        dialog.accept()
+
+    when_dialog_opens(qtbot, fill)
+    with qtbot.waitSignal(window.refresher.finished, timeout=20_000):
+        qtbot.mouseClick(window.welcome_add, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.splitter
+    feed = store.list_feeds()[0]
+    assert (feed.url, feed.total) == (url, 1)
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == 1)
+
+
+def test_a_failing_feed_is_marked_and_the_others_update(
+    qtbot: QtBot, store: Store, app_settings: AppSettings, site: FeedSite
+) -> None:
+    good = store.add_feed(site.publish("/good.xml", rss("Good", [("1", "Un", "x")]))).id
+    site.server.expect_request("/bad.xml").respond_with_data("nope", status=404)
+    bad = store.add_feed(site.url("/bad.xml")).id
+    window = make_window(qtbot, store, app_settings)
+    with qtbot.waitSignal(window.refresher.finished, timeout=20_000) as finished:
+        qtbot.keyClick(window.article_view, Qt.Key.Key_R)
+    summary = finished.args[0]
+    assert (summary.ok, summary.failed) == (1, 1)
+    assert window.feed_model.index_for_feed(good).data(FeedRole.Unread) == 1
+    bad_index = window.feed_model.index_for_feed(bad)
+    assert "404" in (bad_index.data(FeedRole.Error) or "")
+    assert "404" in bad_index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "failed" in window.statusBar().currentMessage()
+    assert not window.progress.isVisible()
+
+
+def test_import_opml_through_the_file_dialog(
+    qtbot: QtBot,
+    store: Store,
+    app_settings: AppSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        '<outline text="Sahel"><outline text="Un" xmlUrl="http://127.0.0.1:9/a.xml"/></outline>'
+        '<outline text="Deux" xmlUrl="http://127.0.0.1:9/b.xml"/></body></opml>',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(opml), ""))
+    window = make_window(qtbot, store, app_settings)
+    with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
+        window.act_import.trigger()
+    assert [(f.title, f.folder) for f in store.list_feeds()] == [("Un", "Sahel"), ("Deux", None)]
+    assert window.feed_model.index_for_folder(("Sahel",)).isValid()
+
+
+def test_dropping_an_opml_file_imports_it(
+    qtbot: QtBot, store: Store, app_settings: AppSettings, tmp_path: Path
+) -> None:
+    opml = tmp_path / "drop.opml"
+    opml.write_text(
+        '<opml version="1.0"><body><outline text="X" xmlUrl="http://127.0.0.1:9/x"/></body></opml>'
+    )
+    window = make_window(qtbot, store, app_settings)
+    window.refresher.start = lambda feed_ids=None: True  # type: ignore[method-assign]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(opml))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert [f.url for f in store.list_feeds()] == ["http://127.0.0.1:9/x"]
+
+
+def test_window_state_persists(qtbot: QtBot, demo_store: Store, app_settings: AppSettings) -> None:
+    window = make_window(qtbot, demo_store, app_settings)
+    # Small enough for the offscreen screen, which clamps restored geometry to its size.
+    window.resize(760, 560)
+    window.splitter.setSizes([150, 250, 340])
+    sizes, size = window.splitter.sizes(), window.size()
+    window.close()
+    again = make_window(qtbot, demo_store, app_settings)
+    assert again.size() == size
+    assert again.splitter.sizes() == sizes
+
+
+def test_screenshot_of_the_demo_library_is_not_blank(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
+) -> None:
+    demo_window.resize(1280, 800)
+    select_row(demo_window, 0)
+    path = tmp_path / "main-window.png"
+    assert demo_window.grab().save(str(path))
+    image = QImage(str(path))
+    assert image.width() >= 1000
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 19)
+    }
+    assert len(colours) > 20
