@@ -29,6 +29,7 @@ from reader.core.errors import (
     ResponseTooLargeError,
 )
 from reader.core.fetch import Fetcher, FetchResult
+from reader.core.identity import EntryIdentity, identify
 from reader.core.parse import parse_feed
 from reader.core.store import Store
 from reader.core.types import Feed, ParsedFeed
@@ -118,7 +119,17 @@ class _Retrieved:
     feed: Feed
     fetched: FetchResult | None = None
     parsed: ParsedFeed | None = None
+    identities: tuple[EntryIdentity, ...] = ()
     error: ReaderError | None = None
+
+
+def parse_and_identify(
+    content: bytes, url: str, content_type: str | None, now: datetime
+) -> tuple[ParsedFeed, tuple[EntryIdentity, ...]]:
+    """Everything CPU-bound about one feed, done where it can run on another core: parsing,
+    sanitizing, and the digests and keys the store compares."""
+    parsed = parse_feed(content, url, content_type=content_type, now=now)
+    return parsed, tuple(identify(entry) for entry in parsed.entries)
 
 
 ProgressCallback = Callable[[RefreshProgress], None]
@@ -152,12 +163,25 @@ def refresh_feeds(
     now = store.now()
     try:
         with ThreadPoolExecutor(max_workers=max(jobs, 1), thread_name_prefix="refresh") as pool:
-            pending: set[Future[_Retrieved]] = {
-                pool.submit(_retrieve, feed, http, parser, now) for feed in feeds
-            }
+            # A bounded window of feeds in flight: results wait for the single writer, and
+            # parsed feeds are large, so never let them pile up faster than they are stored.
+            queue = iter(feeds)
+            pending: set[Future[_Retrieved]] = set()
+
+            def top_up() -> None:
+                while len(pending) < window:
+                    feed = next(queue, None)
+                    if feed is None:
+                        return
+                    pending.add(pool.submit(_retrieve, feed, http, parser, now))
+
+            window = max(jobs, 1) + 2
+            top_up()
             new_total = 0
             while pending:
                 done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                if cancel is None or not cancel.is_set():
+                    top_up()
                 for future in done:
                     outcome = _record(store, future.result())
                     summary.outcomes.append(outcome)
@@ -169,7 +193,7 @@ def refresh_feeds(
                 if cancel is not None and cancel.is_set():
                     # Feeds not started yet are dropped; those under way finish and are kept.
                     dropped = {f for f in pending if f.cancel()}
-                    summary.cancelled += len(dropped)
+                    summary.cancelled += len(dropped) + sum(1 for _ in queue)
                     pending -= dropped
     finally:
         if parser is not None:
@@ -198,14 +222,12 @@ def _retrieve(feed: Feed, http: Fetcher, parser: Executor | None, now: datetime)
             fetched = http.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
         if fetched.not_modified:
             return _Retrieved(feed, fetched)
-        base = fetched.final_url
+        args = (fetched.content, fetched.final_url, fetched.content_type, now)
         if parser is None:
-            parsed = parse_feed(fetched.content, base, content_type=fetched.content_type, now=now)
+            parsed, identities = parse_and_identify(*args)
         else:
-            parsed = parser.submit(
-                parse_feed, fetched.content, base, content_type=fetched.content_type, now=now
-            ).result()
-        return _Retrieved(feed, fetched, parsed)
+            parsed, identities = parser.submit(parse_and_identify, *args).result()
+        return _Retrieved(feed, fetched, parsed, identities)
     except ReaderError as error:
         return _Retrieved(feed, error=error)
     except Exception as error:  # noqa: BLE001 - a parser bug on one feed must not stop the rest
@@ -247,7 +269,11 @@ def _record(store: Store, result: _Retrieved) -> FeedOutcome:
         return FeedOutcome(feed, "not_modified", moved_to=moved_to)
     assert result.parsed is not None
     plan = store.store_parsed_feed(
-        feed.id, result.parsed, etag=fetched.etag, last_modified=fetched.last_modified
+        feed.id,
+        result.parsed,
+        etag=fetched.etag,
+        last_modified=fetched.last_modified,
+        identities=result.identities,
     )
     return FeedOutcome(
         feed,

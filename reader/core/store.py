@@ -22,10 +22,10 @@ from reader.core.errors import (
     StorageError,
 )
 from reader.core.fts import fallback_query, plain_query, uses_syntax
-from reader.core.identity import content_key, entry_digest
+from reader.core.identity import EntryIdentity, identify
 from reader.core.types import Article, Feed, ParsedFeed, SearchHit
 from reader.core.updates import EntryUpdates, plan_entry_updates
-from reader.core.urls import link_key, normalize_feed_url
+from reader.core.urls import normalize_feed_url
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -429,11 +429,15 @@ class Store:
         *,
         etag: str | None = None,
         last_modified: str | None = None,
+        identities: Sequence[EntryIdentity] | None = None,
     ) -> EntryUpdates:
         """Write a fetched feed in one transaction: new entries inserted, changed ones updated
-        (read, starred and tags kept), unchanged ones not written at all."""
+        (read, starred and tags kept), unchanged ones not written at all. ``identities``, one
+        per entry, may come precomputed from the process that parsed the feed."""
         now = self._now()
         now_db = to_db(now)
+        if identities is None:
+            identities = [identify(entry) for entry in parsed.entries]
         with self.transaction() as db:
             known = {
                 row[0]: (row[1], row[2])
@@ -441,46 +445,45 @@ class Store:
                     "SELECT key, id, digest FROM articles WHERE feed_id = ?", (feed_id,)
                 )
             }
-            plan = plan_entry_updates(known, parsed.entries)
-            for entry in plan.new:
-                published = entry.published or now
-                lkey = link_key(entry.link)
-                ckey = content_key(entry.title, entry.text)
-                db.execute(
-                    """
-                    INSERT INTO articles (feed_id, key, title, link, author, published, updated,
-                        first_seen, summary_html, content_html, text, enclosures, digest,
-                        link_key, content_key, duplicate_of)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+            plan = plan_entry_updates(known, zip(parsed.entries, identities, strict=True))
+            db.executemany(
+                """
+                INSERT INTO articles (feed_id, key, title, link, author, published, updated,
+                    first_seen, summary_html, content_html, text, enclosures, digest,
+                    link_key, content_key, duplicate_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     (
                         feed_id,
                         entry.key,
                         entry.title,
                         entry.link,
                         entry.author,
-                        to_db(published),
+                        to_db(entry.published or now),
                         to_db(entry.updated),
                         now_db,
                         entry.summary_html,
                         entry.content_html,
                         entry.text,
                         json.dumps(list(entry.enclosures)),
-                        entry_digest(entry),
-                        lkey,
-                        ckey,
-                        self._find_original(db, feed_id, lkey, ckey),
-                    ),
-                )
-            for article_id, entry in plan.changed:
-                db.execute(
-                    """
-                    UPDATE articles SET title = ?, link = ?, author = ?,
-                        published = coalesce(?, published), updated = ?, last_changed = ?,
-                        summary_html = ?, content_html = ?, text = ?, enclosures = ?, digest = ?,
-                        link_key = ?, content_key = ?
-                    WHERE id = ?
-                    """,
+                        ident.digest,
+                        ident.link_key,
+                        ident.content_key,
+                        self._find_original(db, feed_id, ident.link_key, ident.content_key),
+                    )
+                    for entry, ident in plan.new
+                ],
+            )
+            db.executemany(
+                """
+                UPDATE articles SET title = ?, link = ?, author = ?,
+                    published = coalesce(?, published), updated = ?, last_changed = ?,
+                    summary_html = ?, content_html = ?, text = ?, enclosures = ?, digest = ?,
+                    link_key = ?, content_key = ?
+                WHERE id = ?
+                """,
+                [
                     (
                         entry.title,
                         entry.link,
@@ -492,12 +495,14 @@ class Store:
                         entry.content_html,
                         entry.text,
                         json.dumps(list(entry.enclosures)),
-                        entry_digest(entry),
-                        link_key(entry.link),
-                        content_key(entry.title, entry.text),
+                        ident.digest,
+                        ident.link_key,
+                        ident.content_key,
                         article_id,
-                    ),
-                )
+                    )
+                    for article_id, entry, ident in plan.changed
+                ],
+            )
             db.execute(
                 """
                 UPDATE feeds SET feed_title = coalesce(?, feed_title),
