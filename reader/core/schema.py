@@ -174,12 +174,21 @@ def _v4_view_indexes(db: sqlite3.Connection) -> None:
     )
 
 
+def _v5_search_rank(db: sqlite3.Connection) -> None:
+    """Rank search results with the title weighing most: set as the index's own rank so that
+    FTS5 can sort by it internally (``ORDER BY rank``) instead of scoring in the outer query."""
+    db.execute(
+        "INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 3.0, 1.0)')"
+    )
+
+
 #: MIGRATIONS[n] brings a library from version n to n + 1. Never edit a released step: add one.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_tables,
     _v2_search,
     _v3_duplicates,
     _v4_view_indexes,
+    _v5_search_rank,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -727,22 +727,35 @@ class Store:
                 return []
 
     def _search(self, match: str, limit: int) -> list[SearchHit]:
-        rows = self._conn.execute(
+        # Rank inside the FTS table alone, where FTS5 sorts by its configured rank (migration
+        # 5) and snippets are made for the rows returned only; then fetch those articles.
+        # A little more than asked for, as copies of a story seen in another feed are dropped.
+        hits = self._conn.execute(
             f"""
-            SELECT {_ARTICLE_LIST_COLUMNS},
-                   snippet(articles_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snippet,
-                   bm25(articles_fts, 10.0, 3.0, 1.0) AS rank
-            FROM articles_fts
-            JOIN articles a ON a.id = articles_fts.rowid
-            JOIN feeds f ON f.id = a.feed_id
-            WHERE articles_fts MATCH ? AND a.duplicate_of IS NULL
-            ORDER BY rank LIMIT ?
+            SELECT rowid, rank,
+                   snippet(articles_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 16)
+            FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?
             """,
-            (match, limit),
+            (match, limit + limit // 4 + 8),
         ).fetchall()
-        return [
-            SearchHit(_article_from_row(row), row["snippet"], float(row["rank"])) for row in rows
+        if not hits:
+            return []
+        rows = {
+            row["id"]: row
+            for row in self._conn.execute(
+                f"""
+                SELECT {_ARTICLE_LIST_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
+                WHERE a.id IN ({",".join("?" * len(hits))}) AND a.duplicate_of IS NULL
+                """,
+                [hit[0] for hit in hits],
+            )
+        }
+        found = [
+            SearchHit(_article_from_row(rows[rowid]), snippet, float(rank))
+            for rowid, rank, snippet in hits
+            if rowid in rows
         ]
+        return found[:limit]
 
     # -- OPML -------------------------------------------------------------------------------
 
