@@ -19,6 +19,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SYNTAX = re.compile(r'["*()^:+{}]|\b(?:AND|OR|NOT|NEAR)\b')
 #: Stems shorter than this match too much ("nig" for Niger); the whole word is used instead.
 MIN_STEM = 5
+#: Shorter words are matched whole.
+MIN_PREFIX = 4
 _STEMMERS = (snowballstemmer.stemmer("french"), snowballstemmer.stemmer("english"))
 
 
@@ -46,14 +48,15 @@ def word_prefix(word: str) -> str:
 
 
 def plain_query(text: str) -> str | None:
-    """Every word must match, by its stem or as typed; words of one or two letters (``l'``,
-    ``de``) must match exactly. None when there is no word at all."""
+    """Every word must match, by its stem or as typed; words shorter than four letters (``l'``,
+    ``de``, ``the``) must match exactly: as prefixes they would match half the index. None when
+    there is no word at all."""
     words = _WORD.findall(text)
     if not words:
         return None
     terms = []
     for word in words:
-        if len(word) <= 2:
+        if len(word) < MIN_PREFIX:
             terms.append(f'"{_fold(word)}"')
         else:
             terms.append(f'"{word_prefix(word)}"*')

@@ -42,7 +42,7 @@ _ROOT = QModelIndex()
 #: Rows fetched per page: enough to fill a tall window, small enough to come back at once.
 PAGE_SIZE = 200
 #: Most search hits shown; search results are ranked, so they are not paged.
-SEARCH_LIMIT = 500
+SEARCH_LIMIT = 200
 
 TITLE_COLUMN = 0
 SOURCE_COLUMN = 1

@@ -617,3 +617,25 @@ def test_the_schema_is_what_the_design_says(store: Store) -> None:
     ):
         assert name in articles
     assert {fk.other_table for fk in store.db["articles"].foreign_keys} == {"feeds", "articles"}
+
+
+def test_search_ranks_within_the_most_recent_matches(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word found everywhere is ranked among the newest matches only, so search stays fast
+    on large libraries; the best title match among them still comes first."""
+    fid = store.add_feed("https://presse.example/rss").id
+    store.store_parsed_feed(
+        fid, feed(*(entry(f"old{i}", f"Ancien {i}", "la sécurité du fleuve") for i in range(5)))
+    )
+    store.store_parsed_feed(
+        fid,
+        feed(
+            entry("new1", "Nouveau", "la sécurité revient"),
+            entry("new2", "Sécurité : le point", "la sécurité encore"),
+        ),
+    )
+    monkeypatch.setattr("reader.core.store.SEARCH_WINDOW", 2)
+    assert [h.article.key for h in store.search("securite")] == ["new2", "new1"]
+    monkeypatch.setattr("reader.core.store.SEARCH_WINDOW", 100)
+    assert len(store.search("securite")) == 7

@@ -179,7 +179,7 @@ def test_search_and_clear(qtbot: QtBot, demo_window: MainWindow, demo_store: Sto
     assert window.search_box.hasFocus()
     qtbot.keyClicks(window.search_box, "cooperation")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
-    hits = len(demo_store.search("cooperation", limit=500))
+    hits = len(demo_store.search("cooperation", limit=200))
     assert window.article_model.is_searching and window.article_model.rowCount() == hits > 0
     window.search_box.clear()
     qtbot.waitUntil(lambda: not window.article_model.is_searching)
