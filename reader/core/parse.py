@@ -63,6 +63,19 @@ def parse_feed(
         raise ValueError("now must be a timezone-aware datetime")
     if not content or content.isspace():
         raise ParseError("not a feed: the document is empty")
+    # Imported here: fastparse builds on this module's helpers.
+    from reader.core.fastparse import parse_fast
+
+    fast = parse_fast(content, url, content_type=content_type, now=now)
+    if fast is not None:
+        return fast
+    return _parse_with_feedparser(content, url, content_type=content_type, now=now)
+
+
+def _parse_with_feedparser(
+    content: bytes, url: str, *, content_type: str | None, now: datetime
+) -> ParsedFeed:
+    """The general path: any document feedparser can read, however malformed."""
     headers = {}
     effective_type = _effective_content_type(content, content_type)
     if effective_type:
@@ -80,8 +93,14 @@ def parse_feed(
     version: str = dict.get(result, "version") or ""
     if not raw_entries and not version:
         raise ParseError(_not_a_feed_message(content, result))
-
     feed: _Dict = dict.get(result, "feed") or {}
+    return _build_feed(feed, raw_entries, url, now, _warning(result, content))
+
+
+def _build_feed(
+    feed: _Dict, raw_entries: Iterable[_Dict], url: str, now: datetime, warning: str | None
+) -> ParsedFeed:
+    """feedparser-shaped feed and entry dicts → ParsedFeed (shared by both parse paths)."""
     feed_link = _web_url(url, dict.get(feed, "link"))
     image: _Dict = dict.get(feed, "image") or {}
     icon = _web_url(url, dict.get(feed, "icon")) or _web_url(url, dict.get(image, "href"))
@@ -102,7 +121,7 @@ def parse_feed(
         site_url=feed_link,
         entries=tuple(entries),
         icon_url=icon,
-        warning=_warning(result, content),
+        warning=warning,
     )
 
 

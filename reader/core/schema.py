@@ -201,6 +201,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
         raise StorageError(f"cannot open the library {path}: {error}") from None
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
+    # In WAL mode NORMAL never corrupts the library; a power cut may lose the last commit,
+    # which a refresh fetches again. FULL would fsync every feed's transaction.
+    db.execute("PRAGMA synchronous = NORMAL")
     return db
 
 
