@@ -199,11 +199,15 @@ def connect(path: Path | str) -> sqlite3.Connection:
         db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as error:
         raise StorageError(f"cannot open the library {path}: {error}") from None
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
-    # In WAL mode NORMAL never corrupts the library; a power cut may lose the last commit,
-    # which a refresh fetches again. FULL would fsync every feed's transaction.
-    db.execute("PRAGMA synchronous = NORMAL")
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        # In WAL mode NORMAL never corrupts the library; a power cut may lose the last commit,
+        # which a refresh fetches again. FULL would fsync every feed's transaction.
+        db.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise NotALibraryError(f"{path} is not a Press Reader library ({error})") from None
     return db
 
 
