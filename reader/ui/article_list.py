@@ -416,6 +416,10 @@ class ArticleListModel(QAbstractTableModel):
         if article.tags:
             tags = ", ".join(article.tags)
             lines.append(html.escape(self.tr("Tags: {0}").format(tags)))
+        snippet = self._snippets.get(article.id)
+        if snippet:
+            # Search results show where the words matched (already escaped, words in <b>).
+            lines.append(f"<i>{snippet}</i>")
         return "<br>".join(lines)
 
     def _date_text(self, article: Article) -> str:

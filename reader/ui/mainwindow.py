@@ -46,6 +46,7 @@ from reader.ui.feed_tree import FeedRole, FeedTreeDelegate, FeedTreeModel
 from reader.ui.icons import app_icon, icon
 from reader.ui.messages import MessageBridge
 from reader.ui.reader_view import ReaderView
+from reader.ui.search_marks import search_selections
 from reader.ui.settings import AppSettings, Preferences
 from reader.ui.workers import RefreshController
 
@@ -473,6 +474,13 @@ class MainWindow(QMainWindow):
     def show_article(self, article: Article | None) -> None:
         self._current_article = article
         self.reader_view.show_article(article, images=self.prefs.images)
+        # The words that made this article a search result, marked where they occur.
+        query = self.article_model.search_text
+        self.reader_view.setExtraSelections(
+            search_selections(self.reader_view.document(), query)
+            if article is not None and query
+            else []
+        )
 
     @Slot()
     def on_mark_read_timeout(self) -> None:

@@ -310,3 +310,23 @@ def test_screenshot_of_the_demo_library_is_not_blank(
         image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 19)
     }
     assert len(colours) > 20
+
+
+def test_search_words_are_shown_in_the_list_and_marked_in_the_article(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    window = demo_window
+    window.search_box.setText("cooperation")
+    window.run_search()
+    tooltip = window.article_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>" in tooltip.lower() and "coop" in tooltip.lower()
+    select_row(window, 0)
+    marks = window.reader_view.extraSelections()
+    assert marks
+    marked = {m.cursor.selectedText().casefold() for m in marks}
+    assert all(word.startswith("coop") for word in marked)
+    assert any("é" in word for word in marked)  # found accent-insensitively
+    window.search_box.clear()
+    window.run_search()
+    select_row(window, 1)
+    assert window.reader_view.extraSelections() == []
