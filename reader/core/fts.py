@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-
-import snowballstemmer
+from typing import Any
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SYNTAX = re.compile(r'["*()^:+{}]|\b(?:AND|OR|NOT|NEAR)\b')
@@ -21,7 +20,14 @@ _SYNTAX = re.compile(r'["*()^:+{}]|\b(?:AND|OR|NOT|NEAR)\b')
 MIN_STEM = 5
 #: Shorter words are matched whole.
 MIN_PREFIX = 4
-_STEMMERS = (snowballstemmer.stemmer("french"), snowballstemmer.stemmer("english"))
+
+
+@lru_cache(maxsize=1)
+def _stemmers() -> tuple[Any, ...]:
+    """Built on the first search, not at start-up."""
+    import snowballstemmer
+
+    return (snowballstemmer.stemmer("french"), snowballstemmer.stemmer("english"))
 
 
 def uses_syntax(text: str) -> bool:
@@ -40,7 +46,7 @@ def word_prefix(word: str) -> str:
     enough to be specific; otherwise the (accent-folded) word itself."""
     folded = _fold(word)
     best = folded
-    for stemmer in _STEMMERS:
+    for stemmer in _stemmers():
         stem = _fold(stemmer.stemWord(word.casefold()))
         if len(stem) >= MIN_STEM and folded.startswith(stem) and len(stem) < len(best):
             best = stem

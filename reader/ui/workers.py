@@ -5,12 +5,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.core.errors import ReaderError
-from reader.core.refresh import RefreshProgress, RefreshSummary, refresh_feeds
 from reader.core.store import Store
+
+if TYPE_CHECKING:
+    from reader.core.refresh import RefreshProgress, RefreshSummary
 
 
 class _RefreshWorker(QObject):
@@ -37,6 +40,10 @@ class _RefreshWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        # Imported here, on the refresh thread: the HTTP and parsing stack is not needed to
+        # show the window, and importing it would slow every start.
+        from reader.core.refresh import refresh_feeds
+
         try:
             with Store(self._library) as store:
                 summary = refresh_feeds(
