@@ -73,7 +73,6 @@ def install_crash_handler(show: Callable[[str], None]) -> None:
 
 def run_gui(library: Path, *, demo_library: Callable[[], Path] | None = None) -> int:
     """Open the main window on ``library`` and run until it closes."""
-    from reader.ui import dialogs
     from reader.ui.mainwindow import MainWindow
     from reader.ui.settings import AppSettings
 
@@ -82,6 +81,8 @@ def run_gui(library: Path, *, demo_library: Callable[[], Path] | None = None) ->
     window = MainWindow(store, AppSettings(), demo_library=demo_library)
 
     def show_report(report: str) -> None:
+        from reader.ui import dialogs
+
         dialogs.ErrorReportDialog(report, parent=window).exec()
 
     install_crash_handler(show_report)

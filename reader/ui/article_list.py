@@ -119,13 +119,16 @@ class ArticleListModel(QAbstractTableModel):
         self._store = store
         self._query = ArticleQuery()
         self._rows: list[Article] = []
-        self._row_by_id: dict[int, int] = {}
+        #: id → row, built when first needed (scrolling through a whole library never needs
+        #: it, and it would cost several megabytes there).
+        self._index: dict[int, int] | None = None
         self._snippets: dict[int, str] = {}
         self._can_fetch_more = False
         self._fetching = False
         self._search_text: str | None = None
         self._loaded_before_search = PAGE_SIZE
         self._dates: dict[int, str] = {}
+        self._feed_titles: dict[str, str] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._star: QIcon | None = None
@@ -158,15 +161,36 @@ class ArticleListModel(QAbstractTableModel):
 
     def _list(self, query: ArticleQuery) -> list[Article]:
         try:
-            return self._store.list_articles(query)
+            listed = self._store.list_articles(query)
         except FeedNotFoundError:
             # The feed was removed since the query was made: it has no articles any more.
             return []
+        return [self._light(article) for article in listed]
+
+    def _light(self, article: Article) -> Article:
+        """An article as the list keeps it: only what the list shows, sorts and navigates by,
+        with feed titles shared between rows. Scrolled to the end, a list holds every
+        article of the library; the rest is read from the store when one is opened."""
+        feed_title = self._feed_titles.setdefault(article.feed_title, article.feed_title)
+        return replace(
+            article,
+            key="",
+            link=None,
+            author=None,
+            updated=None,
+            first_seen=article.published,
+            feed_title=feed_title,
+        )
+
+    def _build_index(self) -> dict[int, int]:
+        if self._index is None:
+            self._index = {article.id: row for row, article in enumerate(self._rows)}
+        return self._index
 
     def _reset_rows(self, rows: list[Article], *, can_fetch_more: bool) -> None:
         self.beginResetModel()
         self._rows = rows
-        self._row_by_id = {article.id: row for row, article in enumerate(rows)}
+        self._index = None
         self._dates = {}
         self._can_fetch_more = can_fetch_more
         self.endResetModel()
@@ -209,13 +233,21 @@ class ArticleListModel(QAbstractTableModel):
         after = cursor_after(self._rows[-1], self._query.order) if self._rows else None
         page = self._list(replace(self._query, limit=PAGE_SIZE, after=after))
         # A row loaded earlier can come again only if the library changed under the cursor.
-        page = [article for article in page if article.id not in self._row_by_id]
+        if self._index is None and page and self._rows:
+            # Keyset pages never overlap unless the library changed under the cursor, which
+            # shows as a page whose first row does not sort after the last one loaded.
+            last = cursor_after(self._rows[-1], self._query.order)
+            if not _after(cursor_after(page[0], self._query.order), last, self._query.order):
+                self._build_index()
+        if self._index is not None:
+            page = [article for article in page if article.id not in self._index]
         self._can_fetch_more = len(page) == PAGE_SIZE
         if page:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
             for offset, article in enumerate(page):
-                self._row_by_id[article.id] = first + offset
+                if self._index is not None:
+                    self._index[article.id] = first + offset
             self._rows.extend(page)
             self.endInsertRows()
 
@@ -259,7 +291,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def row_of(self, article_id: int) -> int:
         """The row of an article, or -1 when it is not loaded."""
-        return self._row_by_id.get(article_id, -1)
+        return self._build_index().get(article_id, -1)
 
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
@@ -286,7 +318,7 @@ class ArticleListModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         article = self._rows.pop(row)
         self._snippets.pop(article.id, None)
-        self._row_by_id = {a.id: r for r, a in enumerate(self._rows)}
+        self._index = None
         self.endRemoveRows()
 
     def set_read_state(self, article_ids: Iterable[int], read: bool) -> None:
@@ -440,3 +472,8 @@ def format_date(moment: datetime, now: datetime) -> str:
     if local.date().year() == today.year():
         return locale.toString(local.date(), "d MMM")
     return locale.toString(local.date(), QLocale.FormatType.ShortFormat)
+
+
+def _after(a: tuple[Any, int], b: tuple[Any, int], order: str) -> bool:
+    """Whether keyset cursor ``a`` comes strictly after ``b`` in the listing's order."""
+    return a < b if order == "newest" else a > b

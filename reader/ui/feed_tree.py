@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum, StrEnum
@@ -48,6 +48,8 @@ from reader.core.types import Feed
 from reader.ui.article_list import star_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+#: Gives a feed's own icon, or None when it has none (yet): the RSS mark is drawn instead.
+IconProvider = Callable[[Feed], QIcon | None]
 #: The invisible root, as the default parent of the model methods.
 _ROOT = QModelIndex()
 
@@ -129,6 +131,9 @@ class FeedTreeModel(QAbstractItemModel):
         self._by_smart: dict[str, _Node] = {}
         self._structure: tuple[object, ...] = ()
         self._icons: dict[str, QIcon] = {}
+        self._icon_provider: IconProvider | None = None
+        #: Feeds' own icons with the error mark or greyed out, by state and icon.
+        self._marked_icons: dict[tuple[str, int], QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._build(*self._read())
@@ -247,6 +252,20 @@ class FeedTreeModel(QAbstractItemModel):
             if node.state() != before[uid]:
                 index = self._index_of(node)
                 self.dataChanged.emit(index, index)
+
+    def set_icon_provider(self, provider: IconProvider | None) -> None:
+        """Ask ``provider`` for each feed's own icon; None draws the RSS mark for every feed."""
+        self._icon_provider = provider
+        self._marked_icons.clear()
+        for feed_id in self._by_feed:
+            self.feed_icon_changed(feed_id)
+
+    @Slot(int)
+    def feed_icon_changed(self, feed_id: int) -> None:
+        """Repaint a feed's icon (its own icon arrived)."""
+        index = self.index_for_feed(feed_id)
+        if index.isValid():
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     # -- public look-ups --------------------------------------------------------------------
 
@@ -406,10 +425,27 @@ class FeedTreeModel(QAbstractItemModel):
                 key = "feed-error"
             else:
                 key = "feed"
+            own = self._own_icon(node.feed, key)
+            if own is not None:
+                return own
         icon = self._icons.get(key)
         if icon is None:
             icon = self._icons[key] = _make_icon(key)
         return icon
+
+    def _own_icon(self, feed: Feed, key: str) -> QIcon | None:
+        """The feed's own icon from the provider, marked like the RSS mark would be."""
+        if self._icon_provider is None:
+            return None
+        own = self._icon_provider(feed)
+        if own is None or own.isNull():
+            return None
+        if key == "feed":
+            return own
+        marked = self._marked_icons.get((key, own.cacheKey()))
+        if marked is None:
+            marked = self._marked_icons[(key, own.cacheKey())] = _mark_icon(own, key)
+        return marked
 
 
 def _local_text(moment: datetime) -> str:
@@ -463,8 +499,32 @@ def _paint_feed(painter: QPainter) -> None:
         painter.drawArc(QRectF(3.2 - radius, 12.8 - radius, 2 * radius, 2 * radius), 0, 90 * 16)
 
 
+def _mark_icon(own: QIcon, key: str) -> QIcon:
+    """A feed's own icon with the error mark ("feed-error") or greyed out ("feed-disabled")."""
+    icon = QIcon()
+    for size in _ICON_SIZES:
+        if key == "feed-disabled":
+            icon.addPixmap(own.pixmap(size, size, QIcon.Mode.Disabled))
+            continue
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        own.paint(painter, QRect(0, 0, size, size))
+        painter.scale(size / 16, size / 16)
+        _paint_error_mark(painter)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
 def _paint_feed_error(painter: QPainter) -> None:
     _paint_feed(painter)
+    _paint_error_mark(painter)
+
+
+def _paint_error_mark(painter: QPainter) -> None:
+    """A red disc with an exclamation mark in the bottom-right corner (16×16 units)."""
     painter.setPen(QPen(Qt.GlobalColor.white, 1.2))
     painter.setBrush(ERROR_COLOR)
     painter.drawEllipse(QPointF(11.5, 11.5), 4, 4)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
@@ -35,20 +36,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import __version__
+from reader import __version__, paths
 from reader.core.errors import ReaderError
-from reader.core.refresh import RefreshProgress, RefreshSummary
 from reader.core.store import Store
 from reader.core.types import Article
-from reader.ui import dialogs
 from reader.ui.article_list import ArticleListModel
 from reader.ui.feed_tree import FeedRole, FeedTreeDelegate, FeedTreeModel
 from reader.ui.icons import app_icon, icon
 from reader.ui.messages import MessageBridge
 from reader.ui.reader_view import ReaderView
+from reader.ui.remote import FeedIconCache, ImageLoader
 from reader.ui.search_marks import search_selections
 from reader.ui.settings import AppSettings, Preferences
 from reader.ui.workers import RefreshController
+
+if TYPE_CHECKING:
+    from reader.core.refresh import RefreshProgress, RefreshSummary
 
 #: How often the views catch up with a refresh that is bringing articles in.
 LIVE_RELOAD_MS = 700
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         *,
         messages: MessageBridge | None = None,
         demo_library: Callable[[], Path] | None = None,
+        cache_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,6 +87,9 @@ class MainWindow(QMainWindow):
         self.feed_model = FeedTreeModel(store, self)
         self.article_model = ArticleListModel(store, self)
         self.refresher = RefreshController(store.path, self)
+        cache = cache_dir if cache_dir is not None else paths.cache_dir()
+        self.image_loader = ImageLoader(cache / "images", self)
+        self.icon_cache = FeedIconCache(cache / "icons", self)
         self._mark_read_timer = QTimer(self, singleShot=True)
         self._live_reload_timer = QTimer(self, singleShot=True, interval=LIVE_RELOAD_MS)
         self._auto_refresh_timer = QTimer(self)
@@ -374,6 +381,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         """Every connection of the window, in one place."""
+
         self.feed_view.selectionModel().currentChanged.connect(self.on_feed_selected)
         self.feed_view.customContextMenuRequested.connect(self.on_feed_context_menu)
         self.article_view.selectionModel().currentRowChanged.connect(self.on_article_selected)
@@ -382,8 +390,11 @@ class MainWindow(QMainWindow):
         # window-wide Return shortcut would steal Enter from the search box and dialogs.
         self.article_view.activated.connect(lambda _index: self.open_in_browser())
         self.article_model.modelReset.connect(self._update_counts_label)
-        self.article_model.loading_finished.connect(lambda _rows: self._update_counts_label())
         self.reader_view.link_hovered.connect(self.on_link_hovered)
+        self.reader_view.set_image_loader(self.image_loader.image_for)
+        self.image_loader.loaded.connect(self.reader_view.on_image_loaded)
+        self.feed_model.set_icon_provider(self.icon_cache.icon_for)
+        self.icon_cache.icon_ready.connect(self.feed_model.feed_icon_changed)
         self.reader_view.link_refused.connect(
             lambda url: self.messages.warning.emit(
                 self.tr("Refused to open {0}: only web and mail links open.").format(url.toString())
@@ -493,6 +504,7 @@ class MainWindow(QMainWindow):
         self.article_model.set_read_state([article.id], read)
         self._current_article = self.store.get_article(article.id)
         self.feed_model.reload()
+        self._update_counts_label()
 
     def _move_selection(self, step: int, *, unread_only: bool = False) -> None:
         row = self.article_view.currentIndex().row()
@@ -566,6 +578,7 @@ class MainWindow(QMainWindow):
         self.store.set_read(ids, True)
         self.article_model.set_read_state(ids, True)
         self.feed_model.reload()
+        self._update_counts_label()
         self.messages.info.emit(self.tr("Marked {0} articles as read.").format(len(ids)))
 
     @Slot()
@@ -609,6 +622,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def add_feed(self, url: str = "") -> None:
+        from reader.ui import dialogs
+
         dialog = dialogs.AddFeedDialog(
             folders=["/".join(p) for p in self.store.list_folders()],
             existing_urls={f.url for f in self.store.list_feeds()},
@@ -728,6 +743,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def delete_feed(self) -> None:
+        from reader.ui import dialogs
+
         feed_id = self._selected_feed_id()
         if feed_id is None:
             return
@@ -749,6 +766,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_feed_errors(self) -> None:
+        from reader.ui import dialogs
+
         troubled = [
             f for f in self.store.list_feeds() if f.last_error or f.warning or not f.enabled
         ]
@@ -862,6 +881,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def edit_preferences(self) -> None:
+        from reader.ui import dialogs
+
         dialog = dialogs.SettingsDialog(self.prefs, self.store.path.parent, parent=self)
         if dialog.exec() == dialogs.SettingsDialog.DialogCode.Accepted:
             self.prefs = dialog.preferences()
@@ -871,6 +892,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
+        from reader.ui import dialogs
+
         dialogs.ShortcutsDialog(self.shortcut_list(), parent=self).exec()
 
     @Slot()
@@ -950,4 +973,9 @@ class MainWindow(QMainWindow):
         if self.refresher.running:
             self.refresher.cancel()
             self.refresher.wait()
+        # Both stop before either waits, so the two waits overlap.
+        self.image_loader.stop()
+        self.icon_cache.stop()
+        self.image_loader.close()
+        self.icon_cache.close()
         super().closeEvent(event)

@@ -154,8 +154,10 @@ def test_open_in_browser_uses_the_article_link(qtbot: QtBot, demo_window: MainWi
     demo_window.reader_view.open_url = opened.append  # type: ignore[method-assign]
     select_row(demo_window, 0)
     qtbot.keyClick(demo_window.article_view, Qt.Key.Key_O)
-    article = demo_window.article_model.article_at(0)
-    assert article is not None and [u.toString() for u in opened] == [article.link]
+    listed = demo_window.article_model.article_at(0)
+    assert listed is not None
+    link = demo_window.store.get_article(listed.id).link
+    assert link and [u.toString() for u in opened] == [link]
 
 
 def test_mark_all_read_in_the_current_view(

@@ -581,3 +581,17 @@ def test_tooltips_of_folders_and_smart_views(demo_store: Store) -> None:
     starred = model.index_for_smart("starred")
     assert f"{starred.data(FeedRole.Unread)} starred" in starred.data(Qt.ItemDataRole.ToolTipRole)
     assert model.parent() is None  # the QObject overload still answers
+
+
+def test_listed_rows_keep_only_what_the_list_needs(big_store: Store) -> None:
+    """A list scrolled to the end holds the whole library: rows drop what is read from the
+    store when an article is opened, and share their feed titles."""
+    model = ArticleListModel(big_store)
+    model.set_query(ArticleQuery())
+    first, second = model.article_at(0), model.article_at(1)
+    assert first is not None and second is not None
+    assert (first.link, first.author, first.key, first.html) == (None, None, "", "")
+    full = big_store.get_article(first.id)
+    assert (first.title, first.published, first.read) == (full.title, full.published, full.read)
+    if first.feed_id == second.feed_id:
+        assert first.feed_title is second.feed_title
