@@ -21,16 +21,18 @@ from reader.core.schema import SCHEMA_VERSION  # noqa: E402
 from reader.core.store import Store  # noqa: E402
 from reader.core.types import ParsedEntry, ParsedFeed  # noqa: E402
 
-__all__ = ["OUT", "LibrarySpec", "build_library", "ensure_library", "library_path"]
+__all__ = ["OUT", "LibrarySpec", "build_library", "ensure_library", "library_path", "rare_names"]
 
 #: Where built libraries are kept between runs (git-ignored).
 OUT = HERE / "out"
 #: Bump when the generated content changes, so that cached libraries are rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 3
 #: The store's clock while building: the newest article is a little older than this.
 BUILD_DATE = datetime(2025, 6, 2, 8, 0, tzinfo=UTC)
 #: Articles are published over this span before BUILD_DATE.
 SPAN = timedelta(days=730)
+#: Time between two refreshes of the simulated reader.
+ROUND = timedelta(days=10)
 
 # -- the words (all ours: fictional people, places and organisations) ---------------------
 
@@ -201,11 +203,11 @@ TAGS = (
 )  # fmt: skip
 
 
-def _rare_names(count: int, seed: str) -> tuple[str, ...]:
-    """Made-up place names, each specific enough to be a rare search term."""
-    rng = random.Random(f"{seed}:rare")
+def rare_names(spec: LibrarySpec) -> tuple[str, ...]:
+    """Made-up place names, each in a handful of articles only: rare search terms."""
+    rng = random.Random(f"{spec.seed}:rare")
     names: dict[str, None] = {}
-    while len(names) < count:
+    while len(names) < spec.rare_names:
         name = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 4)))
         names[name.capitalize()] = None
     return tuple(names)
@@ -227,8 +229,8 @@ class LibrarySpec:
     tagged: float = 0.03
     #: Share of articles that repeat a story another feed already carried (a wire story).
     duplicates: float = 0.01
-    #: Made-up place names: each appears in about articles × 0.2 / rare_names articles.
-    rare_names: int = 4000
+    #: Made-up place names: each appears in about 3 × articles / rare_names articles.
+    rare_names: int = 20_000
 
     def key(self) -> str:
         text = repr((GENERATOR_VERSION, SCHEMA_VERSION, self))
@@ -253,6 +255,9 @@ def ensure_library(
     if path.exists() and not rebuild:
         return path, None
     cache.mkdir(parents=True, exist_ok=True)
+    # Libraries of the same size from older generators or schemas: about 700 MB each.
+    for stale in cache.glob(f"ui-library-{spec.articles}a-{spec.feeds}f-*.sqlite*"):
+        stale.unlink()
     partial = path.with_name(path.name + ".partial")
     for leftover in (path, partial):
         for suffix in ("", "-wal", "-shm"):
@@ -354,73 +359,90 @@ class _Story:
     text: str
 
 
-def _feed_entries(
-    spec: LibrarySpec,
-    index: int,
-    count: int,
-    rare: tuple[str, ...],
-    wire: list[_Story],
-) -> tuple[str, str, ParsedFeed]:
-    """(title, address, parsed feed) of feed ``index`` with ``count`` entries."""
-    rng = random.Random(f"{spec.seed}:feed:{index}")
-    words = FRENCH if rng.random() < 0.55 else ENGLISH
-    writer = _Writer(rng, words, rare)
-    name = f"{rng.choice(PUBLICATION_WORDS)} {rng.choice(TOWNS)}"
-    if words is FRENCH:
-        title = f"{'La ' if rng.random() < 0.5 else 'Le '}{name} — {index + 1}"
-    else:
-        title = f"The {name} — {index + 1}"
-    site = f"https://site-{index + 1}.example.org"
-    author_pool = [writer._person() for _ in range(rng.randint(3, 12))]
-    entries: list[ParsedEntry] = []
-    for number in range(count):
-        published = BUILD_DATE - timedelta(seconds=rng.uniform(600, SPAN.total_seconds()))
-        if wire and rng.random() < spec.duplicates:
-            story = rng.choice(wire)
+class _FeedSource:
+    """One feed: its title and address, and its entries in publication order, written only
+    when asked for (so a whole library never sits in memory)."""
+
+    def __init__(
+        self, spec: LibrarySpec, index: int, count: int, rare: tuple[str, ...], wire: list[_Story]
+    ) -> None:
+        rng = self.rng = random.Random(f"{spec.seed}:feed:{index}")
+        self.spec = spec
+        self.wire = wire
+        words = FRENCH if rng.random() < 0.55 else ENGLISH
+        self.writer = _Writer(rng, words, rare)
+        name = f"{rng.choice(PUBLICATION_WORDS)} {rng.choice(TOWNS)}"
+        if words is FRENCH:
+            self.title = f"{'La ' if rng.random() < 0.5 else 'Le '}{name} — {index + 1}"
         else:
-            link = f"{site}/{published:%Y/%m}/article-{number + 1}"
-            summary, content, text = writer.body(rng.randint(1000, 3000), link)
-            story = _Story(writer.title(), link, summary, content, text)
-            if rng.random() < spec.duplicates and len(wire) < 2000:
-                wire.append(story)
-        entries.append(
-            ParsedEntry(
-                key=f"{site}/id/{number + 1}",
-                title=story.title,
-                link=story.link,
-                author=rng.choice(author_pool) if rng.random() < 0.8 else None,
-                published=published,
-                summary_html=story.summary,
-                content_html=story.content,
-                text=story.text,
-            )
+            self.title = f"The {name} — {index + 1}"
+        self.site = f"https://site-{index + 1}.example.org"
+        self.url = f"{self.site}/feed.xml"
+        self.authors = [self.writer._person() for _ in range(rng.randint(3, 12))]
+        seconds = SPAN.total_seconds()
+        self.dates = sorted(
+            BUILD_DATE - timedelta(seconds=rng.uniform(600, seconds)) for _ in range(count)
         )
-    parsed = ParsedFeed(title=title, site_url=site, entries=tuple(entries))
-    return title, f"{site}/feed.xml", parsed
+        self.done = 0
+
+    def until(self, moment: datetime) -> ParsedFeed:
+        """The feed as a refresh at ``moment`` finds it: the entries published since the last."""
+        rng, writer, entries = self.rng, self.writer, []
+        while self.done < len(self.dates) and self.dates[self.done] < moment:
+            published = self.dates[self.done]
+            self.done += 1
+            if self.wire and rng.random() < self.spec.duplicates:
+                story = rng.choice(self.wire)
+            else:
+                link = f"{self.site}/{published:%Y/%m}/article-{self.done}"
+                summary, content, text = writer.body(rng.randint(1000, 3000), link)
+                story = _Story(writer.title(), link, summary, content, text)
+                if rng.random() < self.spec.duplicates and len(self.wire) < 2000:
+                    self.wire.append(story)
+            entries.append(
+                ParsedEntry(
+                    key=f"{self.site}/id/{self.done}",
+                    title=story.title,
+                    link=story.link,
+                    author=rng.choice(self.authors) if rng.random() < 0.8 else None,
+                    published=published,
+                    summary_html=story.summary,
+                    content_html=story.content,
+                    text=story.text,
+                )
+            )
+        return ParsedFeed(title=self.title, site_url=self.site, entries=tuple(entries))
 
 
 def build_library(
     spec: LibrarySpec, path: Path, *, log: Callable[[str], None] | None = None
 ) -> None:
-    """Write the library for ``spec`` at ``path`` (which must not exist), through the Store."""
-    rare = _rare_names(spec.rare_names, spec.seed)
+    """Write the library for ``spec`` at ``path`` (which must not exist), through the Store,
+    as a reader running for two years would have: one refresh of every feed every ROUND, each
+    storing what the feeds published since the one before (so ids follow time, as in use)."""
+    rare = rare_names(spec)
     wire: list[_Story] = []
     started = time.perf_counter()
-    with Store(path, clock=lambda: BUILD_DATE) as store:
+    clock = [BUILD_DATE - SPAN]
+    with Store(path, clock=lambda: clock[0]) as store:
         # A throwaway file: no need to wait for the disk at every commit.
         store._conn.execute("PRAGMA synchronous = OFF")
         rng = random.Random(f"{spec.seed}:library")
         per_feed, extra = divmod(spec.articles, spec.feeds)
+        sources = []
         for index in range(spec.feeds):
-            _title, url, parsed = _feed_entries(spec, index, per_feed + (index < extra), rare, wire)
+            source = _FeedSource(spec, index, per_feed + (index < extra), rare, wire)
             folder = None if rng.random() < 0.05 else rng.choice(FOLDERS)
-            feed = store.add_feed(url, folder=folder)
-            store.store_parsed_feed(feed.id, parsed, etag=f'"{index}"')
-            if log and (index + 1) % 50 == 0:
-                log(
-                    f"  {index + 1} of {spec.feeds} feeds stored "
-                    f"({time.perf_counter() - started:.0f} s)"
-                )
+            feed = store.add_feed(source.url, folder=folder)
+            sources.append((feed.id, source))
+        rounds = int(SPAN / ROUND) + 1
+        for number in range(1, rounds + 1):
+            clock[0] = min(BUILD_DATE, BUILD_DATE - SPAN + number * ROUND)
+            for feed_id, source in sources:
+                store.store_parsed_feed(feed_id, source.until(clock[0]), etag=f'"{number}"')
+            if log and number % 10 == 0:
+                elapsed = time.perf_counter() - started
+                log(f"  refresh {number} of {rounds} stored ({elapsed:.0f} s)")
         ids = [row[0] for row in store._conn.execute("SELECT id FROM articles ORDER BY id")]
         store.set_read([i for i in ids if rng.random() < spec.read], True)
         for article_id in ids:
