@@ -3,15 +3,40 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.core.store import Store
+from tests.factories import Clock
+from tests.feeds import FeedSite
 
 # GUI tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("PRESS_READER_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The time every library in the test sees; move it with ``clock.advance``."""
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
+    """A fresh library on disk."""
+    with Store(tmp_path / "library.sqlite3", clock=clock) as library:
+        yield library
+
+
+@pytest.fixture
+def site(httpserver: HTTPServer) -> FeedSite:
+    """Feeds served from a loopback server, answering conditional GETs."""
+    return FeedSite(httpserver)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 
 from reader import __version__
 from reader.cli import main
@@ -44,11 +43,6 @@ class CLI:
 @pytest.fixture
 def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> CLI:
     return CLI(tmp_path / "data", capsys)
-
-
-@pytest.fixture
-def site(httpserver: HTTPServer) -> FeedSite:
-    return FeedSite(httpserver)
 
 
 def assert_one_line_error(code: int, err: str, *, expected: int = 1, contains: str = "") -> None:

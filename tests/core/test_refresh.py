@@ -7,7 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from reader.core.refresh import RefreshProgress, refresh_feeds
@@ -17,22 +16,6 @@ from tests.factories import T0, Clock
 from tests.feeds import FeedSite, rss
 
 pytestmark = pytest.mark.network
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Store:
-    with Store(tmp_path / "library.sqlite3", clock=clock) as s:
-        yield s
-
-
-@pytest.fixture
-def site(httpserver: HTTPServer) -> FeedSite:
-    return FeedSite(httpserver)
 
 
 def test_first_and_second_refresh(store: Store, site: FeedSite) -> None:

@@ -37,17 +37,6 @@ from tests.factories import T0, Clock, entry, feed
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Store:
-    with Store(tmp_path / "library.sqlite3", clock=clock) as s:
-        yield s
-
-
 # -- opening a library ----------------------------------------------------------------------
 
 

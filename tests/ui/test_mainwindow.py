@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
-from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
 from reader.core.demo import seed_demo_library
@@ -197,11 +196,6 @@ def test_shortcuts_dialog_lists_the_real_shortcuts(demo_window: MainWindow) -> N
 
 
 # -- feeds, refresh, OPML -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def site(httpserver: HTTPServer) -> FeedSite:
-    return FeedSite(httpserver)
 
 
 def test_add_feed_through_the_dialog_and_refresh_it(
