@@ -183,10 +183,11 @@ def _v5_search_rank(db: sqlite3.Connection) -> None:
 
 
 def _v6_listed_index(db: sqlite3.Connection) -> None:
-    """Counting the articles a view lists (one copy of each story) and how many are unread,
-    from a small index instead of walking the whole table, whose text makes it large."""
+    """Counting the articles a view lists (one copy of each story), how many are unread and
+    how many starred, from a small index instead of the whole table, which text makes large."""
     db.execute(
-        "CREATE INDEX articles_listed ON articles (read, feed_id) WHERE duplicate_of IS NULL"
+        "CREATE INDEX articles_listed ON articles (read, feed_id, starred) "
+        "WHERE duplicate_of IS NULL"
     )
 
 

@@ -307,6 +307,10 @@ class Store:
             raise FeedNotFoundError(f"no feed with id {feed_id}")
         return feeds[0]
 
+    def count_feeds(self) -> int:
+        """How many feeds the library follows."""
+        return int(self._query("SELECT count(*) FROM feeds")[0][0])
+
     def list_feeds(self) -> list[Feed]:
         """Every feed, in folder then display order, with unread and total counts."""
         return self._feeds("", ())

@@ -124,7 +124,6 @@ class MainWindow(QMainWindow):
         self.article_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.article_view.setShowGrid(False)
         self.article_view.setWordWrap(False)
-        self.article_view.setSortingEnabled(True)
         self.article_view.verticalHeader().hide()
         self.article_view.verticalHeader().setDefaultSectionSize(
             self.article_view.fontMetrics().height() + 10
@@ -132,10 +131,17 @@ class MainWindow(QMainWindow):
         header = self.article_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the widest date text, not from the rows: "resize to contents" would read
+        # every loaded row each time the list changes.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, 170)
-        header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        header.resizeSection(
+            2, self.article_view.fontMetrics().horizontalAdvance("28/11/2026") + 28
+        )
         header.setHighlightSections(False)
+        # The indicator first: enabling sorting sorts at once by whatever it shows.
+        header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        self.article_view.setSortingEnabled(True)
         self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.reader_view = ReaderView()
@@ -390,6 +396,7 @@ class MainWindow(QMainWindow):
         # window-wide Return shortcut would steal Enter from the search box and dialogs.
         self.article_view.activated.connect(lambda _index: self.open_in_browser())
         self.article_model.modelReset.connect(self._update_counts_label)
+        self.article_model.sort_applied.connect(self.on_sort_applied)
         self.reader_view.link_hovered.connect(self.on_link_hovered)
         self.reader_view.set_image_loader(self.image_loader.image_for)
         self.image_loader.loaded.connect(self.reader_view.on_image_loaded)
@@ -445,7 +452,7 @@ class MainWindow(QMainWindow):
 
     def _show_library(self) -> None:
         """The welcome page for an empty library, the panes otherwise."""
-        has_feeds = bool(self.store.list_feeds())
+        has_feeds = self.store.count_feeds() > 0
         self.pages.setCurrentWidget(self.splitter if has_feeds else self.welcome)
         self.setWindowTitle(
             self.tr("Press Reader — demo library") if self._is_demo() else self.tr("Press Reader")
@@ -481,6 +488,16 @@ class MainWindow(QMainWindow):
         delay = self.prefs.mark_read_delay
         if delay >= 0 and not article.read:
             self._mark_read_timer.start(delay)
+
+    @Slot(int, Qt.SortOrder)
+    def on_sort_applied(self, column: int, order: Qt.SortOrder) -> None:
+        """Title and Source sort A to Z only: the header shows the order really used."""
+        header = self.article_view.horizontalHeader()
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (column, order):
+            header.blockSignals(True)
+            header.setSortIndicator(column, order)
+            header.blockSignals(False)
+            header.viewport().update()
 
     def show_article(self, article: Article | None) -> None:
         self._current_article = article
