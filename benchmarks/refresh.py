@@ -41,6 +41,7 @@ from typing import Any
 
 from _feedgen import FeedSpec, write_feeds
 from _server import FeedServer
+from _table import Row, print_table
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -366,9 +367,6 @@ def machine_facts(args: argparse.Namespace) -> list[tuple[str, str]]:
     ]
 
 
-Row = tuple[str, str, str, str, str, str]
-
-
 def _fmt(value: float | None, digits: int = 2) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
@@ -496,7 +494,6 @@ def build_rows(med: dict[str, float], args: argparse.Namespace) -> list[Row]:
     return rows
 
 
-HEADER: Row = ("measure", "Press Reader", "baseline", "ratio", "target", "ok")
 BASELINES = (
     "Baselines: newsboat for wall times (first and second reload), feedparser.parse alone "
     "for CPU per entry (sanitize_html=False, resolve_relative_uris=False)."
@@ -510,34 +507,10 @@ def print_report(
     markdown: bool,
     out: Callable[[str], None] = print,
 ) -> None:
-    if markdown:
-        for name, value in facts:
-            out(f"- **{name}**: {value}")
+    print_table(facts, rows, markdown=markdown, out=out)
+    if not markdown:
         out("")
-        out("| " + " | ".join(HEADER) + " |")
-        out("|" + "|".join(["---", "---:", "---:", "---:", "---", "---"]) + "|")
-        for row in rows:
-            out("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
-        out("")
-        out(BASELINES)
-    else:
-        width = max(len(name) for name, _ in facts)
-        for name, value in facts:
-            out(f"{name:<{width}}  {value}")
-        out("")
-        widths = [max(len(row[i]) for row in [HEADER, *rows]) for i in range(len(HEADER))]
-        line = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
-        out(line)
-        for row in [HEADER, *rows]:
-            cells = [
-                cell.ljust(w) if i in (0, 4, 5) else cell.rjust(w)
-                for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-            ]
-            out("| " + " | ".join(cells) + " |")
-            if row is HEADER:
-                out(line)
-        out(line)
-        out(BASELINES)
+    out(BASELINES)
     if len(runs) > 1:
         out("")
         out("Every run (wall s: first / second; newsboat first / second; CPU s: ours / fp):")

@@ -40,6 +40,8 @@ ROOT = HERE.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from _table import Row, print_table  # noqa: E402 - after the path set-up above
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication, QWidget
@@ -533,9 +535,6 @@ def interact(library: Path, folder: Path, args: argparse.Namespace) -> dict[str,
 
 # -- the report --------------------------------------------------------------------------------
 
-Row = tuple[str, str, str, str, str, str]
-HEADER: Row = ("measure", "Press Reader", "baseline", "ratio", "target", "ok")
-
 
 def _median(values: Sequence[float]) -> float:
     return statistics.median(values)
@@ -836,31 +835,7 @@ def print_report(
     out: Callable[[str], None] = print,
 ) -> None:
     rows = rep.rows
-    if markdown:
-        for name, value in facts:
-            out(f"- **{name}**: {value}")
-        out("")
-        out("| " + " | ".join(HEADER) + " |")
-        out("|" + "|".join(["---", "---:", "---:", "---:", "---", "---"]) + "|")
-        for row in rows:
-            out("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
-    else:
-        width = max(len(name) for name, _ in facts)
-        for name, value in facts:
-            out(f"{name:<{width}}  {value}")
-        out("")
-        widths = [max(len(row[i]) for row in [HEADER, *rows]) for i in range(len(HEADER))]
-        line = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
-        out(line)
-        for row in [HEADER, *rows]:
-            cells = [
-                cell.ljust(w) if i in (0, 4, 5) else cell.rjust(w)
-                for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-            ]
-            out("| " + " | ".join(cells) + " |")
-            if row is HEADER:
-                out(line)
-        out(line)
+    print_table(facts, rows, markdown=markdown, out=out)
     out("")
     out("Baseline: a bare PySide6 QMainWindow (1280×800, empty central widget) in a fresh process.")
     out("")

@@ -1,0 +1,45 @@
+"""The benchmarks' report: machine facts, then one table of measures against their targets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+Row = tuple[str, str, str, str, str, str]
+HEADER: Row = ("measure", "Press Reader", "baseline", "ratio", "target", "ok")
+#: Columns read as text (left-aligned); the others are figures.
+_TEXT_COLUMNS = (0, 4, 5)
+
+
+def print_table(
+    facts: Sequence[tuple[str, str]],
+    rows: Sequence[Row],
+    *,
+    markdown: bool,
+    out: Callable[[str], None] = print,
+) -> None:
+    """The facts as a list and the rows as a table, in Markdown or as aligned plain text."""
+    if markdown:
+        for name, value in facts:
+            out(f"- **{name}**: {value}")
+        out("")
+        out("| " + " | ".join(HEADER) + " |")
+        out("|" + "|".join(["---", "---:", "---:", "---:", "---", "---"]) + "|")
+        for row in rows:
+            out("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+        return
+    width = max(len(name) for name, _ in facts)
+    for name, value in facts:
+        out(f"{name:<{width}}  {value}")
+    out("")
+    widths = [max(len(row[i]) for row in [HEADER, *rows]) for i in range(len(HEADER))]
+    line = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    out(line)
+    for row in [HEADER, *rows]:
+        cells = [
+            cell.ljust(w) if i in _TEXT_COLUMNS else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        out("| " + " | ".join(cells) + " |")
+        if row is HEADER:
+            out(line)
+    out(line)
