@@ -23,7 +23,7 @@ from reader.core.errors import (
 )
 from reader.core.fts import fallback_query, plain_query, uses_syntax
 from reader.core.identity import EntryIdentity, identify
-from reader.core.types import Article, Feed, ParsedFeed, SearchHit
+from reader.core.types import Article, Feed, ParsedEntry, ParsedFeed, SearchHit
 from reader.core.updates import EntryUpdates, plan_entry_updates
 from reader.core.urls import normalize_feed_url
 
@@ -454,59 +454,26 @@ class Store:
             }
             plan = plan_entry_updates(known, zip(parsed.entries, identities, strict=True))
             db.executemany(
-                """
-                INSERT INTO articles (feed_id, key, title, link, author, published, updated,
-                    first_seen, summary_html, content_html, text, enclosures, digest,
-                    link_key, content_key, duplicate_of)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                f"INSERT INTO articles (feed_id, key, published, first_seen, duplicate_of, "
+                f"{', '.join(_CONTENT_COLUMNS)}) "
+                f"VALUES (?, ?, ?, ?, ?, {', '.join('?' * len(_CONTENT_COLUMNS))})",
                 [
                     (
                         feed_id,
                         entry.key,
-                        entry.title,
-                        entry.link,
-                        entry.author,
                         to_db(entry.published or now),
-                        to_db(entry.updated),
                         now_db,
-                        entry.summary_html,
-                        entry.content_html,
-                        entry.text,
-                        json.dumps(list(entry.enclosures)),
-                        ident.digest,
-                        ident.link_key,
-                        ident.content_key,
                         self._find_original(db, feed_id, ident.link_key, ident.content_key),
+                        *_content_values(entry, ident),
                     )
                     for entry, ident in plan.new
                 ],
             )
             db.executemany(
-                """
-                UPDATE articles SET title = ?, link = ?, author = ?,
-                    published = coalesce(?, published), updated = ?, last_changed = ?,
-                    summary_html = ?, content_html = ?, text = ?, enclosures = ?, digest = ?,
-                    link_key = ?, content_key = ?
-                WHERE id = ?
-                """,
+                f"UPDATE articles SET {', '.join(f'{c} = ?' for c in _CONTENT_COLUMNS)}, "
+                "published = coalesce(?, published), last_changed = ? WHERE id = ?",
                 [
-                    (
-                        entry.title,
-                        entry.link,
-                        entry.author,
-                        to_db(entry.published),
-                        to_db(entry.updated),
-                        now_db,
-                        entry.summary_html,
-                        entry.content_html,
-                        entry.text,
-                        json.dumps(list(entry.enclosures)),
-                        ident.digest,
-                        ident.link_key,
-                        ident.content_key,
-                        article_id,
-                    )
+                    (*_content_values(entry, ident), to_db(entry.published), now_db, article_id)
                     for article_id, entry, ident in plan.changed
                 ],
             )
@@ -843,6 +810,39 @@ class Store:
 
 
 # -- rows to values --------------------------------------------------------------------------
+
+
+#: What a refresh writes about an entry's content, new or changed (see _content_values).
+_CONTENT_COLUMNS = (
+    "title",
+    "link",
+    "author",
+    "updated",
+    "summary_html",
+    "content_html",
+    "text",
+    "enclosures",
+    "digest",
+    "link_key",
+    "content_key",
+)
+
+
+def _content_values(entry: ParsedEntry, ident: EntryIdentity) -> tuple[Any, ...]:
+    """The values of _CONTENT_COLUMNS for an entry, in that order."""
+    return (
+        entry.title,
+        entry.link,
+        entry.author,
+        to_db(entry.updated),
+        entry.summary_html,
+        entry.content_html,
+        entry.text,
+        json.dumps(list(entry.enclosures)),
+        ident.digest,
+        ident.link_key,
+        ident.content_key,
+    )
 
 
 def _clean_title(title: str | None) -> str | None:
