@@ -184,7 +184,10 @@ class MainWindow(QMainWindow):
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
+        # A wrapped label given only a maximum width is laid out at its narrow size hint
+        # and clipped; a fixed width lets it compute the height its lines need.
+        text.setFixedWidth(540)
+        text.setMinimumHeight(text.heightForWidth(540))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.welcome_add = QPushButton(icon("add-feed"), self.tr("Add feed…"))
@@ -454,6 +457,29 @@ class MainWindow(QMainWindow):
         """The welcome page for an empty library, the panes otherwise."""
         has_feeds = self.store.count_feeds() > 0
         self.pages.setCurrentWidget(self.splitter if has_feeds else self.welcome)
+        # Reading actions mean nothing on the welcome page.
+        for action in (
+            self.act_next,
+            self.act_previous,
+            self.act_next_unread,
+            self.act_star,
+            self.act_read,
+            self.act_open,
+            self.act_mark_all,
+            self.act_search,
+            self.act_export,
+            self.act_refresh,
+            self.act_refresh_selected,
+            self.act_errors,
+        ):
+            action.setEnabled(
+                has_feeds
+                and not (
+                    self.refresher.running
+                    and action in (self.act_refresh, self.act_refresh_selected)
+                )
+            )
+        self.search_box.setEnabled(has_feeds)
         self.setWindowTitle(
             self.tr("Press Reader — demo library") if self._is_demo() else self.tr("Press Reader")
         )

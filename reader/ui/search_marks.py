@@ -44,7 +44,8 @@ def search_selections(document: QTextDocument, query: str) -> list[QTextEdit.Ext
     """Extra selections (a soft highlight) over every match of the query's words."""
     text = fold_keeping_offsets(document.toPlainText())
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor(255, 213, 79, 150))
+    fmt.setBackground(QColor(255, 213, 79))
+    fmt.setForeground(QColor(32, 33, 36))  # dark text on the mark, whatever the palette
     selections = []
     for pattern in search_patterns(query):
         for match in pattern.finditer(text):

@@ -326,3 +326,21 @@ def test_search_words_are_shown_in_the_list_and_marked_in_the_article(
     window.run_search()
     select_row(window, 1)
     assert window.reader_view.extraSelections() == []
+
+
+def test_reading_actions_wait_for_a_first_feed(
+    qtbot: QtBot, store: Store, app_settings: AppSettings
+) -> None:
+    window = make_window(qtbot, store, app_settings)
+    assert not window.act_mark_all.isEnabled() and not window.search_box.isEnabled()
+    assert window.act_add_feed.isEnabled() and window.act_import.isEnabled()
+    window.refresher.start = lambda feed_ids=None: True  # type: ignore[method-assign]
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, dialogs.AddFeedDialog)
+        dialog.url_edit().setText("https://news.example/feed.xml")
+        dialog.accept()
+
+    when_dialog_opens(qtbot, fill)
+    window.add_feed()
+    assert window.act_mark_all.isEnabled() and window.search_box.isEnabled()
