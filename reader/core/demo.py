@@ -6,9 +6,8 @@ import json
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from reader.core.parse import parse_feed
-
 from reader.core.opml import parse_opml
+from reader.core.parse import parse_feed
 from reader.core.store import ArticleQuery, Store
 
 
