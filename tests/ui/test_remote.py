@@ -215,6 +215,9 @@ def test_a_slow_server_times_out_without_blocking(
     finally:
         release.set()
         images.close()
+    # The stalled answer is written to the shared server's log when its handler returns:
+    # wait for it here, so that it never lands in the next test's log.
+    qtbot.waitUntil(lambda: len(httpserver.log) == 1, timeout=5000)
 
 
 @pytest.mark.parametrize(
