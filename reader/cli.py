@@ -16,7 +16,7 @@ from reader import __version__, paths
 from reader.core.dates import parse_user_date, utc_now
 from reader.core.errors import InvalidDateError, ReaderError
 from reader.core.store import MATCH_END, MATCH_START, ArticleQuery, Store
-from reader.core.types import Article, Feed
+from reader.core.types import Article, Feed, Highlight
 
 PROG = "press-reader"
 
@@ -90,6 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
         "remove", help="unsubscribe (the feed's articles go too)", parents=[common]
     )
     remove.add_argument("id", metavar="ID", type=int)
+    kept = remove.add_mutually_exclusive_group()
+    kept.add_argument(
+        "--keep-annotated",
+        action="store_true",
+        help="keep the highlighted articles (the feed is archived, no longer refreshed)",
+    )
+    kept.add_argument(
+        "--force",
+        action="store_true",
+        help="delete all its articles; their highlights are kept, orphaned",
+    )
     rename = feed_commands.add_parser("rename", help="give a feed your own title", parents=[common])
     rename.add_argument("id", metavar="ID", type=int)
     rename.add_argument("title", metavar="TITLE", help="the new title ('' for the feed's own)")
@@ -145,6 +156,27 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo library"
     )
+
+    highlight = command("highlight", "highlight passages of articles, list highlights")
+    highlight_commands = highlight.add_subparsers(
+        dest="highlight_command", metavar="ACTION", required=True
+    )
+    h_add = highlight_commands.add_parser(
+        "add", help="highlight a passage given by its text", parents=[common]
+    )
+    h_add.add_argument("id", metavar="ARTICLE_ID", type=int)
+    h_add.add_argument("--quote", required=True, metavar="TEXT", help="the passage's text")
+    h_add.add_argument(
+        "--occurrence", type=_positive, metavar="N", help="which one, when it appears twice"
+    )
+    h_add.add_argument("--color", default="yellow", metavar="C", help="default: yellow")
+    h_add.add_argument("--note", default="", metavar="N")
+    h_add.add_argument("--tag", action="append", default=[], metavar="T")
+    h_list = highlight_commands.add_parser("list", help="list highlights", parents=[common])
+    h_list.add_argument("--article", type=int, metavar="ID")
+    h_list.add_argument("--tag", metavar="T")
+    h_list.add_argument("--color", metavar="C")
+    h_list.add_argument("--json", action="store_true", help="print JSON")
 
     tags = command("tags", "list the tags in use")
     tags.add_argument("--json", action="store_true", help="print JSON")
@@ -226,8 +258,22 @@ def cmd_feed_list(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_feed_remove(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     feed = store.get_feed(args.id)
-    count = store.remove_feed(args.id)
-    print(f"Removed feed {feed.id} ({feed.title}) and its {count} articles.", file=out)
+    annotated = store.annotated_count(feed.id)
+    if annotated and not (args.keep_annotated or args.force):
+        raise ReaderError(
+            f"feed {feed.id} ({feed.title}) has {annotated} highlighted article"
+            f"{'s' * (annotated != 1)}: add --keep-annotated to keep them (the feed is "
+            "archived), or --force to delete every article (highlights stay, orphaned)"
+        )
+    count = store.remove_feed(args.id, keep_annotated=args.keep_annotated)
+    if args.keep_annotated and annotated:
+        print(
+            f"Archived feed {feed.id} ({feed.title}): removed {count} articles, kept "
+            f"{annotated} with highlights.",
+            file=out,
+        )
+    else:
+        print(f"Removed feed {feed.id} ({feed.title}) and its {count} articles.", file=out)
     return 0
 
 
@@ -454,6 +500,60 @@ def cmd_tag(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _highlight_json(h: Highlight) -> dict[str, Any]:
+    return {
+        "id": h.id,
+        "article_id": h.article_id,
+        "article": h.article_title,
+        "source": h.feed_title,
+        "link": h.article_link,
+        "quote": h.exact,
+        "prefix": h.prefix,
+        "suffix": h.suffix,
+        "start": h.start,
+        "end": h.end,
+        "orphaned": h.orphaned,
+        "color": h.color,
+        "note": h.note,
+        "tags": list(h.tags),
+        "created": _iso(h.created),
+        "updated": _iso(h.updated),
+    }
+
+
+def cmd_highlight_add(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    highlight = store.highlights.add_quote(
+        args.id,
+        args.quote,
+        occurrence=args.occurrence,
+        color=args.color,
+        note=args.note,
+        tags=args.tag,
+    )
+    print(
+        f"Highlight {highlight.id} on article {args.id} ({highlight.color}): "
+        f"“{_cut(highlight.exact, 70)}”",
+        file=out,
+    )
+    return 0
+
+
+def cmd_highlight_list(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    highlights = store.highlights.list(article_id=args.article, tag=args.tag, color=args.color)
+    if args.json:
+        _print_json([_highlight_json(h) for h in highlights], out)
+        return 0
+    for h in highlights:
+        state = "  (orphaned: the article changed)" if h.orphaned else ""
+        print(f"{h.id:>5}  {h.color:<7} {_cut(h.article_title, 40)}{state}", file=out)
+        print(f"{'':>7}“{_cut(' '.join(h.exact.split()), 100)}”", file=out)
+        if h.note:
+            print(f"{'':>7}note: {h.note}", file=out)
+        if h.tags:
+            print(f"{'':>7}tags: {', '.join(h.tags)}", file=out)
+    return 0
+
+
 def cmd_tags(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     tags = store.list_tags()
     if args.json:
@@ -512,6 +612,8 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("show", None): cmd_show,
     ("tag", None): cmd_tag,
     ("tags", None): cmd_tags,
+    ("highlight", "add"): cmd_highlight_add,
+    ("highlight", "list"): cmd_highlight_list,
 }
 
 

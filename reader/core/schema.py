@@ -191,6 +191,60 @@ def _v6_listed_index(db: sqlite3.Connection) -> None:
     )
 
 
+def _v7_highlights(db: sqlite3.Connection) -> None:
+    """Highlights: W3C quote and position selectors on an article's canonical text, colour,
+    note, tags (shared with articles), and the named colours whose meaning users edit. A
+    highlight outlives its article (the article's title, link and source are copied into it),
+    and a feed can be archived rather than deleted to keep its annotated articles."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE highlight_colors (
+            name TEXT PRIMARY KEY,
+            meaning TEXT NOT NULL,
+            position INTEGER NOT NULL
+        );
+        INSERT INTO highlight_colors (name, meaning, position) VALUES
+            ('yellow', 'key fact', 0), ('green', 'context', 1), ('blue', 'quote', 2),
+            ('pink', 'claim to verify', 3), ('orange', 'follow up', 4);
+
+        CREATE TABLE highlights (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            article_title TEXT NOT NULL,
+            article_link TEXT,
+            feed_title TEXT NOT NULL DEFAULT '',
+            exact TEXT NOT NULL CHECK (length(exact) > 0),
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            start INTEGER,
+            "end" INTEGER,
+            color TEXT NOT NULL DEFAULT 'yellow' REFERENCES highlight_colors(name)
+                ON UPDATE CASCADE,
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            CHECK ((start IS NULL) = ("end" IS NULL)),
+            CHECK (start IS NULL OR (0 <= start AND start < "end"))
+        );
+        CREATE INDEX highlights_by_article ON highlights (article_id);
+        -- An article that goes (with its feed, say) leaves its highlights orphaned, not lost.
+        CREATE TRIGGER highlights_orphaned_by_article BEFORE DELETE ON articles BEGIN
+            UPDATE highlights SET start = NULL, "end" = NULL WHERE article_id = old.id;
+        END;
+
+        CREATE TABLE highlight_tags (
+            highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (highlight_id, tag_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX highlight_tags_by_tag ON highlight_tags (tag_id);
+
+        ALTER TABLE feeds ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+        """,
+    )
+
+
 #: MIGRATIONS[n] brings a library from version n to n + 1. Never edit a released step: add one.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_tables,
@@ -199,6 +253,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v4_view_indexes,
     _v5_search_rank,
     _v6_listed_index,
+    _v7_highlights,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

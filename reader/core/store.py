@@ -22,6 +22,7 @@ from reader.core.errors import (
     StorageError,
 )
 from reader.core.fts import fallback_query, plain_query, uses_syntax
+from reader.core.highlight_store import HighlightStore
 from reader.core.identity import EntryIdentity, identify
 from reader.core.types import Article, Feed, ParsedEntry, ParsedFeed, SearchHit
 from reader.core.updates import EntryUpdates, plan_entry_updates
@@ -45,7 +46,7 @@ SEARCH_WINDOW = 2000
 _FEED_COLUMNS = """
     f.id, f.url, f.folder_id, f.user_title, f.feed_title, f.site_url, f.icon_url, f.etag,
     f.last_modified, f.added, f.last_checked, f.last_success, f.last_error, f.warning,
-    f.error_count, f.enabled, f.retry_after
+    f.error_count, f.enabled, f.retry_after, f.archived
 """
 
 _ARTICLE_LIST_COLUMNS = """
@@ -160,6 +161,7 @@ class Store:
         except BaseException:
             self._conn.close()
             raise
+        self.highlights = HighlightStore(self)
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -330,8 +332,20 @@ class Store:
         paths = self._folder_paths()
         return [_feed_from_row(row, paths) for row in rows]
 
-    def remove_feed(self, feed_id: int) -> int:
-        """Unsubscribe; returns how many articles went with the feed."""
+    def annotated_count(self, feed_id: int) -> int:
+        """How many of a feed's articles carry highlights."""
+        return int(
+            self._query(
+                "SELECT count(DISTINCT h.article_id) FROM highlights h "
+                "JOIN articles a ON a.id = h.article_id WHERE a.feed_id = ?",
+                (feed_id,),
+            )[0][0]
+        )
+
+    def remove_feed(self, feed_id: int, *, keep_annotated: bool = False) -> int:
+        """Unsubscribe; returns how many articles went with the feed. Highlights are never
+        lost: with ``keep_annotated`` the feed is archived (no longer refreshed) with just its
+        highlighted articles; otherwise its highlights stay, orphaned, with their quotes."""
         with self.transaction() as db:
             self.get_feed(feed_id)
             count = db.execute(
@@ -339,6 +353,14 @@ class Store:
             ).fetchone()[0]
             # Stories this feed carried first and others repeat: promote the oldest repeat.
             self._promote_duplicates(db, feed_id)
+            if keep_annotated and self.annotated_count(feed_id):
+                removed = db.execute(
+                    "DELETE FROM articles WHERE feed_id = ? AND id NOT IN "
+                    "(SELECT article_id FROM highlights WHERE article_id IS NOT NULL)",
+                    (feed_id,),
+                ).rowcount
+                db.execute("UPDATE feeds SET archived = 1, enabled = 0 WHERE id = ?", (feed_id,))
+                return int(removed)
             db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
         return int(count)
 
@@ -477,6 +499,8 @@ class Store:
                     for article_id, entry, ident in plan.changed
                 ],
             )
+            # Highlights follow their passage when an article is rewritten.
+            self.highlights.reanchor(db, [article_id for article_id, _, _ in plan.changed])
             db.execute(
                 """
                 UPDATE feeds SET feed_title = coalesce(?, feed_title),
@@ -892,6 +916,7 @@ def _feed_from_row(row: sqlite3.Row, paths: dict[int, tuple[str, ...]]) -> Feed:
         error_count=row["error_count"],
         enabled=bool(row["enabled"]),
         retry_after=from_db(row["retry_after"]),
+        archived=bool(row["archived"]),
         unread=row["unread"],
         total=row["total"],
     )

@@ -70,6 +70,8 @@ class Feed:
     error_count: int = 0
     enabled: bool = True
     retry_after: datetime | None = None
+    #: Unsubscribed, but kept for its highlighted articles.
+    archived: bool = False
     unread: int = 0
     total: int = 0
 
@@ -112,3 +114,43 @@ class SearchHit:
     article: Article
     snippet: str
     rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A passage an analyst marked in an article, with its colour, note and tags.
+
+    The passage is kept as W3C selectors on the article's canonical text: the quote with up to
+    32 characters of context, and its position. When the article changes, the highlight is
+    re-anchored; one that can no longer be placed is *orphaned*: its quote, note and tags stay,
+    ``start``/``end`` become None. The article's title, link and source are copied, so a
+    highlight still says where it came from if its article is deleted.
+    """
+
+    id: int
+    article_id: int | None
+    article_title: str
+    article_link: str | None
+    feed_title: str
+    exact: str
+    prefix: str
+    suffix: str
+    start: int | None
+    end: int | None
+    color: str
+    note: str
+    tags: tuple[str, ...]
+    created: datetime
+    updated: datetime
+
+    @property
+    def orphaned(self) -> bool:
+        return self.start is None
+
+    def __post_init__(self) -> None:
+        if not self.exact:
+            raise ValueError("a highlight needs a quote")
+        if (self.start is None) != (self.end is None):
+            raise ValueError("a highlight's start and end are both set or both unset")
+        if self.start is not None and self.end is not None and not 0 <= self.start < self.end:
+            raise ValueError(f"invalid highlight span {self.start}..{self.end}")

@@ -383,3 +383,67 @@ def test_refresh_draws_a_progress_bar_on_a_terminal(
 def test_refresh_draws_nothing_when_not_on_a_terminal(filled: CLI) -> None:
     code, _, err = filled("refresh")
     assert code == 0 and err == ""
+
+
+# -- highlights -----------------------------------------------------------------------------
+
+
+def test_highlight_add_and_list(filled: CLI) -> None:
+    filled("refresh")
+    article = filled.json("search", "cooperation")[0]["id"]  # type: ignore[index]
+    code, out, err = filled(
+        "highlight",
+        "add",
+        str(article),
+        "--quote",
+        "a reçu les ministres",
+        "--color",
+        "pink",
+        "--note",
+        "à vérifier",
+        "--tag",
+        "actor/junta",
+    )
+    assert code == 0, err
+    assert out.startswith("Highlight 1 on article") and "“a reçu les ministres”" in out
+    listed = filled.json("highlight", "list", "--article", str(article))
+    assert [(h["quote"], h["color"], h["note"], h["tags"], h["orphaned"]) for h in listed] == [  # type: ignore[index]
+        ("a reçu les ministres", "pink", "à vérifier", ["actor/junta"], False)
+    ]
+    assert filled.json("highlight", "list", "--tag", "actor") == listed
+    code, out, _ = filled("highlight", "list")
+    assert "note: à vérifier" in out and "tags: actor/junta" in out
+
+
+@pytest.mark.parametrize(
+    ("quote", "extra", "message"),
+    [
+        ("pas dans le texte", (), "not in the article"),
+        ("es", (), "appears"),
+        ("a reçu", ("--color", "purple"), "unknown colour"),
+        ("a reçu", ("--tag", "  "), "cannot be empty"),
+    ],
+)
+def test_highlight_mistakes_get_one_line(
+    filled: CLI, quote: str, extra: tuple[str, ...], message: str
+) -> None:
+    filled("refresh")
+    article = filled.json("search", "cooperation")[0]["id"]  # type: ignore[index]
+    code, _, err = filled("highlight", "add", str(article), "--quote", quote, *extra)
+    assert_one_line_error(code, err, contains=message)
+    assert filled.json("highlight", "list") == []
+
+
+def test_removing_a_feed_with_highlights_asks_first(filled: CLI) -> None:
+    filled("refresh")
+    article = filled.json("search", "cooperation")[0]  # type: ignore[index]
+    filled("highlight", "add", str(article["id"]), "--quote", "les ministres")
+    feed_id = str(article["feed_id"])
+    code, _, err = filled("feed", "remove", feed_id)
+    assert_one_line_error(code, err, contains="--keep-annotated")
+    code, out, _ = filled("feed", "remove", feed_id, "--keep-annotated")
+    assert code == 0 and "kept 1 with highlights" in out
+    assert [h["orphaned"] for h in filled.json("highlight", "list")] == [False]  # type: ignore[index]
+    code, out, _ = filled("feed", "remove", feed_id, "--force")
+    assert code == 0
+    assert [h["orphaned"] for h in filled.json("highlight", "list")] == [True]  # type: ignore[index]
