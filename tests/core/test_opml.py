@@ -6,6 +6,7 @@ import time
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given, settings
@@ -656,7 +657,9 @@ feeds = st.builds(
 
 @settings(max_examples=120, deadline=None)
 @given(
-    feed_list=st.lists(feeds, max_size=15, unique_by=lambda f: f.url),
+    # Unique as the reader counts duplicates: "http://x.example/" and "http://x.example/?"
+    # are one feed, and the second of two such outlines is dropped on import by design.
+    feed_list=st.lists(feeds, max_size=15, unique_by=lambda f: urlsplit(f.url).geturl()),
     extra_folders=st.lists(folder_paths.filter(bool), max_size=5),
     data=st.data(),
 )
