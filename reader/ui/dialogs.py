@@ -710,3 +710,26 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is ok
+
+
+def choose(
+    parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]]
+) -> str | None:
+    """Ask which of several ways to go (``choices``: (key, button text), the first being the
+    safest); returns the chosen key, or None for Cancel, which is the default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    buttons = {}
+    for key, label in choices:
+        button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+        button.setAccessibleName(label)
+        buttons[key] = button
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setAccessibleName(QCoreApplication.translate("confirm", "Cancel"))
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in buttons.items() if button is clicked), None)

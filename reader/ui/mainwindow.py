@@ -792,7 +792,27 @@ class MainWindow(QMainWindow):
         if feed_id is None:
             return
         feed = self.store.get_feed(feed_id)
-        if not dialogs.confirm(
+        annotated = self.store.annotated_count(feed_id)
+        keep = False
+        if annotated:
+            # Highlights are never lost either way; the question is whether their articles stay.
+            choice = dialogs.choose(
+                self,
+                self.tr("Delete Feed"),
+                self.tr(
+                    "“{0}” has {1} articles you highlighted. Keep those articles (the feed is "
+                    "archived and no longer refreshed), or delete every article? Your "
+                    "highlights and notes are kept in both cases."
+                ).format(feed.title, annotated),
+                [
+                    ("keep", self.tr("Keep Highlighted Articles")),
+                    ("all", self.tr("Delete All Articles")),
+                ],
+            )
+            if choice is None:
+                return
+            keep = choice == "keep"
+        elif not dialogs.confirm(
             self,
             self.tr("Delete Feed"),
             self.tr("Unsubscribe from “{0}” and delete its {1} articles?").format(
@@ -801,7 +821,7 @@ class MainWindow(QMainWindow):
             self.tr("Delete"),
         ):
             return
-        self.store.remove_feed(feed_id)
+        self.store.remove_feed(feed_id, keep_annotated=keep)
         self.feed_view.setCurrentIndex(self.feed_model.index_for_smart("all"))
         self.reload_views()
         self._show_library()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.core.demo import seed_demo_library
+from reader.core.errors import FeedNotFoundError
 from reader.core.store import ArticleQuery, Store
 from reader.paths import resources_dir
 from reader.ui import dialogs
@@ -344,3 +345,33 @@ def test_reading_actions_wait_for_a_first_feed(
     when_dialog_opens(qtbot, fill)
     window.add_feed()
     assert window.act_mark_all.isEnabled() and window.search_box.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("button", "kept"), [("Keep Highlighted Articles", 1), ("Delete All Articles", 0)]
+)
+def test_deleting_a_feed_with_highlights_offers_to_keep_them(
+    qtbot: QtBot, demo_window: MainWindow, demo_store: Store, button: str, kept: int
+) -> None:
+    feed = demo_store.list_feeds()[0]
+    article = demo_store.list_articles(ArticleQuery(feed_ids=(feed.id,)))[0]
+    text = demo_store.get_article(article.id).text
+    highlight = demo_store.highlights.add(article.id, 0, min(40, len(text)), note="à garder")
+    demo_window.feed_view.setCurrentIndex(demo_window.feed_model.index_for_feed(feed.id))
+
+    def press(dialog: QDialog) -> None:
+        chosen = [b for b in dialog.findChildren(QPushButton) if b.text() == button]
+        assert chosen, [b.text() for b in dialog.findChildren(QPushButton)]
+        chosen[0].click()
+
+    when_dialog_opens(qtbot, press)
+    demo_window.delete_feed()
+    if kept:
+        assert demo_store.get_feed(feed.id).archived
+        assert demo_store.count_articles(ArticleQuery(feed_ids=(feed.id,))) == 1
+    else:
+        with pytest.raises(FeedNotFoundError):
+            demo_store.get_feed(feed.id)
+    survivor = demo_store.highlights.get(highlight.id)
+    assert survivor.note == "à garder"
+    assert survivor.orphaned is (kept == 0)
