@@ -406,7 +406,9 @@ class FeedTreeModel(QAbstractItemModel):
             lines.append(html.escape(self.tr("Last refresh failed: {0}").format(feed.last_error)))
         elif feed.warning:
             lines.append(html.escape(feed.warning))
-        if not feed.enabled:
+        if feed.archived:
+            lines.append(html.escape(self.tr("Archived: kept for its highlighted articles")))
+        elif not feed.enabled:
             lines.append(html.escape(self.tr("Disabled (the server said the feed is gone)")))
         return "<br>".join(lines)
 

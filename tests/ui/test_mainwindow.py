@@ -368,6 +368,9 @@ def test_deleting_a_feed_with_highlights_offers_to_keep_them(
     demo_window.delete_feed()
     if kept:
         assert demo_store.get_feed(feed.id).archived
+        demo_window.feed_model.reload()
+        tip = demo_window.feed_model.index_for_feed(feed.id).data(Qt.ItemDataRole.ToolTipRole)
+        assert "Archived" in tip
         assert demo_store.count_articles(ArticleQuery(feed_ids=(feed.id,))) == 1
     else:
         with pytest.raises(FeedNotFoundError):
