@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +22,7 @@ from reader.ui.dialogs import (
 )
 from reader.ui.icons import ICON_NAMES, app_icon, icon, icon_path
 from reader.ui.settings import ImagePolicy, Preferences
+from tests.ui.pictures import assert_not_blank
 
 # The offscreen platform warns when a top-level window is shown; it says nothing about us.
 
@@ -132,12 +133,14 @@ def test_add_feed_controls_have_accessible_names(qtbot: QtBot) -> None:
         assert widget.accessibleName()
 
 
-def test_add_feed_screenshot(qtbot: QtBot) -> None:
+def test_add_feed_screenshot(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = add_feed_dialog(qtbot, folders=["Sahel/Mali", "Sahel/Niger"])
     dialog.url_edit().setText("ftp://courrier-sahel.example/rss")
     dialog.show()
     qtbot.waitExposed(dialog)
-    dialog.grab().save("/tmp/add_feed_dialog.png")
+    path = tmp_path / "add_feed_dialog.png"
+    assert dialog.grab().save(str(path))
+    assert_not_blank(QImage(str(path)))
 
 
 # -- SettingsDialog ------------------------------------------------------------------------

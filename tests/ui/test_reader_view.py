@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.types import Article
 from reader.ui.reader_view import LOAD_IMAGES_URL, ReaderView, remote_images
 from reader.ui.settings import ImagePolicy
+from tests.ui.pictures import assert_not_blank
 
 # The offscreen platform warns when a top-level window is shown; it says nothing about us.
 
@@ -298,6 +300,8 @@ def test_remote_images_helper() -> None:
     assert remote_images("<p>no images</p>") == []
 
 
-def test_screenshot(view: ReaderView) -> None:
+def test_screenshot(view: ReaderView, tmp_path: Path) -> None:
     view.show_article(make_article(), images=ImagePolicy.ASK)
-    view.grab().save("/tmp/reader_view.png")
+    path = tmp_path / "reader_view.png"
+    assert view.grab().save(str(path))
+    assert_not_blank(QImage(str(path)))
