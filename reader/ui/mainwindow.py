@@ -42,6 +42,7 @@ from reader.core.store import Store
 from reader.core.types import Article
 from reader.ui.article_list import ArticleListModel
 from reader.ui.feed_tree import FeedRole, FeedTreeDelegate, FeedTreeModel
+from reader.ui.highlight_marks import highlight_selections, selected_passage
 from reader.ui.icons import app_icon, icon
 from reader.ui.messages import MessageBridge
 from reader.ui.reader_view import ReaderView
@@ -273,6 +274,12 @@ class MainWindow(QMainWindow):
         self.act_open = a(
             tr("&Open in Browser"), self.open_in_browser, "O", icon_name="open-browser"
         )
+        self.act_highlight = a(
+            tr("&Highlight Selection"),
+            self.highlight_selection,
+            "H",
+            tip=tr("Highlight the selected passage of the article"),
+        )
         self.act_mark_all = a(
             tr("Mark &All as Read"),
             self.mark_all_read,
@@ -303,6 +310,7 @@ class MainWindow(QMainWindow):
             self.act_star,
             self.act_read,
             self.act_open,
+            self.act_highlight,
             self.act_mark_all,
             self.act_search,
             self.act_refresh,
@@ -341,6 +349,7 @@ class MainWindow(QMainWindow):
         article_menu.addActions([self.act_next, self.act_previous, self.act_next_unread])
         article_menu.addSeparator()
         article_menu.addActions([self.act_star, self.act_read, self.act_open])
+        article_menu.addAction(self.act_highlight)
         article_menu.addSeparator()
         article_menu.addActions([self.act_mark_all, self.act_search])
         settings_menu = bar.addMenu(self.tr("&Settings"))
@@ -465,6 +474,7 @@ class MainWindow(QMainWindow):
             self.act_star,
             self.act_read,
             self.act_open,
+            self.act_highlight,
             self.act_mark_all,
             self.act_search,
             self.act_export,
@@ -528,13 +538,39 @@ class MainWindow(QMainWindow):
     def show_article(self, article: Article | None) -> None:
         self._current_article = article
         self.reader_view.show_article(article, images=self.prefs.images)
-        # The words that made this article a search result, marked where they occur.
+        self._paint_marks()
+
+    def _paint_marks(self) -> None:
+        """The article's highlights in their colours, then the words of the current search."""
+        article = self._current_article
+        if article is None:
+            self.reader_view.setExtraSelections([])
+            return
+        document = self.reader_view.document()
+        marks = highlight_selections(document, self.store.highlights.list(article_id=article.id))
         query = self.article_model.search_text
-        self.reader_view.setExtraSelections(
-            search_selections(self.reader_view.document(), query)
-            if article is not None and query
-            else []
-        )
+        if query:
+            marks += search_selections(document, query)
+        self.reader_view.setExtraSelections(marks)
+
+    @Slot()
+    def highlight_selection(self, _checked: bool = False, *, color: str = "yellow") -> None:
+        """Highlight the passage selected in the reader view (``_checked``: what a
+        triggered action passes)."""
+        article = self._current_article
+        if article is None:
+            self.messages.info.emit(self.tr("Open an article and select a passage first."))
+            return
+        try:
+            quote, occurrence = selected_passage(
+                self.reader_view.document(), self.reader_view.textCursor()
+            )
+            self.store.highlights.add_quote(article.id, quote, occurrence=occurrence, color=color)
+        except ReaderError as error:
+            self.messages.warning.emit(str(error))
+            return
+        self._paint_marks()
+        self.messages.info.emit(self.tr("Highlighted."))
 
     @Slot()
     def on_mark_read_timeout(self) -> None:

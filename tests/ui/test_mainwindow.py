@@ -14,11 +14,14 @@ from pytestqt.qtbot import QtBot
 from reader.core.demo import seed_demo_library
 from reader.core.errors import FeedNotFoundError
 from reader.core.store import ArticleQuery, Store
+from reader.core.types import Article
 from reader.paths import resources_dir
 from reader.ui import dialogs
 from reader.ui.feed_tree import FeedRole
+from reader.ui.highlight_marks import body_start
 from reader.ui.mainwindow import MainWindow
 from reader.ui.settings import AppSettings, Preferences
+from tests.factories import entry, feed
 from tests.feeds import FeedSite, rss
 
 
@@ -378,3 +381,74 @@ def test_deleting_a_feed_with_highlights_offers_to_keep_them(
     survivor = demo_store.highlights.get(highlight.id)
     assert survivor.note == "à garder"
     assert survivor.orphaned is (kept == 0)
+
+
+# -- highlighting in the reader -----------------------------------------------------------------
+
+
+def select_in_reader(window: MainWindow, passage: str, occurrence: int = 1) -> None:
+    """Select a passage of the article's body as a user would with the mouse."""
+    document = window.reader_view.document()
+    cursor = document.find(passage, body_start(document))
+    for _ in range(occurrence - 1):
+        cursor = document.find(passage, cursor)
+    assert not cursor.isNull(), passage
+    window.reader_view.setTextCursor(cursor)
+
+
+def open_first_article(window: MainWindow) -> Article:
+    select_row(window, 0)
+    article = window._current_article
+    assert article is not None
+    return article
+
+
+def test_h_highlights_the_selection_and_paints_it(
+    qtbot: QtBot, demo_window: MainWindow, demo_store: Store
+) -> None:
+    article = open_first_article(demo_window)
+    passage = " ".join(article.text.split(".")[0].split()[:6])
+    select_in_reader(demo_window, passage)
+    qtbot.keyClick(demo_window.reader_view, Qt.Key.Key_H)
+    highlights = demo_store.highlights.list(article_id=article.id)
+    assert [h.exact for h in highlights] == [passage]
+    painted = [m.cursor.selectedText() for m in demo_window.reader_view.extraSelections()]
+    assert painted == [passage]
+    # Painted again when the article is opened anew.
+    select_row(demo_window, 1)
+    select_row(demo_window, 0)
+    assert [m.cursor.selectedText() for m in demo_window.reader_view.extraSelections()] == [passage]
+
+
+def test_highlighting_needs_a_selection_in_the_text(
+    qtbot: QtBot, demo_window: MainWindow, demo_store: Store
+) -> None:
+    article = open_first_article(demo_window)
+    qtbot.keyClick(demo_window.reader_view, Qt.Key.Key_H)
+    assert "select a passage" in demo_window.statusBar().currentMessage()
+    document = demo_window.reader_view.document()
+    title = document.find(article.title[:12])  # in the header, not the article's text
+    demo_window.reader_view.setTextCursor(title)
+    qtbot.keyClick(demo_window.reader_view, Qt.Key.Key_H)
+    assert "not in its title" in demo_window.statusBar().currentMessage()
+    assert demo_store.highlights.list() == []
+
+
+def test_a_repeated_phrase_highlights_the_occurrence_selected(
+    qtbot: QtBot, store: Store, app_settings: AppSettings
+) -> None:
+    text = (
+        "La saison des pluies commence. Les éleveurs descendent vers le sud. "
+        "Selon la mairie, la saison des pluies sera courte cette année."
+    )
+    fid = store.add_feed("https://presse.example/rss").id
+    store.store_parsed_feed(fid, feed(entry("a", "Pluies", text)))
+    window = make_window(qtbot, store, app_settings)
+    article = open_first_article(window)
+    select_in_reader(window, "saison des pluies", occurrence=2)
+    selected_at = window.reader_view.textCursor().selectionStart()
+    qtbot.keyClick(window.reader_view, Qt.Key.Key_H)
+    (highlight,) = store.highlights.list(article_id=article.id)
+    assert highlight.start == text.rindex("saison des pluies")
+    (mark,) = window.reader_view.extraSelections()
+    assert mark.cursor.selectionStart() == selected_at

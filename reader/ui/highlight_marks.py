@@ -1,0 +1,97 @@
+"""Highlights in the reader view: painting them where their quotes are, and turning a
+selection into a passage of the article's text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtWidgets import QTextEdit
+
+from reader.core.anchoring import (
+    InvalidSelectionError,
+    TextPositionSelector,
+    TextQuoteSelector,
+    find_quote,
+    locate,
+)
+from reader.core.types import Highlight
+
+#: How each colour of the palette is painted (light enough for black text on any palette).
+PAINT: dict[str, QColor] = {
+    "yellow": QColor(255, 224, 102),
+    "green": QColor(165, 214, 167),
+    "blue": QColor(144, 202, 249),
+    "pink": QColor(248, 187, 208),
+    "orange": QColor(255, 204, 128),
+}
+
+
+def body_start(document: QTextDocument) -> int:
+    """Where the article's own text begins: after the rule that ends the header (title,
+    source, links, tags), which is not part of the article's text."""
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth):
+            following = block.next()
+            return following.position() if following.isValid() else document.characterCount()
+        block = block.next()
+    return 0
+
+
+def body_text(document: QTextDocument) -> tuple[int, str]:
+    """The body's start and its plain text as the view shows it."""
+    start = body_start(document)
+    return start, document.toPlainText()[start:]
+
+
+def highlight_selections(
+    document: QTextDocument, highlights: Iterable[Highlight]
+) -> list[QTextEdit.ExtraSelection]:
+    """A painted mark over each placed highlight, found by its quote in the displayed text
+    (so the view never depends on the store's offsets); overlapping ones paint over each
+    other in order. Orphaned highlights are not painted: the article no longer has them."""
+    offset, text = body_text(document)
+    selections = []
+    for highlight in highlights:
+        if highlight.orphaned or highlight.start is None or highlight.end is None:
+            continue
+        quote = TextQuoteSelector(highlight.exact, highlight.prefix, highlight.suffix)
+        anchor = locate(text, quote, TextPositionSelector(highlight.start, highlight.end))
+        if anchor is None:
+            continue
+        cursor = QTextCursor(document)
+        cursor.setPosition(offset + anchor.start)
+        cursor.setPosition(offset + anchor.end, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(PAINT.get(highlight.color, PAINT["yellow"]))
+        fmt.setForeground(QColor(32, 33, 36))
+        fmt.setToolTip(highlight.note or highlight.color)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = fmt
+        selections.append(selection)
+    return selections
+
+
+def selected_passage(document: QTextDocument, cursor: QTextCursor) -> tuple[str, int]:
+    """The selected text and which of its occurrences in the body it is (from 1), for
+    ``HighlightStore.add_quote``. Raises InvalidSelectionError with a message for the user."""
+    if not cursor.hasSelection() or not cursor.selectedText().strip():
+        raise InvalidSelectionError("select a passage of the article first")
+    offset, text = body_text(document)
+    if cursor.selectionStart() < offset:
+        raise InvalidSelectionError(
+            "highlights are made in the article's text, not in its title or header"
+        )
+    quote = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+    start = cursor.selectionStart() - offset
+    occurrence = 1
+    while True:
+        try:
+            found, _ = find_quote(text, quote, occurrence=occurrence)
+        except InvalidSelectionError:
+            return quote, 1
+        if found >= start - 1:
+            return quote, occurrence
+        occurrence += 1
