@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.reader_view = ReaderView()
+        self.reader_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader_view.setObjectName("reader")
         self.reader_view.setAccessibleName(self.tr("Article"))
 
@@ -410,6 +411,7 @@ class MainWindow(QMainWindow):
         self.article_model.modelReset.connect(self._update_counts_label)
         self.article_model.sort_applied.connect(self.on_sort_applied)
         self.reader_view.link_hovered.connect(self.on_link_hovered)
+        self.reader_view.customContextMenuRequested.connect(self.on_reader_context_menu)
         self.reader_view.set_image_loader(self.image_loader.image_for)
         self.image_loader.loaded.connect(self.reader_view.on_image_loaded)
         self.feed_model.set_icon_provider(self.icon_cache.icon_for)
@@ -892,6 +894,30 @@ class MainWindow(QMainWindow):
             if index.data(FeedRole.Error):
                 menu.addAction(self.act_errors)
         menu.exec(self.feed_view.viewport().mapToGlobal(pos))
+
+    def highlight_menu(self) -> QMenu:
+        """One entry per colour of the palette, named with what the colour means."""
+        menu = QMenu(self.tr("Highlight"), self)
+        for color in self.store.highlights.colors():
+            action = menu.addAction(
+                self.tr("{0} — {1}").format(color.name.capitalize(), color.meaning)
+            )
+            action.setData(color.name)
+            action.triggered.connect(
+                lambda _checked=False, name=color.name: self.highlight_selection(color=name)
+            )
+        menu.setEnabled(
+            self._current_article is not None and self.reader_view.textCursor().hasSelection()
+        )
+        return menu
+
+    @Slot(QPoint)
+    def on_reader_context_menu(self, pos: QPoint) -> None:
+        menu = self.reader_view.createStandardContextMenu(pos)
+        menu.addSeparator()
+        menu.addMenu(self.highlight_menu())
+        menu.exec(self.reader_view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     @Slot(QPoint)
     def on_article_context_menu(self, pos: QPoint) -> None:

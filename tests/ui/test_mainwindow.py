@@ -452,3 +452,21 @@ def test_a_repeated_phrase_highlights_the_occurrence_selected(
     assert highlight.start == text.rindex("saison des pluies")
     (mark,) = window.reader_view.extraSelections()
     assert mark.cursor.selectionStart() == selected_at
+
+
+def test_the_highlight_menu_offers_every_colour_with_its_meaning(
+    qtbot: QtBot, demo_window: MainWindow, demo_store: Store
+) -> None:
+    article = open_first_article(demo_window)
+    assert not demo_window.highlight_menu().isEnabled()  # nothing selected yet
+    demo_store.highlights.set_color_meaning("pink", "à vérifier")
+    passage = " ".join(article.text.split()[:5])
+    select_in_reader(demo_window, passage)
+    menu = demo_window.highlight_menu()
+    assert menu.isEnabled()
+    labels = {action.data(): action.text() for action in menu.actions()}
+    assert labels["pink"] == "Pink — à vérifier"
+    assert set(labels) == {"yellow", "green", "blue", "pink", "orange"}
+    next(a for a in menu.actions() if a.data() == "pink").trigger()
+    (highlight,) = demo_store.highlights.list(article_id=article.id)
+    assert (highlight.exact, highlight.color) == (passage, "pink")
