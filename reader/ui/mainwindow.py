@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from reader import __version__, paths
 from reader.core.errors import ReaderError
 from reader.core.store import Store
-from reader.core.types import Article
+from reader.core.types import Article, Highlight
 from reader.ui.article_list import ArticleListModel
 from reader.ui.feed_tree import FeedRole, FeedTreeDelegate, FeedTreeModel
 from reader.ui.highlight_marks import highlight_selections, selected_passage
@@ -281,6 +281,12 @@ class MainWindow(QMainWindow):
             "H",
             tip=tr("Highlight the selected passage of the article"),
         )
+        self.act_highlight_note = a(
+            tr("Highlight and Add &Note…"),
+            self.highlight_with_note,
+            "Shift+H",
+            tip=tr("Highlight the selected passage and write a note on it"),
+        )
         self.act_mark_all = a(
             tr("Mark &All as Read"),
             self.mark_all_read,
@@ -312,6 +318,7 @@ class MainWindow(QMainWindow):
             self.act_read,
             self.act_open,
             self.act_highlight,
+            self.act_highlight_note,
             self.act_mark_all,
             self.act_search,
             self.act_refresh,
@@ -350,7 +357,7 @@ class MainWindow(QMainWindow):
         article_menu.addActions([self.act_next, self.act_previous, self.act_next_unread])
         article_menu.addSeparator()
         article_menu.addActions([self.act_star, self.act_read, self.act_open])
-        article_menu.addAction(self.act_highlight)
+        article_menu.addActions([self.act_highlight, self.act_highlight_note])
         article_menu.addSeparator()
         article_menu.addActions([self.act_mark_all, self.act_search])
         settings_menu = bar.addMenu(self.tr("&Settings"))
@@ -477,6 +484,7 @@ class MainWindow(QMainWindow):
             self.act_read,
             self.act_open,
             self.act_highlight,
+            self.act_highlight_note,
             self.act_mark_all,
             self.act_search,
             self.act_export,
@@ -556,23 +564,43 @@ class MainWindow(QMainWindow):
         self.reader_view.setExtraSelections(marks)
 
     @Slot()
-    def highlight_selection(self, _checked: bool = False, *, color: str = "yellow") -> None:
+    def highlight_selection(
+        self, _checked: bool = False, *, color: str = "yellow"
+    ) -> Highlight | None:
         """Highlight the passage selected in the reader view (``_checked``: what a
-        triggered action passes)."""
+        triggered action passes); None, with a message, when there is nothing to highlight."""
         article = self._current_article
         if article is None:
             self.messages.info.emit(self.tr("Open an article and select a passage first."))
-            return
+            return None
         try:
             quote, occurrence = selected_passage(
                 self.reader_view.document(), self.reader_view.textCursor()
             )
-            self.store.highlights.add_quote(article.id, quote, occurrence=occurrence, color=color)
+            highlight = self.store.highlights.add_quote(
+                article.id, quote, occurrence=occurrence, color=color
+            )
         except ReaderError as error:
             self.messages.warning.emit(str(error))
-            return
+            return None
         self._paint_marks()
         self.messages.info.emit(self.tr("Highlighted."))
+        return highlight
+
+    @Slot()
+    def highlight_with_note(self) -> None:
+        """Highlight the selection, then ask for the note (Cancel keeps the highlight)."""
+        highlight = self.highlight_selection()
+        if highlight is None:
+            return
+        note, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Note"),
+            self.tr("Your note on “{0}”:").format(highlight.exact[:80]),
+        )
+        if ok and note.strip():
+            self.store.highlights.update(highlight.id, note=note)
+            self._paint_marks()
 
     @Slot()
     def on_mark_read_timeout(self) -> None:

@@ -470,3 +470,18 @@ def test_the_highlight_menu_offers_every_colour_with_its_meaning(
     next(a for a in menu.actions() if a.data() == "pink").trigger()
     (highlight,) = demo_store.highlights.list(article_id=article.id)
     assert (highlight.exact, highlight.color) == (passage, "pink")
+
+
+def test_shift_h_highlights_and_takes_a_note(
+    qtbot: QtBot, demo_window: MainWindow, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = open_first_article(demo_window)
+    passage = " ".join(article.text.split()[:4])
+    select_in_reader(demo_window, passage)
+    monkeypatch.setattr(
+        "reader.ui.mainwindow.QInputDialog.getMultiLineText",
+        lambda *args, **kwargs: ("Source : deux témoins concordants.", True),
+    )
+    qtbot.keyClick(demo_window.reader_view, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+    (highlight,) = demo_store.highlights.list(article_id=article.id)
+    assert (highlight.exact, highlight.note) == (passage, "Source : deux témoins concordants.")
