@@ -632,7 +632,7 @@ def library_file(args: argparse.Namespace) -> Path:
     data = paths.data_dir(getattr(args, "data_dir", None))
     if getattr(args, "demo", False):
         return demo_library(data)
-    return paths.library_path(data)
+    return paths.user_library_path(data)
 
 
 def run_window(args: argparse.Namespace) -> int:

@@ -36,7 +36,7 @@ def cache_dir() -> Path:
     return Path(appdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
-def library_path(data: Path) -> Path:
+def user_library_path(data: Path) -> Path:
     """The library database inside a data folder."""
     return data / LIBRARY_FILE
 
