@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any, NoReturn, TextIO
 from reader import __version__, paths
 from reader.core.dates import parse_user_date, utc_now
 from reader.core.errors import InvalidDateError, ReaderError
+from reader.core.files import write_atomically
 from reader.core.store import MATCH_END, MATCH_START, ArticleQuery, Store
 from reader.core.types import Article, Feed, Highlight
 
@@ -326,26 +326,6 @@ def cmd_opml_export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     write_atomically(args.output, data)
     print(f"Wrote {len(outlines)} feeds to {args.output}", file=sys.stderr)
     return 0
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file so that it is either the old one or the complete new one, never half."""
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise ReaderError(f"cannot write {path}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def cmd_refresh(store: Store, args: argparse.Namespace, out: TextIO) -> int:

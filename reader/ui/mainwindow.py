@@ -306,11 +306,9 @@ class MainWindow(QMainWindow):
         )
         self.act_shortcuts = a(tr("&Keyboard Shortcuts"), self.show_shortcuts, "?", "F1")
         self.act_about = a(tr("&About Press Reader"), self.show_about)
-
-    def shortcut_list(self) -> list[tuple[str, str]]:
-        """(keys, what they do) for the shortcuts dialog, read from the actions themselves."""
-        rows = []
-        for action in (
+        #: What acts on the articles being read: listed first in the shortcuts dialog, and
+        #: disabled while the library is empty.
+        self._reading_actions = (
             self.act_next,
             self.act_previous,
             self.act_next_unread,
@@ -321,6 +319,13 @@ class MainWindow(QMainWindow):
             self.act_highlight_note,
             self.act_mark_all,
             self.act_search,
+        )
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the shortcuts dialog, read from the actions themselves."""
+        rows = []
+        for action in (
+            *self._reading_actions,
             self.act_refresh,
             self.act_refresh_selected,
             self.act_add_feed,
@@ -477,16 +482,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.splitter if has_feeds else self.welcome)
         # Reading actions mean nothing on the welcome page.
         for action in (
-            self.act_next,
-            self.act_previous,
-            self.act_next_unread,
-            self.act_star,
-            self.act_read,
-            self.act_open,
-            self.act_highlight,
-            self.act_highlight_note,
-            self.act_mark_all,
-            self.act_search,
+            *self._reading_actions,
             self.act_export,
             self.act_refresh,
             self.act_refresh_selected,
@@ -799,7 +795,7 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from reader.cli import write_atomically
+        from reader.core.files import write_atomically
         from reader.core.opml import export_opml
 
         outlines, folders = self.store.export_outlines()
