@@ -176,10 +176,30 @@ def build_parser() -> argparse.ArgumentParser:
     h_list.add_argument("--article", type=int, metavar="ID")
     h_list.add_argument("--tag", metavar="T")
     h_list.add_argument("--color", metavar="C")
+    h_list.add_argument("--feed", type=int, metavar="ID")
+    h_list.add_argument("--since", metavar="DATE", type=_date, help="articles from this date")
+    h_list.add_argument("--until", metavar="DATE", type=_date)
     h_list.add_argument("--json", action="store_true", help="print JSON")
 
-    tags = command("tags", "list the tags in use")
+    tags = command("tags", "list the tags in use, or rename, colour and delete one")
     tags.add_argument("--json", action="store_true", help="print JSON")
+    tags_commands = tags.add_subparsers(dest="tags_command", metavar="ACTION")
+    t_rename = tags_commands.add_parser(
+        "rename",
+        help="rename a tag and the tags below it (an existing name merges them)",
+        parents=[common],
+    )
+    t_rename.add_argument("old", metavar="TAG")
+    t_rename.add_argument("new", metavar="NEW_NAME")
+    t_color = tags_commands.add_parser("color", help="give a tag a colour", parents=[common])
+    t_color.add_argument("tag", metavar="TAG")
+    t_color.add_argument("color", metavar="COLOR", help="#rrggbb, or 'none' to remove it")
+    t_delete = tags_commands.add_parser(
+        "delete",
+        help="take a tag (and the tags below it) off every article and highlight",
+        parents=[common],
+    )
+    t_delete.add_argument("tag", metavar="TAG")
     return parser
 
 
@@ -519,7 +539,14 @@ def cmd_highlight_add(store: Store, args: argparse.Namespace, out: TextIO) -> in
 
 
 def cmd_highlight_list(store: Store, args: argparse.Namespace, out: TextIO) -> int:
-    highlights = store.highlights.list(article_id=args.article, tag=args.tag, color=args.color)
+    highlights = store.highlights.list(
+        article_id=args.article,
+        tag=args.tag,
+        color=args.color,
+        feed_id=args.feed,
+        since=args.since,
+        until=args.until,
+    )
     if args.json:
         _print_json([_highlight_json(h) for h in highlights], out)
         return 0
@@ -535,12 +562,42 @@ def cmd_highlight_list(store: Store, args: argparse.Namespace, out: TextIO) -> i
 
 
 def cmd_tags(store: Store, args: argparse.Namespace, out: TextIO) -> int:
-    tags = store.list_tags()
+    tags = store.tags.summary()
     if args.json:
-        _print_json([{"name": name, "articles": count} for name, count in tags], out)
+        _print_json(
+            [
+                {
+                    "name": t.name,
+                    "articles": t.articles,
+                    "highlights": t.highlights,
+                    "color": t.color,
+                }
+                for t in tags
+            ],
+            out,
+        )
         return 0
-    for name, count in tags:
-        print(f"{count:>6}  {name}", file=out)
+    for t in tags:
+        print(f"{t.articles:>6} {t.highlights:>6}  {t.name}", file=out)
+    return 0
+
+
+def cmd_tags_rename(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    name = store.tags.rename(args.old, args.new)
+    print(f"Renamed {args.old!r} to {name!r}", file=out)
+    return 0
+
+
+def cmd_tags_color(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    color = None if args.color.lower() == "none" else args.color
+    store.tags.set_color(args.tag, color)
+    print(f"Tag {args.tag!r}: {color or 'no colour'}", file=out)
+    return 0
+
+
+def cmd_tags_delete(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    count = store.tags.delete(args.tag)
+    print(f"Deleted {count} tag{'s' if count != 1 else ''}", file=out)
     return 0
 
 
@@ -592,6 +649,9 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("show", None): cmd_show,
     ("tag", None): cmd_tag,
     ("tags", None): cmd_tags,
+    ("tags", "rename"): cmd_tags_rename,
+    ("tags", "color"): cmd_tags_color,
+    ("tags", "delete"): cmd_tags_delete,
     ("highlight", "add"): cmd_highlight_add,
     ("highlight", "list"): cmd_highlight_list,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from reader.core.anchoring import (
@@ -40,7 +41,7 @@ class HighlightColor:
 
 _COLUMNS = """
     h.id, h.article_id, h.article_title, h.article_link, h.feed_title, h.exact, h.prefix,
-    h.suffix, h.start, h."end", h.color, h.note, h.created, h.updated,
+    h.suffix, h.start, h."end", h.color, h.note, h.created, h.updated, a.feed_id, a.published,
     (SELECT group_concat(t.name, char(31)) FROM highlight_tags ht JOIN tags t
      ON t.id = ht.tag_id WHERE ht.highlight_id = h.id) AS tags
 """
@@ -173,7 +174,9 @@ class HighlightStore:
 
     def get(self, highlight_id: int) -> Highlight:
         rows = self._store._query(
-            f"SELECT {_COLUMNS} FROM highlights h WHERE h.id = ?", (highlight_id,)
+            f"SELECT {_COLUMNS} FROM highlights h LEFT JOIN articles a ON a.id = h.article_id "
+            "WHERE h.id = ?",
+            (highlight_id,),
         )
         if not rows:
             raise HighlightNotFoundError(f"no highlight with id {highlight_id}")
@@ -185,9 +188,14 @@ class HighlightStore:
         article_id: int | None = None,
         tag: str | None = None,
         color: str | None = None,
+        feed_id: int | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
     ) -> list[Highlight]:
         """Highlights, in reading order within an article, newest articles first otherwise.
-        ``tag`` matches the tag and the tags below it (``country`` finds ``country/Mali``)."""
+        ``tag`` matches the tag and the tags below it (``country`` finds ``country/Mali``);
+        ``since``/``until`` bound the article's publication date (a highlight whose article
+        is gone counts from its own creation)."""
         from reader.core.store import _like_prefix, normalize_tag
 
         clauses: list[str] = []
@@ -206,6 +214,16 @@ class HighlightStore:
         if color is not None:
             clauses.append("h.color = ?")
             params.append(color)
+        if feed_id is not None:
+            self._store.get_feed(feed_id)
+            clauses.append("a.feed_id = ?")
+            params.append(feed_id)
+        if since is not None:
+            clauses.append("coalesce(a.published, h.created) >= ?")
+            params.append(to_db(since))
+        if until is not None:
+            clauses.append("coalesce(a.published, h.created) < ?")
+            params.append(to_db(until))
         where = " AND ".join(clauses) or "1"
         rows = self._store._query(
             f"SELECT {_COLUMNS} FROM highlights h LEFT JOIN articles a ON a.id = h.article_id "
@@ -252,6 +270,50 @@ class HighlightStore:
             highlight = self.get(highlight_id)
             db.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
         return highlight
+
+    def restore(self, highlight: Highlight) -> Highlight:
+        """Put back a deleted highlight exactly as it was, under its own id (undo). If its
+        article has gone meanwhile, it comes back orphaned; if the article's text changed, it
+        is re-anchored."""
+        from reader.core.store import normalize_tag
+
+        names = [normalize_tag(tag) for tag in highlight.tags]
+        with self._store.transaction() as db:
+            if db.execute("SELECT 1 FROM highlights WHERE id = ?", (highlight.id,)).fetchone():
+                raise ReaderError(f"highlight {highlight.id} already exists")
+            self._check_color(db, highlight.color)
+            article_id = highlight.article_id
+            if (
+                article_id is not None
+                and not db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            ):
+                article_id = None
+            placed = article_id is not None and highlight.start is not None
+            db.execute(
+                "INSERT INTO highlights (id, article_id, article_title, article_link, "
+                'feed_title, exact, prefix, suffix, start, "end", color, note, created, '
+                "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    highlight.id,
+                    article_id,
+                    highlight.article_title,
+                    highlight.article_link,
+                    highlight.feed_title,
+                    highlight.exact,
+                    highlight.prefix,
+                    highlight.suffix,
+                    highlight.start if placed else None,
+                    highlight.end if placed else None,
+                    highlight.color,
+                    highlight.note,
+                    to_db(highlight.created),
+                    to_db(highlight.updated),
+                ),
+            )
+            self._set_tags(db, highlight.id, names)
+            if article_id is not None:
+                self.reanchor(db, [article_id])
+        return self.get(highlight.id)
 
     # -- re-anchoring -----------------------------------------------------------------------
 
@@ -322,4 +384,6 @@ def _highlight(row: sqlite3.Row) -> Highlight:
         tags=tuple(sorted(row["tags"].split("\x1f"), key=str.casefold)) if row["tags"] else (),
         created=created,
         updated=updated,
+        feed_id=row["feed_id"],
+        published=from_db(row["published"]),
     )

@@ -24,6 +24,7 @@ from reader.core.errors import (
 from reader.core.fts import fallback_query, plain_query, uses_syntax
 from reader.core.highlight_store import HighlightStore
 from reader.core.identity import EntryIdentity, identify
+from reader.core.tag_store import TagStore
 from reader.core.types import Article, Feed, ParsedEntry, ParsedFeed, SearchHit
 from reader.core.updates import EntryUpdates, plan_entry_updates
 from reader.core.urls import normalize_feed_url
@@ -73,11 +74,13 @@ _ORDER_SQL: dict[str, tuple[str, str]] = {
 class ArticleQuery:
     """Which articles to list, in which order. ``after`` is a keyset cursor (see
     :func:`cursor_after`): where the previous page ended, for paging through large libraries
-    without OFFSET."""
+    without OFFSET. ``tags`` match the articles' own tags, and also their highlights' tags
+    when ``tags_in_highlights`` is set."""
 
     feed_ids: tuple[int, ...] = ()
     folder: str | None = None
     tags: tuple[str, ...] = ()
+    tags_in_highlights: bool = False
     unread: bool = False
     starred: bool = False
     since: datetime | None = None
@@ -162,6 +165,7 @@ class Store:
             self._conn.close()
             raise
         self.highlights = HighlightStore(self)
+        self.tags = TagStore(self)
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -614,12 +618,21 @@ class Store:
             clauses.append(f"f.folder_id IN ({','.join('?' * len(folder_ids)) or 'NULL'})")
             params.extend(folder_ids)
         for tag in query.tags:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                "WHERE at.article_id = a.id AND (t.name = ? OR t.name LIKE ? ESCAPE '\\'))"
-            )
             name = normalize_tag(tag)
+            matching = "(t.name = ? OR t.name LIKE ? ESCAPE '\\')"
+            clause = (
+                "EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+                f"WHERE at.article_id = a.id AND {matching})"
+            )
             params.extend([name, _like_prefix(name + "/")])
+            if query.tags_in_highlights:
+                clause = (
+                    f"({clause} OR EXISTS (SELECT 1 FROM highlights h "
+                    "JOIN highlight_tags ht ON ht.highlight_id = h.id "
+                    f"JOIN tags t ON t.id = ht.tag_id WHERE h.article_id = a.id AND {matching}))"
+                )
+                params.extend([name, _like_prefix(name + "/")])
+            clauses.append(clause)
         if query.unread:
             clauses.append("NOT a.read")
         if query.starred:

@@ -142,6 +142,9 @@ class Highlight:
     tags: tuple[str, ...]
     created: datetime
     updated: datetime
+    #: The article's feed and publication date, while the article exists.
+    feed_id: int | None = None
+    published: datetime | None = None
 
     @property
     def orphaned(self) -> bool:
@@ -154,3 +157,14 @@ class Highlight:
             raise ValueError("a highlight's start and end are both set or both unset")
         if self.start is not None and self.end is not None and not 0 <= self.start < self.end:
             raise ValueError(f"invalid highlight span {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class TagInfo:
+    """A tag of the library: its colour (``#rrggbb`` or None) and how many articles and
+    highlights carry it."""
+
+    name: str
+    color: str | None
+    articles: int
+    highlights: int

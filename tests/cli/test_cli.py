@@ -269,11 +269,35 @@ def test_show_tag_and_filter_by_tag(filled: CLI) -> None:
     tagged = filled.json("articles", "--tag", "country")
     assert [a["id"] for a in tagged] == [first]  # type: ignore[index]
     assert filled.json("tags") == [
-        {"name": "country/Kanem", "articles": 1},
-        {"name": "theme/coopération", "articles": 1},
+        {"name": "country/Kanem", "articles": 1, "highlights": 0, "color": None},
+        {"name": "theme/coopération", "articles": 1, "highlights": 0, "color": None},
     ]
     code, _, err = filled("tag", str(first), "   ")
     assert_one_line_error(code, err, contains="cannot be empty")
+
+
+def test_tags_are_renamed_merged_coloured_and_deleted(filled: CLI) -> None:
+    filled("refresh")
+    first = filled.json("search", "cooperation")[0]["id"]  # type: ignore[index]
+    filled("tag", str(first), "Kanem", "country/Kanem", "theme/eau")
+    code, out, err = filled("tags", "rename", "kanem", "country/Kanem")
+    assert code == 0 and out == "Renamed 'kanem' to 'country/Kanem'\n", err
+    assert filled("tags", "color", "country/kanem", "#2E7D32")[0] == 0
+    assert filled("tags", "color", "theme/eau", "none")[0] == 0
+    assert filled.json("tags") == [
+        {"name": "country/Kanem", "articles": 1, "highlights": 0, "color": "#2e7d32"},
+        {"name": "theme/eau", "articles": 1, "highlights": 0, "color": None},
+    ]
+    assert filled("tags", "delete", "theme")[1] == "Deleted 1 tag\n"
+    code, out, _ = filled("tags")
+    assert code == 0 and out.split() == ["1", "0", "country/Kanem"]
+    for args, message in [
+        (("tags", "rename", "nothing", "x"), "no tag named"),
+        (("tags", "color", "country/Kanem", "green"), "#rrggbb"),
+        (("tags", "delete", "  "), "cannot be empty"),
+    ]:
+        code, _, err = filled(*args)
+        assert_one_line_error(code, err, contains=message)
 
 
 # -- OPML -----------------------------------------------------------------------------------
@@ -411,6 +435,11 @@ def test_highlight_add_and_list(filled: CLI) -> None:
         ("a reçu les ministres", "pink", "à vérifier", ["actor/junta"], False)
     ]
     assert filled.json("highlight", "list", "--tag", "actor") == listed
+    feed_id = next(a["feed_id"] for a in filled.json("articles") if a["id"] == article)  # type: ignore[index]
+    assert filled.json("highlight", "list", "--feed", str(feed_id), "--since", "2000-01-01") == (
+        listed
+    )
+    assert filled.json("highlight", "list", "--until", "2000-01-01") == []
     code, out, _ = filled("highlight", "list")
     assert "note: à vérifier" in out and "tags: actor/junta" in out
 

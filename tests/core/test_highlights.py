@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 
 import pytest
 
-from reader.core.errors import ArticleNotFoundError, InvalidTagError
+from reader.core.errors import ArticleNotFoundError, InvalidTagError, ReaderError
 from reader.core.highlight_store import HighlightNotFoundError, UnknownColorError
 from reader.core.store import Store
 from tests.factories import Clock, entry, feed
@@ -113,6 +114,35 @@ def test_colour_meanings_are_editable(store: Store) -> None:
     assert {c.name: c.meaning for c in store.highlights.colors()}["pink"] == "à vérifier"
     with pytest.raises(UnknownColorError):
         store.highlights.set_color_meaning("mauve", "x")
+
+
+def test_filter_by_feed_and_date(store: Store, article_id: int, clock: Clock) -> None:
+    article = store.get_article(article_id)
+    assert article.published is not None
+    h = store.highlights.add_quote(article_id, "Les convois")
+    assert (h.feed_id, h.published) == (article.feed_id, article.published)
+    other = store.add_feed("https://autre.example/rss").id
+    assert [x.id for x in store.highlights.list(feed_id=article.feed_id)] == [h.id]
+    assert store.highlights.list(feed_id=other) == []
+    day = timedelta(days=1)
+    assert [x.id for x in store.highlights.list(since=article.published)] == [h.id]
+    assert store.highlights.list(since=article.published + day) == []
+    assert store.highlights.list(until=article.published) == []
+    assert [x.id for x in store.highlights.list(until=article.published + day)] == [h.id]
+
+
+def test_a_deleted_highlight_can_be_restored(store: Store, article_id: int) -> None:
+    h = store.highlights.add_quote(article_id, "Les convois", color="pink", note="n", tags=["x"])
+    gone = store.highlights.delete(h.id)
+    assert store.highlights.restore(gone) == h
+    with pytest.raises(ReaderError, match="already exists"):
+        store.highlights.restore(gone)
+    # Its article went meanwhile: it comes back orphaned, note and tags intact.
+    store.highlights.delete(h.id)
+    store.remove_feed(store.get_article(article_id).feed_id)
+    back = store.highlights.restore(gone)
+    assert back.orphaned and back.article_id is None
+    assert (back.note, back.tags, back.color) == ("n", ("x",), "pink")
 
 
 # -- the article changes ------------------------------------------------------------------------
