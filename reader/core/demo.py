@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+import httpx
+
+from reader import paths
 from reader.core.opml import parse_opml
 from reader.core.parse import parse_feed
 from reader.core.store import ArticleQuery, Store
@@ -48,3 +52,39 @@ def _apply_demo_tags(store: Store, path: Path, by_file: dict[str, int]) -> None:
                 if item.get("starred"):
                     store.set_starred(article.id, True)
                 break
+
+
+#: Every demo address is on this host (the reserved .invalid domain never resolves).
+DEMO_ORIGIN = "https://demo.press-reader.invalid"
+
+
+class DemoTransport(httpx.BaseTransport):
+    """Answers the demo feeds' addresses from the bundled files, so the demo library can be
+    refreshed with no network: a feed's next edition (``updates/``: a new article, one
+    article rewritten) when there is one, else the edition the library was seeded with.
+    ETags make every later refresh a 304, as with a real server."""
+
+    def __init__(self, demo_dir: Path) -> None:
+        self._dir = demo_dir
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        name = PurePosixPath(request.url.path).name
+        for folder in ("updates", "feeds"):
+            path = self._dir / folder / name
+            if name and request.url.path.startswith("/feeds/") and path.is_file():
+                body = path.read_bytes()
+                etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+                if request.headers.get("If-None-Match") == etag:
+                    return httpx.Response(304, headers={"ETag": etag}, request=request)
+                return httpx.Response(
+                    200,
+                    headers={"ETag": etag, "Content-Type": "application/xml"},
+                    content=body,
+                    request=request,
+                )
+        return httpx.Response(404, request=request)
+
+
+def demo_mounts() -> dict[str, httpx.BaseTransport]:
+    """Transports for a Fetcher, so that refreshing the demo library works offline."""
+    return {DEMO_ORIGIN: DemoTransport(paths.resources_dir() / "demo")}

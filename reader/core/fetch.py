@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -109,7 +109,8 @@ class Fetcher:
     ``fetch`` may be called from many threads at once. At most ``max_per_host``
     requests run against one host at a time, and at most ``max_connections`` in all
     (the latter is the connection pool's limit, so it does not apply when a custom
-    ``transport`` is given). Use as a context manager, or call ``close()``.
+    ``transport`` is given). ``mounts`` answers some addresses with transports of their own
+    (``{"https://host": transport}``). Use as a context manager, or call ``close()``.
     """
 
     def __init__(
@@ -122,6 +123,7 @@ class Fetcher:
         max_per_host: int = 4,
         user_agent: str = DEFAULT_USER_AGENT,
         transport: httpx.BaseTransport | None = None,
+        mounts: Mapping[str, httpx.BaseTransport] | None = None,
         clock: Callable[[], datetime] = default_utc_now,
     ) -> None:
         if timeout <= 0:
@@ -140,6 +142,7 @@ class Fetcher:
         self._host_slots_lock = threading.Lock()
         self._client = httpx.Client(
             transport=transport,
+            mounts=dict(mounts or {}),
             http1=True,
             http2=False,
             follow_redirects=False,

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
+from reader.core.demo import demo_mounts
 from reader.core.errors import (
     FeedGoneError,
     FetchError,
@@ -158,7 +159,7 @@ def refresh_feeds(
     if not feeds:
         return summary
     own_fetcher = fetcher is None
-    http = fetcher or Fetcher(max_connections=max(jobs, 1), clock=store.now)
+    http = fetcher or Fetcher(max_connections=max(jobs, 1), clock=store.now, mounts=demo_mounts())
     parser = _parser_pool(len(feeds), parse_processes)
     now = store.now()
     try:
