@@ -17,6 +17,7 @@ from reader.core.anchoring import (
 )
 from reader.core.dates import from_db, to_db
 from reader.core.errors import ArticleNotFoundError, ReaderError
+from reader.core.tag_store import like_prefix, normalize_tag
 from reader.core.types import Highlight
 
 if TYPE_CHECKING:
@@ -122,8 +123,6 @@ class HighlightStore:
         note: str,
         tags: Iterable[str],
     ) -> Highlight:
-        from reader.core.store import normalize_tag
-
         names = [normalize_tag(tag) for tag in tags]
         now = to_db(self._store.now())
         with self._store.transaction() as db:
@@ -196,8 +195,6 @@ class HighlightStore:
         ``tag`` matches the tag and the tags below it (``country`` finds ``country/Mali``);
         ``since``/``until`` bound the article's publication date (a highlight whose article
         is gone counts from its own creation)."""
-        from reader.core.store import _like_prefix, normalize_tag
-
         clauses: list[str] = []
         params: list[Any] = []
         if article_id is not None:
@@ -210,7 +207,7 @@ class HighlightStore:
                 "EXISTS (SELECT 1 FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id "
                 "WHERE ht.highlight_id = h.id AND (t.name = ? OR t.name LIKE ? ESCAPE '\\'))"
             )
-            params.extend([name, _like_prefix(name + "/")])
+            params.extend([name, like_prefix(name + "/")])
         if color is not None:
             clauses.append("h.color = ?")
             params.append(color)
@@ -244,8 +241,6 @@ class HighlightStore:
         tags: Iterable[str] | None = None,
     ) -> Highlight:
         """Change a highlight's colour, note or tags (works on orphaned ones too)."""
-        from reader.core.store import normalize_tag
-
         names = None if tags is None else [normalize_tag(tag) for tag in tags]
         with self._store.transaction() as db:
             self.get(highlight_id)
@@ -275,8 +270,6 @@ class HighlightStore:
         """Put back a deleted highlight exactly as it was, under its own id (undo). If its
         article has gone meanwhile, it comes back orphaned; if the article's text changed, it
         is re-anchored."""
-        from reader.core.store import normalize_tag
-
         names = [normalize_tag(tag) for tag in highlight.tags]
         with self._store.transaction() as db:
             if db.execute("SELECT 1 FROM highlights WHERE id = ?", (highlight.id,)).fetchone():

@@ -18,13 +18,12 @@ from reader.core.errors import (
     ArticleNotFoundError,
     FeedExistsError,
     FeedNotFoundError,
-    InvalidTagError,
     StorageError,
 )
 from reader.core.fts import fallback_query, plain_query, uses_syntax
 from reader.core.highlight_store import HighlightStore
 from reader.core.identity import EntryIdentity, identify
-from reader.core.tag_store import TagStore
+from reader.core.tag_store import TagStore, like_prefix, normalize_tag
 from reader.core.types import Article, Feed, ParsedEntry, ParsedFeed, SearchHit
 from reader.core.updates import EntryUpdates, plan_entry_updates
 from reader.core.urls import normalize_feed_url
@@ -118,18 +117,6 @@ class LibraryStats:
     unread: int
     starred: int
     tags: int
-
-
-def normalize_tag(name: str) -> str:
-    """A tag as stored: spaces collapsed, no empty path parts (``country / Mali`` →
-    ``country/Mali``). Raises :class:`InvalidTagError` for an empty or unprintable name."""
-    if any(ord(c) < 32 for c in name):
-        raise InvalidTagError(f"a tag cannot contain control characters: {name!r}")
-    parts = [" ".join(part.split()) for part in name.split("/")]
-    parts = [part for part in parts if part]
-    if not parts:
-        raise InvalidTagError("a tag name cannot be empty")
-    return "/".join(parts)
 
 
 def split_folder(path: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -624,14 +611,14 @@ class Store:
                 "EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
                 f"WHERE at.article_id = a.id AND {matching})"
             )
-            params.extend([name, _like_prefix(name + "/")])
+            params.extend([name, like_prefix(name + "/")])
             if query.tags_in_highlights:
                 clause = (
                     f"({clause} OR EXISTS (SELECT 1 FROM highlights h "
                     "JOIN highlight_tags ht ON ht.highlight_id = h.id "
                     f"JOIN tags t ON t.id = ht.tag_id WHERE h.article_id = a.id AND {matching}))"
                 )
-                params.extend([name, _like_prefix(name + "/")])
+                params.extend([name, like_prefix(name + "/")])
             clauses.append(clause)
         if query.unread:
             clauses.append("NOT a.read")
@@ -887,11 +874,6 @@ def _clean_title(title: str | None) -> str | None:
         return None
     cleaned = " ".join(title.split())
     return cleaned or None
-
-
-def _like_prefix(prefix: str) -> str:
-    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped + "%"
 
 
 def _storage_error(error: sqlite3.Error) -> StorageError:

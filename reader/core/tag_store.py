@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import InvalidTagError, ReaderError
 from reader.core.types import TagInfo
@@ -16,8 +18,38 @@ if TYPE_CHECKING:
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
+def normalize_tag(name: str) -> str:
+    """A tag as stored: spaces collapsed, no empty path parts (``country / Mali`` →
+    ``country/Mali``). Raises :class:`InvalidTagError` for an empty or unprintable name."""
+    if any(ord(c) < 32 for c in name):
+        raise InvalidTagError(f"a tag cannot contain control characters: {name!r}")
+    parts = [" ".join(part.split()) for part in name.split("/")]
+    parts = [part for part in parts if part]
+    if not parts:
+        raise InvalidTagError("a tag name cannot be empty")
+    return "/".join(parts)
+
+
+def like_prefix(prefix: str) -> str:
+    """A LIKE pattern (escaped with a backslash) for names starting with ``prefix``."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
 class TagNotFoundError(ReaderError, LookupError):
     """No tag has the given name."""
+
+
+@dataclass(frozen=True, slots=True)
+class TagSnapshot:
+    """Some tags as they were, with the articles and highlights carrying them: taken before
+    a rename, merge, colour change or deletion, and given back to :meth:`TagStore.restore`
+    to undo it."""
+
+    names: tuple[str, ...]
+    tags: tuple[tuple[int, str, str | None], ...]
+    article_tags: tuple[tuple[int, int, str], ...]
+    highlight_tags: tuple[tuple[int, int], ...]
 
 
 class TagStore:
@@ -50,8 +82,6 @@ class TagStore:
         """Rename a tag and the tags below it (``country`` → ``pays`` makes ``country/Mali``
         ``pays/Mali``); a name that already exists absorbs the renamed tag's articles and
         highlights (merge). Returns the new name as stored."""
-        from reader.core.store import _like_prefix, normalize_tag
-
         source, target = normalize_tag(old), normalize_tag(new)
         if target.casefold().startswith(source.casefold() + "/"):
             raise InvalidTagError(f"cannot move the tag {source!r} under itself")
@@ -59,7 +89,7 @@ class TagStore:
             rows = db.execute(
                 "SELECT id, name, color FROM tags WHERE name = ? OR name LIKE ? ESCAPE '\\' "
                 "ORDER BY length(name)",
-                (source, _like_prefix(source + "/")),
+                (source, like_prefix(source + "/")),
             ).fetchall()
             if not rows:
                 raise TagNotFoundError(f"no tag named {source!r}")
@@ -94,8 +124,6 @@ class TagStore:
 
     def set_color(self, name: str, color: str | None) -> None:
         """Give a tag a colour (``#rrggbb``), or take it away with None."""
-        from reader.core.store import normalize_tag
-
         if color is not None and not _COLOR.fullmatch(color):
             raise ReaderError(f"a tag colour is written #rrggbb, not {color!r}")
         tag = normalize_tag(name)
@@ -110,17 +138,64 @@ class TagStore:
     def delete(self, name: str) -> int:
         """Delete a tag and the tags below it from the library, taking them off every article
         and highlight (which stay); returns how many tags went."""
-        from reader.core.store import _like_prefix, normalize_tag
-
         tag = normalize_tag(name)
         with self._store.transaction() as db:
             deleted = db.execute(
                 "DELETE FROM tags WHERE name = ? OR name LIKE ? ESCAPE '\\'",
-                (tag, _like_prefix(tag + "/")),
+                (tag, like_prefix(tag + "/")),
             ).rowcount
             if not deleted:
                 raise TagNotFoundError(f"no tag named {tag!r}")
         return int(deleted)
+
+    def snapshot(self, names: Iterable[str]) -> TagSnapshot:
+        """The tags named (and those below them) as they are now."""
+        names = tuple(normalize_tag(name) for name in names)
+        with self._store.transaction() as db:
+            ids = self._subtree_ids(db, names)
+            marks = ",".join("?" * len(ids))
+
+            def rows(sql: str) -> tuple[Any, ...]:
+                return tuple(tuple(row) for row in db.execute(sql.format(marks), ids))
+
+            return TagSnapshot(
+                names,
+                rows("SELECT id, name, color FROM tags WHERE id IN ({})"),
+                rows("SELECT article_id, tag_id, added FROM article_tags WHERE tag_id IN ({})"),
+                rows("SELECT highlight_id, tag_id FROM highlight_tags WHERE tag_id IN ({})"),
+            )
+
+    def restore(self, snapshot: TagSnapshot) -> None:
+        """Put the snapshot's tags back as they were, replacing what is now under its names
+        (so a snapshot of a rename's old and new names undoes it). Articles and highlights
+        that went meanwhile are skipped."""
+        with self._store.transaction() as db:
+            ids = self._subtree_ids(db, snapshot.names)
+            db.execute(f"DELETE FROM tags WHERE id IN ({','.join('?' * len(ids))})", ids)
+            db.executemany("INSERT INTO tags (id, name, color) VALUES (?, ?, ?)", snapshot.tags)
+            db.executemany(
+                "INSERT INTO article_tags (article_id, tag_id, added) SELECT ?, ?, ? "
+                "WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+                snapshot.article_tags,
+            )
+            db.executemany(
+                "INSERT INTO highlight_tags (highlight_id, tag_id) SELECT ?, ? "
+                "WHERE EXISTS (SELECT 1 FROM highlights WHERE id = ?1)",
+                snapshot.highlight_tags,
+            )
+
+    @staticmethod
+    def _subtree_ids(db: sqlite3.Connection, names: Iterable[str]) -> list[int]:
+        ids: set[int] = set()
+        for name in names:
+            ids.update(
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM tags WHERE name = ? OR name LIKE ? ESCAPE '\\'",
+                    (name, like_prefix(name + "/")),
+                )
+            )
+        return sorted(ids)
 
     def _stored_name(self, name: str) -> str:
         rows = self._store._query("SELECT name FROM tags WHERE name = ?", (name,))

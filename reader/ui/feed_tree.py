@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.store import ArticleQuery, Store
-from reader.core.types import Feed
+from reader.core.types import Feed, TagInfo
 from reader.ui.article_list import star_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -65,6 +65,10 @@ class NodeKind(StrEnum):
     SMART = "smart"
     FOLDER = "folder"
     FEED = "feed"
+    #: The "Tags" heading, and one tag (a level of a hierarchical name: ``country/Mali``
+    #: is "Mali" under "country").
+    TAGS = "tags"
+    TAG = "tag"
 
 
 class SmartView(StrEnum):
@@ -92,6 +96,8 @@ class FeedRole(IntEnum):
     Error = Qt.ItemDataRole.UserRole + 6
     #: The Feed value (feeds only).
     Feed = Qt.ItemDataRole.UserRole + 7
+    #: The tag's whole name, e.g. "country/Mali" (tags only).
+    Tag = Qt.ItemDataRole.UserRole + 8
 
 
 @dataclass(eq=False)
@@ -106,14 +112,16 @@ class _Node:
     path: tuple[str, ...] = ()
     smart: SmartView | None = None
     unread: int = 0
+    tag: TagInfo | None = None
 
     def state(self) -> tuple[object, ...]:
         """What the row shows; a change means the row must be repainted."""
-        return (self.title, self.unread, self.feed)
+        return (self.title, self.unread, self.feed, self.tag)
 
 
 class FeedTreeModel(QAbstractItemModel):
-    """Smart views, then the folder tree and top-level feeds, in the library's order.
+    """Smart views, then the folder tree and top-level feeds, in the library's order, then
+    the library's tags as a tree under a "Tags" heading (when there are tags).
 
     One column. Rows are rebuilt from the store by :meth:`reload`; when the structure has not
     changed only the counts, titles and errors are updated, so selection and expansion survive.
@@ -129,6 +137,8 @@ class FeedTreeModel(QAbstractItemModel):
         self._by_feed: dict[int, _Node] = {}
         self._by_folder: dict[tuple[str, ...], _Node] = {}
         self._by_smart: dict[str, _Node] = {}
+        self._by_tag: dict[str, _Node] = {}
+        self._tags_node: _Node | None = None
         self._structure: tuple[object, ...] = ()
         self._icons: dict[str, QIcon] = {}
         self._icon_provider: IconProvider | None = None
@@ -136,11 +146,11 @@ class FeedTreeModel(QAbstractItemModel):
         self._marked_icons: dict[tuple[str, int], QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
-        self._build(*self._read())
+        self._build(self._read())
 
     # -- loading ----------------------------------------------------------------------------
 
-    def _read(self) -> tuple[list[tuple[str, ...]], list[Feed], dict[SmartView, int]]:
+    def _read(self) -> _Contents:
         folders = self._store.list_folders()
         feeds = self._store.list_feeds()
         unread = self._store.count_articles(ArticleQuery(unread=True))
@@ -149,11 +159,18 @@ class FeedTreeModel(QAbstractItemModel):
             SmartView.UNREAD: unread,
             SmartView.STARRED: self._store.count_articles(ArticleQuery(starred=True)),
         }
-        return folders, feeds, counts
+        # Tags nothing carries any more (their last article was untagged) stay out of the
+        # tree, unless the user gave them a colour; completion still offers them.
+        tags = [t for t in self._store.tags.summary() if t.articles or t.highlights or t.color]
+        return _Contents(folders, feeds, counts, tags)
 
     @staticmethod
-    def _structure_of(folders: list[tuple[str, ...]], feeds: list[Feed]) -> tuple[object, ...]:
-        return (tuple(folders), tuple((feed.id, feed.folder_path) for feed in feeds))
+    def _structure_of(contents: _Contents) -> tuple[object, ...]:
+        return (
+            tuple(contents.folders),
+            tuple((feed.id, feed.folder_path) for feed in contents.feeds),
+            tuple(tag.name for tag in contents.tags),
+        )
 
     def _smart_title(self, view: SmartView) -> str:
         return {
@@ -162,15 +179,16 @@ class FeedTreeModel(QAbstractItemModel):
             SmartView.STARRED: self.tr("Starred"),
         }[view]
 
-    def _build(
-        self, folders: list[tuple[str, ...]], feeds: list[Feed], counts: dict[SmartView, int]
-    ) -> None:
+    def _build(self, contents: _Contents) -> None:
+        folders, feeds, counts = contents.folders, contents.feeds, contents.counts
         self._root = _Node(0, NodeKind.FOLDER, "", None)
         self._nodes = {}
         self._by_feed = {}
         self._by_folder = {}
         self._by_smart = {}
-        self._structure = self._structure_of(folders, feeds)
+        self._by_tag = {}
+        self._tags_node = None
+        self._structure = self._structure_of(contents)
 
         def add(node: _Node) -> _Node:
             assert node.parent is not None
@@ -207,6 +225,21 @@ class FeedTreeModel(QAbstractItemModel):
             self._by_feed[feed.id] = add(
                 _Node(next_uid(), NodeKind.FEED, feed.title, parent, feed=feed, unread=feed.unread)
             )
+        heading = _Node(next_uid(), NodeKind.TAGS, self.tr("Tags"), self._root)
+        if contents.tags:
+            self._tags_node = add(heading)
+        for tag in contents.tags:
+            parts = tuple(tag.name.split("/"))
+            for depth in range(1, len(parts) + 1):
+                key = "/".join(parts[:depth]).casefold()
+                if key in self._by_tag:
+                    continue
+                above = "/".join(parts[: depth - 1]).casefold()
+                parent = self._by_tag[above] if depth > 1 else heading
+                self._by_tag[key] = add(
+                    _Node(next_uid(), NodeKind.TAG, parts[depth - 1], parent, path=parts[:depth])
+                )
+            self._by_tag[tag.name.casefold()].tag = tag
         self._sum_folders()
 
     def _sum_folders(self) -> None:
@@ -219,30 +252,32 @@ class FeedTreeModel(QAbstractItemModel):
             return count
 
         for child in self._root.children:
-            if child.kind is not NodeKind.SMART:
+            if child.kind in (NodeKind.FOLDER, NodeKind.FEED):
                 total(child)
 
     def set_store(self, store: Store) -> None:
         """Show another library (the window opened a different file)."""
         self._store = store
         self.beginResetModel()
-        self._build(*self._read())
+        self._build(self._read())
         self.endResetModel()
 
     @Slot()
     def reload(self) -> None:
         """Read the store again: counts and errors in place when the folders and feeds are the
         same ones in the same order, otherwise a model reset."""
-        folders, feeds, counts = self._read()
-        if self._structure_of(folders, feeds) != self._structure:
+        contents = self._read()
+        if self._structure_of(contents) != self._structure:
             self.beginResetModel()
-            self._build(folders, feeds, counts)
+            self._build(contents)
             self.endResetModel()
             return
         before = {uid: node.state() for uid, node in self._nodes.items()}
         for view, node in self._by_smart.items():
-            node.unread = counts[SmartView(view)]
-        for feed in feeds:
+            node.unread = contents.counts[SmartView(view)]
+        for tag in contents.tags:
+            self._by_tag[tag.name.casefold()].tag = tag
+        for feed in contents.feeds:
             node = self._by_feed[feed.id]
             node.feed = feed
             node.title = feed.title
@@ -291,11 +326,22 @@ class FeedTreeModel(QAbstractItemModel):
         """The row of the smart view "all", "unread" or "starred"."""
         return self._index_of(self._by_smart.get(name))
 
+    def index_for_tag(self, name: str) -> QModelIndex:
+        """The row of a tag (or of a level of one: "country" for "country/Mali")."""
+        return self._index_of(self._by_tag.get(name.casefold()))
+
+    def index_for_tags_heading(self) -> QModelIndex:
+        return self._index_of(self._tags_node)
+
     def query_for(self, index: AnyIndex) -> ArticleQuery:
-        """Which articles the row stands for; every article for an invalid index."""
+        """Which articles the row stands for; every article for an invalid index. A tag
+        stands for the articles tagged with it or with a tag below it, by themselves or in
+        one of their highlights."""
         node = self._node(index)
         if node is None:
             return ArticleQuery()
+        if node.kind is NodeKind.TAG:
+            return ArticleQuery(tags=("/".join(node.path),), tags_in_highlights=True)
         if node.kind is NodeKind.FEED:
             assert node.feed is not None
             return ArticleQuery(feed_ids=(node.feed.id,))
@@ -341,8 +387,10 @@ class FeedTreeModel(QAbstractItemModel):
         node = self._node(index)
         if node is None:
             return Qt.ItemFlag.NoItemFlags
+        if node.kind is NodeKind.TAGS:
+            return Qt.ItemFlag.ItemIsEnabled  # a heading: it opens, it lists nothing
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if node.kind is not NodeKind.FOLDER:
+        if node.kind in (NodeKind.SMART, NodeKind.FEED):
             flags |= Qt.ItemFlag.ItemNeverHasChildren
         return flags
 
@@ -381,12 +429,25 @@ class FeedTreeModel(QAbstractItemModel):
             return None if feed is None else feed.last_error
         if role == FeedRole.Feed:
             return feed
+        if role == FeedRole.Tag:
+            return "/".join(node.path) if node.kind is NodeKind.TAG else None
         return None
 
     # -- presentation -----------------------------------------------------------------------
 
     def _tooltip(self, node: _Node) -> str:
         feed = node.feed
+        if node.kind is NodeKind.TAGS:
+            return html.escape(
+                self.tr("Tags of articles and highlights; choose one to list its articles")
+            )
+        if node.kind is NodeKind.TAG:
+            name = html.escape("/".join(node.path))
+            if node.tag is None:
+                return f"<b>{name}</b>"
+            articles = self.tr("%n article(s)", "", node.tag.articles)
+            highlights = self.tr("%n highlight(s)", "", node.tag.highlights)
+            return f"<b>{name}</b><br>{html.escape(articles)}, {html.escape(highlights)}"
         if feed is None:
             if node.kind is NodeKind.FOLDER:
                 text = self.tr("%n unread", "", node.unread)
@@ -417,6 +478,10 @@ class FeedTreeModel(QAbstractItemModel):
             return None  # pixmaps need an application; a model alone can still be queried
         if node.kind is NodeKind.FOLDER:
             key = "folder"
+        elif node.kind is NodeKind.TAGS:
+            key = "tags"
+        elif node.kind is NodeKind.TAG:
+            key = f"tag-{node.tag.color if node.tag and node.tag.color else ''}"
         elif node.kind is NodeKind.SMART:
             key = f"smart-{node.smart}"
         else:
@@ -450,6 +515,16 @@ class FeedTreeModel(QAbstractItemModel):
         return marked
 
 
+@dataclass(frozen=True, slots=True)
+class _Contents:
+    """What the tree shows, as read from the store."""
+
+    folders: list[tuple[str, ...]]
+    feeds: list[Feed]
+    counts: dict[SmartView, int]
+    tags: list[TagInfo]
+
+
 def _local_text(moment: datetime) -> str:
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
@@ -459,6 +534,8 @@ def _local_text(moment: datetime) -> str:
 
 
 def _make_icon(key: str) -> QIcon:
+    if key.startswith("tag-") or key == "tags":
+        return tag_icon(key.removeprefix("tag-") if key != "tags" else None)
     if key == "folder":
         return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
     if key == "smart-starred":
@@ -470,6 +547,11 @@ def _make_icon(key: str) -> QIcon:
         "feed-error": _paint_feed_error,
         "feed-disabled": _paint_feed,
     }
+    return _drawn_icon(painters[key], disabled=key == "feed-disabled")
+
+
+def _drawn_icon(paint: Callable[[QPainter], None], *, disabled: bool = False) -> QIcon:
+    """An icon drawn by ``paint`` in 16×16 units, at each of the sizes views ask for."""
     icon = QIcon()
     for size in _ICON_SIZES:
         pixmap = QPixmap(size, size)
@@ -477,12 +559,38 @@ def _make_icon(key: str) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.scale(size / 16, size / 16)
-        painters[key](painter)
+        paint(painter)
         painter.end()
-        if key == "feed-disabled":
+        if disabled:
             pixmap = QIcon(pixmap).pixmap(size, size, QIcon.Mode.Disabled)
         icon.addPixmap(pixmap)
     return icon
+
+
+def tag_icon(color: str | None) -> QIcon:
+    """A tag's label shape, in the tag's colour (the text colour, outlined, without one)."""
+
+    def paint(painter: QPainter) -> None:
+        palette = QGuiApplication.palette()
+        path = QPainterPath()
+        path.moveTo(2, 3.5)
+        path.lineTo(8.5, 3.5)
+        path.lineTo(14, 8)
+        path.lineTo(8.5, 12.5)
+        path.lineTo(2, 12.5)
+        path.closeSubpath()
+        if color:
+            painter.setPen(QPen(QColor(color).darker(130), 1))
+            painter.setBrush(QColor(color))
+        else:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1.3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawEllipse(QPointF(5, 8), 1.2, 1.2)
+
+    return _drawn_icon(paint)
 
 
 def _paint_feed(painter: QPainter) -> None:

@@ -4,6 +4,7 @@ selection into a passage of the article's text."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextEdit
@@ -45,28 +46,54 @@ def body_text(document: QTextDocument) -> tuple[int, str]:
     return start, document.toPlainText()[start:]
 
 
-def highlight_selections(
+@dataclass(frozen=True, slots=True)
+class PaintedHighlight:
+    """Where a highlight is in the displayed document (positions of the document)."""
+
+    start: int
+    end: int
+    highlight: Highlight
+
+
+def place_highlights(
     document: QTextDocument, highlights: Iterable[Highlight]
-) -> list[QTextEdit.ExtraSelection]:
-    """A painted mark over each placed highlight, found by its quote in the displayed text
-    (so the view never depends on the store's offsets); overlapping ones paint over each
-    other in order. Orphaned highlights are not painted: the article no longer has them."""
+) -> list[PaintedHighlight]:
+    """Each placed highlight found by its quote in the displayed text (so the view never
+    depends on the store's offsets). Orphaned highlights are left out: the article no
+    longer has them."""
     offset, text = body_text(document)
-    selections = []
+    placed = []
     for highlight in highlights:
         if highlight.orphaned or highlight.start is None or highlight.end is None:
             continue
         quote = TextQuoteSelector(highlight.exact, highlight.prefix, highlight.suffix)
         anchor = locate(text, quote, TextPositionSelector(highlight.start, highlight.end))
-        if anchor is None:
-            continue
+        if anchor is not None:
+            placed.append(PaintedHighlight(offset + anchor.start, offset + anchor.end, highlight))
+    return placed
+
+
+def highlight_at(placed: Iterable[PaintedHighlight], position: int) -> Highlight | None:
+    """The highlight under a position of the document: the shortest one when they overlap
+    (the one painted on top)."""
+    under = [p for p in placed if p.start <= position < p.end]
+    return min(under, key=lambda p: p.end - p.start).highlight if under else None
+
+
+def highlight_selections(
+    document: QTextDocument, placed: Iterable[PaintedHighlight]
+) -> list[QTextEdit.ExtraSelection]:
+    """A painted mark over each placed highlight; overlapping ones paint longest first, so a
+    short passage inside a long one stays visible."""
+    selections = []
+    for item in sorted(placed, key=lambda p: p.start - p.end):
         cursor = QTextCursor(document)
-        cursor.setPosition(offset + anchor.start)
-        cursor.setPosition(offset + anchor.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(item.start)
+        cursor.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
-        fmt.setBackground(PAINT.get(highlight.color, PAINT["yellow"]))
+        fmt.setBackground(PAINT.get(item.highlight.color, PAINT["yellow"]))
         fmt.setForeground(QColor(32, 33, 36))
-        fmt.setToolTip(highlight.note or highlight.color)
+        fmt.setToolTip(item.highlight.note or item.highlight.color)
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         selection.format = fmt

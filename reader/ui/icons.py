@@ -30,6 +30,8 @@ _FALLBACKS: dict[str, QStyle.StandardPixmap] = {
     "import": _SP.SP_ArrowDown,
     "export": _SP.SP_ArrowUp,
     "cancel": _SP.SP_DialogCancelButton,
+    "tag": _SP.SP_FileDialogInfoView,
+    "highlights": _SP.SP_FileDialogListView,
 }
 
 #: Every icon the application ships, by name.

@@ -40,19 +40,29 @@ from reader import __version__, paths
 from reader.core.errors import ReaderError
 from reader.core.store import Store
 from reader.core.types import Article, Highlight
+from reader.ui.annotation_panel import AnnotationPanel
+from reader.ui.annotations import Annotations, Change
 from reader.ui.article_list import ArticleListModel
 from reader.ui.feed_tree import FeedRole, FeedTreeDelegate, FeedTreeModel
-from reader.ui.highlight_marks import highlight_selections, selected_passage
+from reader.ui.highlight_marks import (
+    PaintedHighlight,
+    highlight_at,
+    highlight_selections,
+    place_highlights,
+    selected_passage,
+)
 from reader.ui.icons import app_icon, icon
 from reader.ui.messages import MessageBridge
 from reader.ui.reader_view import ReaderView
 from reader.ui.remote import FeedIconCache, ImageLoader
 from reader.ui.search_marks import search_selections
+from reader.ui.selection_toolbar import SelectionToolbar
 from reader.ui.settings import AppSettings, Preferences
 from reader.ui.workers import RefreshController
 
 if TYPE_CHECKING:
     from reader.core.refresh import RefreshProgress, RefreshSummary
+    from reader.ui.highlights_view import HighlightsWindow
 
 #: How often the views catch up with a refresh that is bringing articles in.
 LIVE_RELOAD_MS = 700
@@ -79,12 +89,18 @@ class MainWindow(QMainWindow):
         self._demo_library = demo_library
         self.prefs: Preferences = settings.preferences()
         self._current_article: Article | None = None
+        #: The current article's highlights as painted, to find the one under a click.
+        self._painted: list[PaintedHighlight] = []
+        self._highlights_window: HighlightsWindow | None = None
+        #: What the last reload found of the open article, when its feed rewrote it.
+        self._rewrite_notice: str | None = None
 
         self.setWindowTitle(self.tr("Press Reader"))
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self.resize(1440, 860)
 
+        self.annotations = Annotations(store, self)
         self.feed_model = FeedTreeModel(store, self)
         self.article_model = ArticleListModel(store, self)
         self.refresher = RefreshController(store.path, self)
@@ -135,7 +151,7 @@ class MainWindow(QMainWindow):
         # Sized from the widest date text, not from the rows: "resize to contents" would read
         # every loaded row each time the list changes.
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 170)
+        header.resizeSection(1, 130)
         header.resizeSection(
             2, self.article_view.fontMetrics().horizontalAdvance("28/11/2026") + 28
         )
@@ -149,16 +165,22 @@ class MainWindow(QMainWindow):
         self.reader_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader_view.setObjectName("reader")
         self.reader_view.setAccessibleName(self.tr("Article"))
+        self.selection_toolbar = SelectionToolbar(self.reader_view)
+        self.selection_toolbar.attach(self.reader_view)
+        self.selection_toolbar.set_colors(self.store.highlights.colors())
+
+        self.annotation_panel = AnnotationPanel(self.store, self.annotations)
+        self.annotation_panel.setObjectName("annotations")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("panes")
         self.splitter.addWidget(self.feed_view)
         self.splitter.addWidget(self.article_view)
         self.splitter.addWidget(self.reader_view)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([260, 430, 590])
+        self.splitter.addWidget(self.annotation_panel)
+        for pane, stretch in enumerate((0, 1, 2, 0)):
+            self.splitter.setStretchFactor(pane, stretch)
+        self.splitter.setSizes([230, 380, 560, 270])
         self.splitter.setChildrenCollapsible(False)
 
         self.welcome = self._build_welcome()
@@ -287,6 +309,40 @@ class MainWindow(QMainWindow):
             "Shift+H",
             tip=tr("Highlight the selected passage and write a note on it"),
         )
+        self.act_tag = a(
+            tr("&Tag Article…"),
+            self.tag_article,
+            "T",
+            icon_name="tag",
+            tip=tr("Add or remove the article's tags"),
+        )
+        self.act_highlights = a(
+            tr("All &Highlights"),
+            self.show_highlights,
+            "Ctrl+Shift+H",
+            icon_name="highlights",
+            tip=tr("Every highlight of the library, to filter and go back to"),
+        )
+        self.act_annotations = a(
+            tr("&Annotations Panel"), self.toggle_annotation_panel, "Ctrl+Shift+N"
+        )
+        self.act_annotations.setCheckable(True)
+        self.act_annotations.setChecked(True)
+        self.act_colors = a(tr("Highlight &Colours…"), self.edit_highlight_colors)
+        stack = self.annotations.undo_stack
+        self.act_undo = stack.createUndoAction(self, tr("&Undo"))
+        self.act_undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.act_redo = stack.createRedoAction(self, tr("&Redo"))
+        self.act_redo.setShortcuts(
+            [
+                *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+                *[QKeySequence(k) for k in ("Ctrl+Shift+Z", "Ctrl+Y")],
+            ]
+        )
+        for action in (self.act_undo, self.act_redo):
+            action.setShortcuts(list(dict.fromkeys(action.shortcuts())))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
         self.act_mark_all = a(
             tr("Mark &All as Read"),
             self.mark_all_read,
@@ -317,6 +373,8 @@ class MainWindow(QMainWindow):
             self.act_open,
             self.act_highlight,
             self.act_highlight_note,
+            self.act_tag,
+            self.act_highlights,
             self.act_mark_all,
             self.act_search,
         )
@@ -326,6 +384,9 @@ class MainWindow(QMainWindow):
         rows = []
         for action in (
             *self._reading_actions,
+            self.act_undo,
+            self.act_redo,
+            self.act_annotations,
             self.act_refresh,
             self.act_refresh_selected,
             self.act_add_feed,
@@ -341,7 +402,12 @@ class MainWindow(QMainWindow):
                 keys += ", " + QKeySequence("Return").toString(
                     QKeySequence.SequenceFormat.NativeText
                 )
-            rows.append((keys, action.text().replace("&", "").rstrip("…")))
+            label = action.text().replace("&", "").rstrip("…")
+            if action is self.act_undo:
+                label = self.tr("Undo the last change to highlights, notes or tags")
+            elif action is self.act_redo:
+                label = self.tr("Redo")
+            rows.append((keys, label))
         return rows
 
     def _build_menus_and_toolbar(self) -> None:
@@ -352,6 +418,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_demo)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.act_undo, self.act_redo])
         feed_menu = bar.addMenu(self.tr("F&eeds"))
         feed_menu.addActions([self.act_refresh, self.act_refresh_selected, self.act_cancel])
         feed_menu.addSeparator()
@@ -362,11 +430,13 @@ class MainWindow(QMainWindow):
         article_menu.addActions([self.act_next, self.act_previous, self.act_next_unread])
         article_menu.addSeparator()
         article_menu.addActions([self.act_star, self.act_read, self.act_open])
-        article_menu.addActions([self.act_highlight, self.act_highlight_note])
+        article_menu.addActions([self.act_highlight, self.act_highlight_note, self.act_tag])
         article_menu.addSeparator()
         article_menu.addActions([self.act_mark_all, self.act_search])
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.act_highlights, self.act_annotations])
         settings_menu = bar.addMenu(self.tr("&Settings"))
-        settings_menu.addAction(self.act_preferences)
+        settings_menu.addActions([self.act_preferences, self.act_colors])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.act_shortcuts, self.act_about])
 
@@ -377,6 +447,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.act_add_feed, self.act_refresh])
         toolbar.addSeparator()
         toolbar.addActions([self.act_mark_all, self.act_star])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_tag, self.act_highlights])
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
@@ -449,6 +521,15 @@ class MainWindow(QMainWindow):
         self.welcome_add.clicked.connect(self.add_feed)
         self.welcome_import.clicked.connect(self.import_opml)
         self.welcome_demo.clicked.connect(self.open_demo_library)
+        self.annotations.changed.connect(self.on_annotations_changed)
+        self.annotations.failed.connect(self.messages.warning)
+        self.annotation_panel.highlightActivated.connect(self.go_to_highlight)
+        self.reader_view.cursorPositionChanged.connect(self.on_reader_cursor_moved)
+        self.selection_toolbar.colorChosen.connect(
+            lambda name: self.highlight_selection(color=name)
+        )
+        self.selection_toolbar.noteRequested.connect(self.highlight_with_note)
+        self.selection_toolbar.tagsRequested.connect(self.highlight_with_tags)
 
     def _restore_state(self) -> None:
         geometry = self.settings.window_state("geometry")
@@ -541,23 +622,79 @@ class MainWindow(QMainWindow):
             header.blockSignals(False)
             header.viewport().update()
 
-    def show_article(self, article: Article | None) -> None:
+    def show_article(self, article: Article | None, *, keep_scroll: bool = False) -> None:
+        """Show an article (None: nothing) with its highlights painted and listed beside it;
+        ``keep_scroll`` when the same article is shown again after a change."""
+        scroll = self.reader_view.verticalScrollBar()
+        position = scroll.value()
         self._current_article = article
         self.reader_view.show_article(article, images=self.prefs.images)
         self._paint_marks()
+        self.annotation_panel.show_article(None if article is None else article.id)
+        if keep_scroll:
+            scroll.setValue(position)
 
     def _paint_marks(self) -> None:
         """The article's highlights in their colours, then the words of the current search."""
         article = self._current_article
         if article is None:
+            self._painted = []
             self.reader_view.setExtraSelections([])
             return
         document = self.reader_view.document()
-        marks = highlight_selections(document, self.store.highlights.list(article_id=article.id))
+        self._painted = place_highlights(
+            document, self.store.highlights.list(article_id=article.id)
+        )
+        marks = highlight_selections(document, self._painted)
         query = self.article_model.search_text
         if query:
             marks += search_selections(document, query)
         self.reader_view.setExtraSelections(marks)
+
+    @Slot(object)
+    def on_annotations_changed(self, change: Change) -> None:
+        """Bring every view up to date after a highlight, note or tag changed (or was
+        undone): the reader's marks and tag chips, the panel, the tag tree."""
+        article = self._current_article
+        if article is not None and (change.tags or article.id in change.article_ids):
+            try:
+                fresh = self.store.get_article(article.id)
+            except ReaderError:
+                fresh = None
+            if fresh is not None and fresh.tags != article.tags:
+                self.show_article(fresh, keep_scroll=True)
+            else:
+                self._current_article = fresh
+                self._paint_marks()
+            if fresh is not None:
+                self.article_model.refresh_article(fresh.id)
+        if change.tags:
+            self.feed_model.reload()
+
+    @Slot()
+    def on_reader_cursor_moved(self) -> None:
+        """A click on a painted highlight selects it in the annotations panel."""
+        cursor = self.reader_view.textCursor()
+        if cursor.hasSelection() or not self._painted:
+            return
+        highlight = highlight_at(self._painted, cursor.position())
+        if highlight is not None:
+            self.annotation_panel.select_highlight(highlight.id)
+
+    @Slot(int)
+    def go_to_highlight(self, highlight_id: int) -> None:
+        """Scroll the reader to a highlight's passage (chosen in the panel)."""
+        for placed in self._painted:
+            if placed.highlight.id == highlight_id:
+                cursor = self.reader_view.textCursor()
+                cursor.setPosition(placed.end)
+                self.reader_view.blockSignals(True)
+                self.reader_view.setTextCursor(cursor)
+                cursor.setPosition(placed.start)
+                self.reader_view.setTextCursor(cursor)
+                self.reader_view.blockSignals(False)
+                self.reader_view.ensureCursorVisible()
+                return
 
     @Slot()
     def highlight_selection(
@@ -573,30 +710,142 @@ class MainWindow(QMainWindow):
             quote, occurrence = selected_passage(
                 self.reader_view.document(), self.reader_view.textCursor()
             )
-            highlight = self.store.highlights.add_quote(
+            highlight = self.annotations.add_highlight(
                 article.id, quote, occurrence=occurrence, color=color
             )
         except ReaderError as error:
             self.messages.warning.emit(str(error))
             return None
-        self._paint_marks()
-        self.messages.info.emit(self.tr("Highlighted."))
+        self._clear_reader_selection()
+        self.annotation_panel.select_highlight(highlight.id)
+        self.messages.info.emit(self.tr("Highlighted. Ctrl+Z undoes it."))
         return highlight
+
+    def _clear_reader_selection(self) -> None:
+        cursor = self.reader_view.textCursor()
+        cursor.clearSelection()
+        self.reader_view.setTextCursor(cursor)
 
     @Slot()
     def highlight_with_note(self) -> None:
-        """Highlight the selection, then ask for the note (Cancel keeps the highlight)."""
+        """Highlight the selection, then write its note in the annotations panel."""
+        highlight = self.highlight_selection()
+        if highlight is not None:
+            self._show_annotation_panel()
+            self.annotation_panel.edit_note(highlight.id)
+
+    @Slot()
+    def highlight_with_tags(self) -> None:
+        """Highlight the selection and ask for its tags."""
+        from reader.ui.annotation_dialogs import ask_tags
+
         highlight = self.highlight_selection()
         if highlight is None:
             return
-        note, ok = QInputDialog.getMultiLineText(
+        tags = ask_tags(
             self,
-            self.tr("Note"),
-            self.tr("Your note on “{0}”:").format(highlight.exact[:80]),
+            self.tr("Tag Highlight"),
+            self.tr("Tags for “{0}”:").format(_short(highlight.exact)),
+            highlight.tags,
+            self.store.tags.names(),
         )
-        if ok and note.strip():
-            self.store.highlights.update(highlight.id, note=note)
-            self._paint_marks()
+        if tags is not None:
+            self._edit_tags(lambda: self.annotations.edit_highlight(highlight.id, tags=tags))
+
+    def _edit_tags(self, change: Callable[[], object]) -> None:
+        try:
+            change()
+        except ReaderError as error:
+            self.messages.warning.emit(str(error))
+
+    @Slot()
+    def tag_article(self) -> None:
+        """Add and remove the current article's tags in one small dialog (``t``)."""
+        from reader.ui.annotation_dialogs import ask_tags
+
+        article = self._current_article
+        if article is None:
+            self.messages.info.emit(self.tr("Choose an article to tag first."))
+            return
+        tags = ask_tags(
+            self,
+            self.tr("Tag Article"),
+            self.tr("Tags for “{0}”:").format(_short(article.title)),
+            article.tags,
+            self.store.tags.names(),
+        )
+        if tags is None:
+            return
+        wanted = {t.casefold() for t in tags}
+        removed = [t for t in article.tags if t.casefold() not in wanted]
+        stack = self.annotations.undo_stack
+        stack.beginMacro(self.tr("Tag “{0}”").format(_short(article.title)))
+        try:
+            self._edit_tags(lambda: self.annotations.untag_article(article.id, removed))
+            self._edit_tags(lambda: self.annotations.tag_article(article.id, tags))
+        finally:
+            stack.endMacro()
+
+    @Slot()
+    def show_highlights(self) -> None:
+        """The library's highlights in a window of their own."""
+        from reader.ui.highlights_view import HighlightsWindow
+
+        if self._highlights_window is None:
+            self._highlights_window = HighlightsWindow(self.store, self.annotations, self)
+            self._highlights_window.passageRequested.connect(self.open_highlight)
+        self._highlights_window.show()
+        self._highlights_window.raise_()
+        self._highlights_window.activateWindow()
+
+    @Slot(object)
+    def open_highlight(self, highlight: Highlight) -> None:
+        """Show a highlight's article, scrolled to the passage, with the highlight selected."""
+        if highlight.article_id is None:
+            self.messages.warning.emit(
+                self.tr("The article of this highlight was deleted; its quote and note remain.")
+            )
+            return
+        self.feed_view.setCurrentIndex(self.feed_model.index_for_smart("all"))
+        row = self.article_model.row_of(highlight.article_id)
+        if row >= 0:
+            self.article_view.setCurrentIndex(self.article_model.index(row, 0))
+            self.article_view.scrollTo(self.article_model.index(row, 0))
+        else:  # not in the list (a duplicate, an archived feed): show it all the same
+            self.show_article(self.store.get_article(highlight.article_id))
+        self.raise_()
+        self.activateWindow()
+        self._show_annotation_panel()
+        self.annotation_panel.select_highlight(highlight.id)
+        self.go_to_highlight(highlight.id)
+
+    def _show_annotation_panel(self) -> None:
+        if not self.annotation_panel.isVisible():
+            self.act_annotations.setChecked(True)
+            self.toggle_annotation_panel()
+
+    @Slot()
+    def toggle_annotation_panel(self) -> None:
+        self.annotation_panel.setVisible(self.act_annotations.isChecked())
+
+    @Slot()
+    def edit_highlight_colors(self) -> None:
+        """Say what each highlight colour means ("key fact", "claim to verify"…)."""
+        from reader.ui.annotation_dialogs import HighlightColorsDialog
+
+        dialog = HighlightColorsDialog(self.store.highlights.colors(), parent=self)
+        if dialog.exec() != HighlightColorsDialog.DialogCode.Accepted:
+            return
+        try:
+            for name, meaning in dialog.meanings().items():
+                self.store.highlights.set_color_meaning(name, meaning)
+        except ReaderError as error:
+            self.messages.warning.emit(str(error))
+        colors = self.store.highlights.colors()
+        self.selection_toolbar.set_colors(colors)
+        self.annotation_panel.show_article(
+            None if self._current_article is None else self._current_article.id
+        )
 
     @Slot()
     def on_mark_read_timeout(self) -> None:
@@ -906,18 +1155,128 @@ class MainWindow(QMainWindow):
     @Slot(QPoint)
     def on_feed_context_menu(self, pos: QPoint) -> None:
         index = self.feed_view.indexAt(pos)
-        if not index.isValid():
-            return
+        menu = self.feed_menu(index)
+        if menu is not None:
+            menu.exec(self.feed_view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def feed_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of a row of the feed tree (which it selects); None for rows
+        that have none."""
+        kind = index.data(FeedRole.NodeKind) if index.isValid() else None
+        if kind is None or kind == "tags":
+            return None
         self.feed_view.setCurrentIndex(index)
         menu = QMenu(self)
+        if kind == "tag":
+            self._add_tag_actions(menu, index.data(FeedRole.Tag))
+            return menu
         menu.addAction(self.act_refresh_selected)
         menu.addAction(self.act_mark_all)
-        if index.data(FeedRole.NodeKind) == "feed":
+        if kind == "feed":
             menu.addSeparator()
             menu.addActions([self.act_rename, self.act_move, self.act_delete])
             if index.data(FeedRole.Error):
                 menu.addAction(self.act_errors)
-        menu.exec(self.feed_view.viewport().mapToGlobal(pos))
+        return menu
+
+    def _add_tag_actions(self, menu: QMenu, name: str) -> None:
+        menu.addAction(self.act_mark_all)
+        menu.addSeparator()
+        menu.addAction(self.tr("&Rename Tag…"), lambda: self.rename_tag(name))
+        menu.addAction(self.tr("Tag &Colour…"), lambda: self.color_tag(name))
+        menu.addAction(self.tr("Remove C&olour"), lambda: self.color_tag(name, clear=True))
+        menu.addSeparator()
+        menu.addAction(self.tr("&Delete Tag…"), lambda: self.delete_tag(name))
+
+    def _known_tag(self, name: str) -> bool:
+        """Whether ``name`` is a tag of its own (not only a level of longer names)."""
+        return any(t.casefold() == name.casefold() for t in self.store.tags.names())
+
+    def rename_tag(self, name: str, new_name: str | None = None) -> None:
+        """Rename a tag and those below it; a name in use merges them (after asking)."""
+        from reader.ui import dialogs
+
+        if new_name is None:
+            new_name, ok = QInputDialog.getText(
+                self,
+                self.tr("Rename Tag"),
+                self.tr("New name for “{0}” (and the tags below it):").format(name),
+                QLineEdit.EchoMode.Normal,
+                name,
+            )
+            if not ok or new_name.strip() == name:
+                return
+        existing = [
+            t for t in self.store.tags.names() if t.casefold() == new_name.strip().casefold()
+        ]
+        if (
+            existing
+            and existing[0].casefold() != name.casefold()
+            and not dialogs.confirm(
+                self,
+                self.tr("Merge Tags"),
+                self.tr(
+                    "“{0}” already exists. Merge “{1}” into it? Every article and highlight "
+                    "tagged “{1}” will be tagged “{0}”."
+                ).format(existing[0], name),
+                self.tr("Merge"),
+            )
+        ):
+            return
+        try:
+            renamed = self.annotations.rename_tag(name, new_name)
+        except ReaderError as error:
+            self.messages.warning.emit(str(error))
+            return
+        self.feed_view.setCurrentIndex(self.feed_model.index_for_tag(renamed))
+        self.messages.info.emit(self.tr("Renamed “{0}” to “{1}”.").format(name, renamed))
+
+    def color_tag(self, name: str, *, clear: bool = False) -> None:
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QColorDialog
+
+        color: str | None = None
+        if not clear:
+            current = next((t.color for t in self.store.tags.summary() if t.name == name), None)
+            chosen = QColorDialog.getColor(
+                QColor(current or "#7e57c2"), self, self.tr("Colour of “{0}”").format(name)
+            )
+            if not chosen.isValid():
+                return
+            color = chosen.name()
+        if not self._known_tag(name):
+            self.messages.warning.emit(
+                self.tr("“{0}” is only a level of longer tags: colour the tags themselves.").format(
+                    name
+                )
+            )
+            return
+        self._edit_tags(lambda: self.annotations.set_tag_color(name, color))
+
+    def delete_tag(self, name: str) -> None:
+        from reader.ui import dialogs
+
+        info = [
+            t
+            for t in self.store.tags.summary()
+            if t.name.casefold() == name.casefold()
+            or t.name.casefold().startswith(name.casefold() + "/")
+        ]
+        articles = sum(t.articles for t in info)
+        highlights = sum(t.highlights for t in info)
+        if not dialogs.confirm(
+            self,
+            self.tr("Delete Tag"),
+            self.tr(
+                "Take “{0}” (and the tags below it) off {1} articles and {2} highlights? "
+                "The articles and highlights stay. Edit ▸ Undo brings the tag back."
+            ).format(name, articles, highlights),
+            self.tr("Delete Tag"),
+        ):
+            return
+        self._edit_tags(lambda: self.annotations.delete_tag(name))
+        self.feed_view.setCurrentIndex(self.feed_model.index_for_smart("all"))
 
     def highlight_menu(self) -> QMenu:
         """One entry per colour of the palette, named with what the colour means."""
@@ -949,6 +1308,8 @@ class MainWindow(QMainWindow):
             return
         menu = QMenu(self)
         menu.addActions([self.act_open, self.act_star, self.act_read])
+        menu.addSeparator()
+        menu.addAction(self.act_tag)
         menu.exec(self.article_view.viewport().mapToGlobal(pos))
 
     # -- refreshing ---------------------------------------------------------------------------
@@ -999,11 +1360,14 @@ class MainWindow(QMainWindow):
         text = self.tr("{0} new articles from {1} feeds.").format(
             summary.new, len(summary.outcomes)
         )
+        if self._rewrite_notice is not None:
+            text += " " + self._rewrite_notice
         if summary.failed:
             text += " " + self.tr("{0} feeds failed (see Feeds ▸ Feed Problems).").format(
                 summary.failed
             )
-            self.messages.warning.emit(text)
+        if summary.failed or self._rewrite_notice is not None:
+            self.messages.warning.emit(text)  # stays in the status bar until the next one
         else:
             self.messages.info.emit(text)
 
@@ -1015,7 +1379,8 @@ class MainWindow(QMainWindow):
     def reload_views(self) -> None:
         """Catch the views up with the library, keeping the selection."""
         self.feed_model.reload()
-        selected = self._current_article.id if self._current_article else None
+        current = self._current_article
+        selected = current.id if current else None
         if not self.article_model.is_searching:
             self.article_model.reload()
         if selected is not None:
@@ -1024,7 +1389,35 @@ class MainWindow(QMainWindow):
                 self.article_view.selectionModel().blockSignals(True)
                 self.article_view.setCurrentIndex(self.article_model.index(row, 0))
                 self.article_view.selectionModel().blockSignals(False)
+        self._rewrite_notice = None
+        if current is not None:
+            self._rewrite_notice = self._show_if_rewritten(current)
+            if self._rewrite_notice is not None:
+                self.messages.warning.emit(self._rewrite_notice)
         self._update_counts_label()
+
+    def _show_if_rewritten(self, shown: Article) -> str | None:
+        """The open article again when its feed rewrote it; returns what became of its
+        highlights (they followed the text, or are listed as orphaned in the panel)."""
+        try:
+            fresh = self.store.get_article(shown.id)
+        except ReaderError:
+            return None
+        if (fresh.html, fresh.title) == (shown.html, shown.title):
+            return None
+        self.show_article(fresh, keep_scroll=True)
+        orphaned = sum(h.orphaned for h in self.store.highlights.list(article_id=fresh.id))
+        if orphaned == 1:
+            return self.tr(
+                "The feed rewrote the open article: one highlight no longer matches its text "
+                "and is kept, with its note, under “Orphaned”."
+            )
+        if orphaned:
+            return self.tr(
+                "The feed rewrote the open article: {0} highlights no longer match its text "
+                "and are kept, with their notes, under “Orphaned”."
+            ).format(orphaned)
+        return self.tr("The feed rewrote the open article; your highlights followed it.")
 
     # -- dialogs, preferences, library --------------------------------------------------------
 
@@ -1092,6 +1485,11 @@ class MainWindow(QMainWindow):
         self.store.close()
         self.store = store
         self.refresher.set_library(path)
+        self.annotations.set_store(store)
+        self.annotation_panel.set_store(store)
+        if self._highlights_window is not None:
+            self._highlights_window.set_store(store)
+        self.selection_toolbar.set_colors(store.highlights.colors())
         self.feed_model.set_store(store)
         self.article_model.set_store(store)
         self.show_article(None)
@@ -1128,3 +1526,8 @@ class MainWindow(QMainWindow):
         self.image_loader.close()
         self.icon_cache.close()
         super().closeEvent(event)
+
+
+def _short(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -122,6 +122,12 @@ class ReaderView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
+        # Passages are selected with the keyboard too (Shift+arrows), to highlight them
+        # without a mouse.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setAccessibleName(self.tr("Article"))
         self.setAccessibleDescription(self.tr("The text of the selected article"))
         self.document().setDocumentMargin(DOCUMENT_MARGIN)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from reader.core.errors import InvalidTagError, ReaderError
@@ -122,3 +124,32 @@ def test_articles_by_tag_can_include_their_highlights_tags(
     assert sorted(listed(tags=("country",), tags_in_highlights=True)) == [first, second]
     assert listed(tags=("country/Mali",), tags_in_highlights=True) == [first]
     assert store.count_articles(ArticleQuery(tags=("country/Mali",), tags_in_highlights=True)) == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s: s.tags.rename("country", "pays"),
+        lambda s: s.tags.rename("country/Mali", "Mali"),  # a merge
+        lambda s: s.tags.set_color("country/Mali", "#123456"),
+        lambda s: s.tags.delete("country"),
+    ],
+    ids=["rename", "merge", "colour", "delete"],
+)
+def test_a_snapshot_undoes_any_change(
+    store: Store, ids: tuple[int, int], change: Callable[[Store], object]
+) -> None:
+    first, second = ids
+    store.tag_article(first, ["country/Mali", "Mali", "theme"])
+    store.tag_article(second, ["Mali"])
+    store.tags.set_color("Mali", "#abcdef")
+    highlight = store.highlights.add_quote(first, "Les convois", tags=["country/Mali", "Mali"])
+    before = (store.tags.summary(), store.get_article(first).tags, store.get_article(second).tags)
+
+    snapshot = store.tags.snapshot(["country", "Mali", "pays"])
+    change(store)
+    store.tags.restore(snapshot)
+
+    after = (store.tags.summary(), store.get_article(first).tags, store.get_article(second).tags)
+    assert after == before
+    assert store.highlights.get(highlight.id).tags == ("country/Mali", "Mali")

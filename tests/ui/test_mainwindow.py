@@ -2,75 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from reader.core.demo import seed_demo_library
 from reader.core.errors import FeedNotFoundError
 from reader.core.store import ArticleQuery, Store
-from reader.core.types import Article
-from reader.paths import resources_dir
 from reader.ui import dialogs
 from reader.ui.feed_tree import FeedRole
-from reader.ui.highlight_marks import body_start
 from reader.ui.mainwindow import MainWindow
 from reader.ui.settings import AppSettings, Preferences
 from tests.factories import entry, feed
 from tests.feeds import FeedSite, rss
-
-
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "demo" / "library.sqlite3") as store:
-        seed_demo_library(store, resources_dir() / "demo")
-        yield store
-
-
-def make_window(
-    qtbot: QtBot, store: Store, app_settings: AppSettings, **prefs: object
-) -> MainWindow:
-    app_settings.save_preferences(Preferences(**{"mark_read_delay": 0, **prefs}))  # type: ignore[arg-type]
-    window = MainWindow(store, app_settings, demo_library=lambda: store.path)
-    qtbot.addWidget(window)
-    window.reader_view.open_url = lambda url: True  # never a real browser in tests
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
-
-
-@pytest.fixture
-def demo_window(qtbot: QtBot, demo_store: Store, app_settings: AppSettings) -> MainWindow:
-    return make_window(qtbot, demo_store, app_settings)
-
-
-def select_smart(window: MainWindow, name: str) -> None:
-    window.feed_view.setCurrentIndex(window.feed_model.index_for_smart(name))
-
-
-def select_row(window: MainWindow, row: int) -> None:
-    window.article_view.setCurrentIndex(window.article_model.index(row, 0))
-
-
-def when_dialog_opens(qtbot: QtBot, act: Callable[[QDialog], None]) -> None:
-    """Run ``act`` on the next modal dialog, as a user would fill it in."""
-
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog):
-            act(dialog)
-        else:
-            QTimer.singleShot(20, attempt)
-
-    QTimer.singleShot(0, attempt)
-
+from tests.ui.windows import (
+    make_window,
+    open_first_article,
+    select_in_reader,
+    select_row,
+    select_smart,
+    when_dialog_opens,
+)
 
 # -- first start ------------------------------------------------------------------------------
 
@@ -386,23 +341,6 @@ def test_deleting_a_feed_with_highlights_offers_to_keep_them(
 # -- highlighting in the reader -----------------------------------------------------------------
 
 
-def select_in_reader(window: MainWindow, passage: str, occurrence: int = 1) -> None:
-    """Select a passage of the article's body as a user would with the mouse."""
-    document = window.reader_view.document()
-    cursor = document.find(passage, body_start(document))
-    for _ in range(occurrence - 1):
-        cursor = document.find(passage, cursor)
-    assert not cursor.isNull(), passage
-    window.reader_view.setTextCursor(cursor)
-
-
-def open_first_article(window: MainWindow) -> Article:
-    select_row(window, 0)
-    article = window._current_article
-    assert article is not None
-    return article
-
-
 def test_h_highlights_the_selection_and_paints_it(
     qtbot: QtBot, demo_window: MainWindow, demo_store: Store
 ) -> None:
@@ -472,16 +410,16 @@ def test_the_highlight_menu_offers_every_colour_with_its_meaning(
     assert (highlight.exact, highlight.color) == (passage, "pink")
 
 
-def test_shift_h_highlights_and_takes_a_note(
-    qtbot: QtBot, demo_window: MainWindow, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+def test_shift_h_highlights_and_opens_the_note_editor(
+    qtbot: QtBot, demo_window: MainWindow, demo_store: Store
 ) -> None:
     article = open_first_article(demo_window)
     passage = " ".join(article.text.split()[:4])
     select_in_reader(demo_window, passage)
-    monkeypatch.setattr(
-        "reader.ui.mainwindow.QInputDialog.getMultiLineText",
-        lambda *args, **kwargs: ("Source : deux témoins concordants.", True),
-    )
     qtbot.keyClick(demo_window.reader_view, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+    panel = demo_window.annotation_panel
+    qtbot.waitUntil(lambda: panel.note_edit.hasFocus())
+    qtbot.keyClicks(panel.note_edit, "Source : deux temoins concordants.")
+    qtbot.keyClick(panel.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     (highlight,) = demo_store.highlights.list(article_id=article.id)
-    assert (highlight.exact, highlight.note) == (passage, "Source : deux témoins concordants.")
+    assert (highlight.exact, highlight.note) == (passage, "Source : deux temoins concordants.")

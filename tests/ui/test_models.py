@@ -120,7 +120,7 @@ def test_feed_tree_shows_smart_views_then_folders_with_unread_sums(demo_store: S
     top = [model.index(row, 0) for row in range(model.rowCount())]
     titles = [index.data() for index in top]
     assert titles[:3] == ["All articles", "Unread", "Starred"]
-    assert titles[3:] == ["Presse nationale", "Analyse", "Institutions"]
+    assert titles[3:] == ["Presse nationale", "Analyse", "Institutions", "Tags"]
     assert [index.data(FeedRole.NodeKind) for index in top[:4]] == ["smart"] * 3 + ["folder"]
     assert [index.data(FeedRole.SmartView) for index in top[:3]] == ["all", "unread", "starred"]
 
@@ -134,7 +134,7 @@ def test_feed_tree_shows_smart_views_then_folders_with_unread_sums(demo_store: S
     assert starred > 0
 
     feeds = demo_store.list_feeds()
-    for folder in top[3:]:
+    for folder in top[3:6]:
         path = folder.data(FeedRole.FolderPath)
         members = [f for f in feeds if f.folder_path == path]
         assert folder.data(FeedRole.Unread) == sum(f.unread for f in members) > 0
@@ -265,6 +265,18 @@ def test_query_for_maps_each_row_to_its_articles(qtbot: QtBot, demo_store: Store
             wanted = expected[index.data(FeedRole.SmartView)]
         elif kind == "feed":
             wanted = index.data(FeedRole.Feed).total
+        elif kind == "tags":
+            wanted = stats.articles
+        elif kind == "tag":
+            name = index.data(FeedRole.Tag)
+            wanted = sum(
+                any(
+                    t.casefold() == name.casefold()
+                    or t.casefold().startswith(name.casefold() + "/")
+                    for t in a.tags
+                )
+                for a in every
+            )
         else:
             path = index.data(FeedRole.FolderPath)
             members = {f.id for f in demo_store.list_feeds() if f.folder_path == path}
