@@ -176,6 +176,24 @@ _FOLD = str.maketrans(
 _SPACES = re.compile(r"\s+")
 
 
+def squeeze_spaces(text: str) -> tuple[str, list[int]]:
+    """``text`` with each whitespace run as one space, and where each character came from
+    (one more entry, for the end). Two renderings of an article (its canonical text, the
+    reader's document) differ in how paragraphs are spaced, never in their words."""
+    parts: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for run in _SPACES.finditer(text):
+        parts.append(text[last : run.start()])
+        origin.extend(range(last, run.start()))
+        parts.append(" ")
+        origin.append(run.start())
+        last = run.end()
+    parts.append(text[last:])
+    origin.extend(range(last, len(text) + 1))
+    return "".join(parts), origin
+
+
 def _normalise(text: str) -> tuple[str, list[int]]:
     """Folded text with each whitespace run as one space, and where each character came from.
 
@@ -260,10 +278,18 @@ def locate(
     similarity. None when the highlight is orphaned: nothing that close is left.
     """
     exact = quote.exact
-    if position is not None and text[position.start : position.end] == exact:
-        return Anchor(position.start, position.end, "position", 1.0)
-    hint = position.start if position is not None else None
     starts = _occurrences(text, exact)
+    if position is not None and text[position.start : position.end] == exact:
+        # The old place still reads the same, but an edit may have put a copy of the
+        # passage before it (an inserted repeat): keep the place unless another occurrence's
+        # surroundings match the highlight's context better.
+        here = _context_agreement(text, position.start, position.end, quote)
+        better = [
+            at for at in starts if _context_agreement(text, at, at + len(exact), quote) > here
+        ]
+        if not better:
+            return Anchor(position.start, position.end, "position", 1.0)
+    hint = position.start if position is not None else None
     if len(starts) == 1:
         return Anchor(starts[0], starts[0] + len(exact), "quote", 1.0)
     if starts:

@@ -3,6 +3,7 @@ selection into a passage of the article's text."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from reader.core.anchoring import (
     TextQuoteSelector,
     find_quote,
     locate,
+    squeeze_spaces,
 )
 from reader.core.types import Highlight
 
@@ -56,20 +58,34 @@ class PaintedHighlight:
 
 
 def place_highlights(
-    document: QTextDocument, highlights: Iterable[Highlight]
+    document: QTextDocument, highlights: Iterable[Highlight], stored_text: str | None = None
 ) -> list[PaintedHighlight]:
     """Each placed highlight found by its quote in the displayed text (so the view never
-    depends on the store's offsets). Orphaned highlights are left out: the article no
-    longer has them."""
+    depends on the store's offsets). The document spaces paragraphs differently from the
+    article's canonical text, so both are compared with whitespace runs squeezed; the
+    stored position, carried into the squeezed ``stored_text``, tells repeated quotes apart.
+    Orphaned highlights are left out: the article no longer has them."""
     offset, text = body_text(document)
+    shown, shown_origin = squeeze_spaces(text)
+    stored_origin = squeeze_spaces(stored_text)[1] if stored_text is not None else None
     placed = []
     for highlight in highlights:
         if highlight.orphaned or highlight.start is None or highlight.end is None:
             continue
-        quote = TextQuoteSelector(highlight.exact, highlight.prefix, highlight.suffix)
-        anchor = locate(text, quote, TextPositionSelector(highlight.start, highlight.end))
+        quote = TextQuoteSelector(
+            *(
+                squeeze_spaces(part)[0]
+                for part in (highlight.exact, highlight.prefix, highlight.suffix)
+            )
+        )
+        hint = None
+        if stored_origin is not None:
+            start = bisect_left(stored_origin, highlight.start)
+            hint = TextPositionSelector(start, max(start + 1, start + len(quote.exact)))
+        anchor = locate(shown, quote, hint)
         if anchor is not None:
-            placed.append(PaintedHighlight(offset + anchor.start, offset + anchor.end, highlight))
+            start, end = shown_origin[anchor.start], shown_origin[anchor.end - 1] + 1
+            placed.append(PaintedHighlight(offset + start, offset + end, highlight))
     return placed
 
 

@@ -643,7 +643,7 @@ class MainWindow(QMainWindow):
             return
         document = self.reader_view.document()
         self._painted = place_highlights(
-            document, self.store.highlights.list(article_id=article.id)
+            document, self.store.highlights.list(article_id=article.id), article.text
         )
         marks = highlight_selections(document, self._painted)
         query = self.article_model.search_text
@@ -818,6 +818,11 @@ class MainWindow(QMainWindow):
         self._show_annotation_panel()
         self.annotation_panel.select_highlight(highlight.id)
         self.go_to_highlight(highlight.id)
+
+    def _reload_highlights_window(self) -> None:
+        """After changes made outside the undo stack (a refresh re-anchoring, a feed gone)."""
+        if self._highlights_window is not None:
+            self._highlights_window.reload()
 
     def _show_annotation_panel(self) -> None:
         if not self.annotation_panel.isVisible():
@@ -1135,6 +1140,7 @@ class MainWindow(QMainWindow):
         self.store.remove_feed(feed_id, keep_annotated=keep)
         self.feed_view.setCurrentIndex(self.feed_model.index_for_smart("all"))
         self.reload_views()
+        self._reload_highlights_window()
         self._show_library()
         self.messages.info.emit(self.tr("Deleted “{0}”.").format(feed.title))
 
@@ -1357,6 +1363,7 @@ class MainWindow(QMainWindow):
     def on_refresh_finished(self, summary: RefreshSummary) -> None:
         self._live_reload_timer.stop()
         self.reload_views()
+        self._reload_highlights_window()  # re-anchoring may have moved or orphaned some
         text = self.tr("{0} new articles from {1} feeds.").format(
             summary.new, len(summary.outcomes)
         )

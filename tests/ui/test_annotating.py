@@ -154,9 +154,7 @@ def test_renaming_a_tag_onto_another_merges_after_asking(
     qtbot: QtBot, demo_window: MainWindow, demo_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     carrying = demo_store.count_articles(ArticleQuery(tags=("actor/junta",)))
-    monkeypatch.setattr(
-        QInputDialog, "getText", staticmethod(lambda *a, **k: ("actor/FAKS", True))
-    )
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("actor/FAKS", True)))
 
     def merge(dialog: QDialog) -> None:
         assert isinstance(dialog, QMessageBox) and "already exists" in dialog.text()
@@ -180,9 +178,7 @@ def test_renaming_a_tag_onto_another_merges_after_asking(
 def test_tags_are_coloured_and_deleted_from_the_tree(
     qtbot: QtBot, demo_window: MainWindow, demo_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(
-        QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#c62828"))
-    )
+    monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#c62828")))
     demo_window.color_tag("theme/security")
     assert {t.name: t.color for t in demo_store.tags.summary()}["theme/security"] == "#c62828"
 
