@@ -245,6 +245,36 @@ def _v7_highlights(db: sqlite3.Connection) -> None:
     )
 
 
+def _v8_briefs(db: sqlite3.Connection) -> None:
+    """Briefs: an analyst's press reviews (title, period, introduction, and the sections,
+    items, chosen highlights and summaries as one JSON body), and which articles went out in
+    an exported brief, so that next week's selection can leave them out."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE briefs (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            author TEXT NOT NULL DEFAULT '',
+            since TEXT,
+            until TEXT,
+            introduction TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '{"sections": []}',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+
+        CREATE TABLE brief_uses (
+            brief_id INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            exported TEXT NOT NULL,
+            PRIMARY KEY (brief_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX brief_uses_by_article ON brief_uses (article_id);
+        """,
+    )
+
+
 #: MIGRATIONS[n] brings a library from version n to n + 1. Never edit a released step: add one.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_tables,
@@ -254,6 +284,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v5_search_rank,
     _v6_listed_index,
     _v7_highlights,
+    _v8_briefs,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

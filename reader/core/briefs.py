@@ -1,0 +1,639 @@
+"""Briefs: choosing articles and highlights for a press review, grouping them into sections,
+and keeping briefs (and which articles went out in them) in the library."""
+
+from __future__ import annotations
+
+import builtins
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING, Any, Literal
+
+from reader.core.dates import from_db, to_db
+from reader.core.errors import ArticleNotFoundError, InvalidDateError, ReaderError
+from reader.core.highlight_store import HighlightNotFoundError, UnknownColorError
+from reader.core.store import ArticleQuery, split_folder
+from reader.core.tag_store import TagNotFoundError, normalize_tag
+from reader.core.types import Article, Highlight
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from reader.core.store import Store
+
+TagMode = Literal["any", "all"]
+GroupBy = Literal["tag", "feed", "none"]
+
+#: The version of the JSON body stored for each brief.
+_BODY_VERSION = 1
+
+
+# -- errors --------------------------------------------------------------------------------
+
+
+class BriefError(ReaderError):
+    """A brief could not be composed, saved or read."""
+
+
+class InvalidBriefError(BriefError, ValueError):
+    """A brief or its criteria are not usable as given (no title, unknown grouping…)."""
+
+
+class BriefNotFoundError(BriefError, LookupError):
+    """No brief has the given id."""
+
+
+class FolderNotFoundError(BriefError, LookupError):
+    """No folder has the given path."""
+
+
+class EmptyBriefError(BriefError):
+    """The criteria matched no article."""
+
+
+# -- values --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BriefCriteria:
+    """Which articles a brief starts from, and how they are grouped into sections.
+
+    ``tags`` match an article's own tags and its highlights' tags, each tag with the tags below
+    it (``country`` finds ``country/Mali``); ``tag_mode`` says whether an article needs any of
+    them or all. ``since``/``until`` bound the publication date (``until`` excluded).
+    ``colors`` keep only highlights of those colours, and drop articles left without any.
+    ``unused_only`` leaves out articles already sent in an exported brief. ``tag_prefix``
+    chooses the tags that make sections when grouping by tag (``country`` makes one section
+    per ``country/*`` tag).
+    """
+
+    tags: tuple[str, ...] = ()
+    tag_mode: TagMode = "any"
+    feed_ids: tuple[int, ...] = ()
+    folders: tuple[str, ...] = ()
+    since: datetime | None = None
+    until: datetime | None = None
+    starred_only: bool = False
+    colors: tuple[str, ...] = ()
+    unused_only: bool = False
+    group_by: GroupBy = "tag"
+    tag_prefix: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.tag_mode not in ("any", "all"):
+            raise InvalidBriefError(f"tag mode is 'any' or 'all', not {self.tag_mode!r}")
+        if self.group_by not in ("tag", "feed", "none"):
+            raise InvalidBriefError(
+                f"a brief is grouped by 'tag', 'feed' or 'none', not {self.group_by!r}"
+            )
+        if self.since is not None and self.until is not None and self.since >= self.until:
+            raise InvalidDateError(
+                f"the period starts ({to_db(self.since)}) after it ends ({to_db(self.until)})"
+            )
+
+    def describe(self) -> str:
+        """The criteria in words, for messages ("nothing matched: …")."""
+        parts: list[str] = []
+        if self.tags:
+            joiner = " or " if self.tag_mode == "any" else " and "
+            parts.append(f"tagged {joiner.join(self.tags)}")
+        if self.feed_ids:
+            parts.append("in feed " + ", ".join(str(i) for i in self.feed_ids))
+        if self.folders:
+            parts.append("in folder " + ", ".join(self.folders))
+        if self.since is not None:
+            parts.append(f"published from {_day(self.since)}")
+        if self.until is not None:
+            parts.append(f"published before {_day(self.until)}")
+        if self.starred_only:
+            parts.append("starred")
+        if self.colors:
+            parts.append("with " + " or ".join(self.colors) + " highlights")
+        if self.unused_only:
+            parts.append("not used in a previous brief")
+        return ", ".join(parts) if parts else "the whole library"
+
+
+@dataclass(frozen=True, slots=True)
+class BriefItem:
+    """One article of a brief with its chosen highlights (in reading order) and the analyst's
+    optional summary line. ``article_id`` is None once the article has left the library; its
+    title, link and source stay for the citation."""
+
+    article_id: int | None
+    title: str
+    link: str | None
+    source: str
+    author: str | None = None
+    published: datetime | None = None
+    summary: str = ""
+    highlights: tuple[Highlight, ...] = ()
+    tags: tuple[str, ...] = ()
+    feed_id: int | None = None
+
+    @property
+    def all_tags(self) -> tuple[str, ...]:
+        """The article's tags and its highlights' tags, once each, by name."""
+        names = {tag.casefold(): tag for tag in self.tags}
+        for highlight in self.highlights:
+            for tag in highlight.tags:
+                names.setdefault(tag.casefold(), tag)
+        return tuple(sorted(names.values(), key=str.casefold))
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSection:
+    """A heading and its items, in the brief's order."""
+
+    heading: str
+    items: tuple[BriefItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A press review: title, author, period, introduction (Markdown) and ordered sections.
+
+    ``missing_highlights`` lists the ids of chosen highlights deleted since the brief was
+    saved: they are left out when it is reopened. ``exported`` is when it was last marked
+    exported.
+    """
+
+    title: str
+    author: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+    introduction: str = ""
+    sections: tuple[BriefSection, ...] = ()
+    id: int | None = None
+    created: datetime | None = None
+    updated: datetime | None = None
+    exported: datetime | None = None
+    missing_highlights: tuple[int, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise InvalidBriefError("a brief needs a title")
+        if self.since is not None and self.until is not None and self.since >= self.until:
+            raise InvalidDateError(
+                f"the period starts ({to_db(self.since)}) after it ends ({to_db(self.until)})"
+            )
+
+    def items(self) -> Iterator[BriefItem]:
+        """Every item, section after section."""
+        for section in self.sections:
+            yield from section.items
+
+    def article_ids(self) -> list[int]:
+        """The articles the brief carries (still in the library), once each, in order."""
+        return list(dict.fromkeys(i.article_id for i in self.items() if i.article_id is not None))
+
+
+# -- selecting -----------------------------------------------------------------------------
+
+
+def select_items(
+    store: Store, criteria: BriefCriteria, *, allow_empty: bool = False
+) -> list[BriefItem]:
+    """The articles matching ``criteria``, newest first, each with its highlights in reading
+    order. Raises TagNotFoundError, FeedNotFoundError, FolderNotFoundError or
+    UnknownColorError for names the library does not know, and EmptyBriefError when nothing
+    matched (unless ``allow_empty``)."""
+    tags = _check_tags(store, criteria.tags)
+    folders = _check_folders(store, criteria.folders)
+    for feed_id in criteria.feed_ids:
+        store.get_feed(feed_id)
+    _check_colors(store, criteria.colors)
+
+    tag_sets: list[tuple[str, ...]]
+    if not tags:
+        tag_sets = [()]
+    elif criteria.tag_mode == "all":
+        tag_sets = [tuple(tags)]
+    else:
+        tag_sets = [(tag,) for tag in tags]
+    articles: dict[int, Article] = {}
+    folder_filters: list[str | None] = [*folders] or [None]
+    for folder in folder_filters:
+        for tag_set in tag_sets:
+            query = ArticleQuery(
+                feed_ids=tuple(criteria.feed_ids),
+                folder=folder,
+                tags=tag_set,
+                tags_in_highlights=True,
+                starred=criteria.starred_only,
+                since=criteria.since,
+                until=criteria.until,
+            )
+            for article in store.list_articles(query):
+                articles.setdefault(article.id, article)
+
+    if criteria.unused_only:
+        used = {row[0] for row in store._query("SELECT DISTINCT article_id FROM brief_uses")}
+        articles = {k: a for k, a in articles.items() if k not in used}
+
+    by_article: dict[int, list[Highlight]] = {}
+    if articles:
+        for highlight in store.highlights.list(since=criteria.since, until=criteria.until):
+            if highlight.article_id in articles:
+                by_article.setdefault(highlight.article_id, []).append(highlight)
+    colors = set(criteria.colors)
+    items: list[BriefItem] = []
+    for article in sorted(articles.values(), key=lambda a: (a.published, a.id), reverse=True):
+        highlights = by_article.get(article.id, [])
+        if colors:
+            highlights = [h for h in highlights if h.color in colors]
+            if not highlights:
+                continue
+        items.append(_item_from_article(article, tuple(highlights)))
+    if not items and not allow_empty:
+        raise EmptyBriefError(f"nothing matched: {criteria.describe()}")
+    return items
+
+
+def _item_from_article(article: Article, highlights: tuple[Highlight, ...]) -> BriefItem:
+    return BriefItem(
+        article_id=article.id,
+        title=article.title,
+        link=article.link,
+        source=article.feed_title,
+        author=article.author,
+        published=article.published,
+        highlights=highlights,
+        tags=article.tags,
+        feed_id=article.feed_id,
+    )
+
+
+def _check_tags(store: Store, tags: Iterable[str]) -> list[str]:
+    names = [name.casefold() for name in store.tags.names()]
+    checked: list[str] = []
+    for tag in tags:
+        name = normalize_tag(tag)
+        folded = name.casefold()
+        if not any(n == folded or n.startswith(folded + "/") for n in names):
+            raise TagNotFoundError(f"no tag named {name!r}")
+        checked.append(name)
+    return list(dict.fromkeys(checked))
+
+
+def _check_folders(store: Store, folders: Iterable[str]) -> list[str]:
+    known = set(store.list_folders())
+    checked: list[str] = []
+    for folder in folders:
+        path = split_folder(folder)
+        if path not in known:
+            raise FolderNotFoundError(f"no folder named {folder!r}")
+        checked.append("/".join(path))
+    return list(dict.fromkeys(checked))
+
+
+def _check_colors(store: Store, colors: Iterable[str]) -> None:
+    palette = [color.name for color in store.highlights.colors()]
+    for color in colors:
+        if color not in palette:
+            raise UnknownColorError(
+                f"unknown colour {color!r} (the palette has {', '.join(palette)})"
+            )
+
+
+# -- grouping ------------------------------------------------------------------------------
+
+
+def group(
+    items: Sequence[BriefItem],
+    criteria: BriefCriteria,
+    *,
+    other: str = "Other",
+    everything: str = "Articles",
+    headings: Mapping[str, str] | None = None,
+) -> list[BriefSection]:
+    """Sections for ``items`` (whose order is kept within each section), as the criteria say:
+
+    - by tag: with a ``tag_prefix``, one section per tag below it (``country/Mali`` gives
+      "Mali"), sorted by name; without one, one section per tag of the criteria, in their
+      order, or per tag of the items when the criteria have none. An article goes under its
+      first matching tag (its own tags and its highlights', sorted by name); articles with
+      none go to a last section headed ``other``.
+    - by feed: one section per source, sorted by name.
+    - none: one section headed ``everything``.
+
+    ``headings`` renames sections by their key (the full tag, or the source name).
+    """
+    rename = dict(headings or {})
+    if not items:
+        return []
+    if criteria.group_by == "none":
+        return [BriefSection(everything, tuple(items))]
+    if criteria.group_by == "feed":
+        by_source: dict[str, list[BriefItem]] = {}
+        for item in items:
+            by_source.setdefault(item.source, []).append(item)
+        return [
+            BriefSection(rename.get(source, source), tuple(members))
+            for source, members in sorted(by_source.items(), key=lambda kv: kv[0].casefold())
+        ]
+
+    prefix = normalize_tag(criteria.tag_prefix) if criteria.tag_prefix else None
+    ordered_keys = [normalize_tag(tag) for tag in criteria.tags] if not prefix else []
+    sections: dict[str, list[BriefItem]] = {}
+    spelled: dict[str, str] = {}
+    leftovers: list[BriefItem] = []
+    for item in items:
+        key = _section_key(item.all_tags, prefix, ordered_keys)
+        if key is None:
+            leftovers.append(item)
+            continue
+        spelled.setdefault(key.casefold(), key)
+        sections.setdefault(key.casefold(), []).append(item)
+
+    def heading(key: str) -> str:
+        if key in rename:
+            return rename[key]
+        return key[len(prefix) + 1 :] if prefix else key
+
+    if ordered_keys:
+        order = [k.casefold() for k in ordered_keys if k.casefold() in sections]
+    else:
+        order = sorted(sections, key=lambda k: heading(spelled[k]).casefold())
+    result = [BriefSection(heading(spelled[k]), tuple(sections[k])) for k in order]
+    if leftovers:
+        result.append(BriefSection(rename.get(other, other), tuple(leftovers)))
+    return result
+
+
+def _section_key(tags: Sequence[str], prefix: str | None, ordered: Sequence[str]) -> str | None:
+    """The section an item with ``tags`` belongs to, or None."""
+    if prefix is not None:
+        below = prefix.casefold() + "/"
+        for tag in tags:
+            if tag.casefold().startswith(below):
+                # country/Mali/Gao sits in the Mali section.
+                depth = prefix.count("/") + 2
+                return "/".join(tag.split("/")[:depth])
+        return None
+    if ordered:
+        for key in ordered:
+            folded = key.casefold()
+            if any(t.casefold() == folded or t.casefold().startswith(folded + "/") for t in tags):
+                return key
+        return None
+    return tags[0] if tags else None
+
+
+def compose(
+    store: Store,
+    criteria: BriefCriteria,
+    *,
+    title: str,
+    author: str = "",
+    introduction: str = "",
+    allow_empty: bool = False,
+) -> Brief:
+    """A new (unsaved) brief from the criteria: selected, then grouped."""
+    items = select_items(store, criteria, allow_empty=allow_empty)
+    return Brief(
+        title=title,
+        author=author,
+        since=criteria.since,
+        until=criteria.until,
+        introduction=introduction,
+        sections=tuple(group(items, criteria)),
+    )
+
+
+# -- keeping briefs ------------------------------------------------------------------------
+
+
+class BriefStore:
+    """Briefs kept in the library: ``BriefStore(store)``. A saved brief keeps its sections,
+    items, summaries and the ids of its chosen highlights; reopening it reads the highlights
+    and articles as they are now (an orphaned highlight keeps its quote; a deleted one is
+    left out and listed in ``missing_highlights``)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def save(self, brief: Brief) -> Brief:
+        """Write a new brief (``id`` None) or replace a saved one; returns it with its id and
+        times."""
+        now = self._store.now()
+        values = (
+            " ".join(brief.title.split()),
+            brief.author.strip(),
+            to_db(brief.since),
+            to_db(brief.until),
+            brief.introduction,
+            json.dumps(_body(brief), ensure_ascii=False),
+        )
+        with self._store.transaction() as db:
+            if brief.id is None:
+                brief_id = db.execute(
+                    "INSERT INTO briefs (title, author, since, until, introduction, body, "
+                    "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, to_db(now), to_db(now)),
+                ).lastrowid
+                assert brief_id is not None
+                return replace(brief, id=brief_id, created=now, updated=now)
+            changed = db.execute(
+                "UPDATE briefs SET title = ?, author = ?, since = ?, until = ?, "
+                "introduction = ?, body = ?, updated = ? WHERE id = ?",
+                (*values, to_db(now), brief.id),
+            ).rowcount
+            if not changed:
+                raise BriefNotFoundError(f"no brief with id {brief.id}")
+            created = from_db(
+                db.execute("SELECT created FROM briefs WHERE id = ?", (brief.id,)).fetchone()[0]
+            )
+        return replace(brief, created=created, updated=now)
+
+    def get(self, brief_id: int) -> Brief:
+        """A saved brief, its highlights and articles read as they are now."""
+        rows = self._store._query(f"{_SELECT_BRIEFS} WHERE b.id = ?", (brief_id,))
+        if not rows:
+            raise BriefNotFoundError(f"no brief with id {brief_id}")
+        return self._brief(rows[0])
+
+    def list(self) -> list[Brief]:
+        """Every saved brief, the most recently changed first."""
+        rows = self._store._query(f"{_SELECT_BRIEFS} ORDER BY b.updated DESC, b.id DESC")
+        return [self._brief(row) for row in rows]
+
+    def delete(self, brief_id: int) -> None:
+        """Remove a brief; its articles count as unused again."""
+        with self._store.transaction() as db:
+            if not db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,)).rowcount:
+                raise BriefNotFoundError(f"no brief with id {brief_id}")
+
+    def mark_exported(self, brief: Brief) -> int:
+        """Record that the brief went out with its articles (so ``unused_only`` leaves them
+        out next time); returns how many articles were recorded. The brief must be saved."""
+        if brief.id is None:
+            raise BriefError("save the brief before marking it exported")
+        now = to_db(self._store.now())
+        with self._store.transaction() as db:
+            if not db.execute("SELECT 1 FROM briefs WHERE id = ?", (brief.id,)).fetchone():
+                raise BriefNotFoundError(f"no brief with id {brief.id}")
+            recorded = 0
+            for article_id in brief.article_ids():
+                recorded += db.execute(
+                    "INSERT INTO brief_uses (brief_id, article_id, exported) "
+                    "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?2) "
+                    "ON CONFLICT DO UPDATE SET exported = excluded.exported",
+                    (brief.id, article_id, now),
+                ).rowcount
+        return recorded
+
+    def used_article_ids(self) -> set[int]:
+        """Articles sent out in an exported brief."""
+        return {int(r[0]) for r in self._store._query("SELECT article_id FROM brief_uses")}
+
+    # -- reading back -----------------------------------------------------------------------
+
+    def _brief(self, row: sqlite3.Row) -> Brief:
+        try:
+            body = json.loads(row["body"])
+            if body.get("version", 1) > _BODY_VERSION:
+                raise BriefError(
+                    f"brief {row['id']} was written by a newer Press Reader: please update"
+                )
+            raw_sections = body["sections"]
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise BriefError(f"brief {row['id']} is damaged and cannot be read") from None
+        missing: builtins.list[int] = []
+        sections = tuple(
+            BriefSection(
+                str(section.get("heading", "")),
+                tuple(self._item(raw, missing) for raw in section.get("items", [])),
+            )
+            for section in raw_sections
+        )
+        return Brief(
+            id=row["id"],
+            title=row["title"],
+            author=row["author"],
+            since=from_db(row["since"]),
+            until=from_db(row["until"]),
+            introduction=row["introduction"],
+            sections=sections,
+            created=from_db(row["created"]),
+            updated=from_db(row["updated"]),
+            exported=from_db(row["exported"]),
+            missing_highlights=tuple(missing),
+        )
+
+    def _item(self, raw: Mapping[str, Any], missing: builtins.list[int]) -> BriefItem:
+        highlights: list[Highlight] = []
+        for highlight_id in raw.get("highlights", []):
+            try:
+                highlights.append(self._store.highlights.get(int(highlight_id)))
+            except HighlightNotFoundError:
+                missing.append(int(highlight_id))
+        item = BriefItem(
+            article_id=raw.get("article_id"),
+            title=str(raw.get("title", "")),
+            link=raw.get("link"),
+            source=str(raw.get("source", "")),
+            author=raw.get("author"),
+            published=from_db(raw.get("published")),
+            summary=str(raw.get("summary", "")),
+            highlights=tuple(highlights),
+            tags=tuple(raw.get("tags", ())),
+            feed_id=raw.get("feed_id"),
+        )
+        if item.article_id is None:
+            return item
+        try:
+            article = self._store.get_article(item.article_id)
+        except ArticleNotFoundError:
+            # Gone from the library: the copy kept in the brief still cites it.
+            return replace(item, article_id=None, feed_id=None)
+        fresh = _item_from_article(article, item.highlights)
+        return replace(fresh, summary=item.summary)
+
+
+_SELECT_BRIEFS = """
+    SELECT b.id, b.title, b.author, b.since, b.until, b.introduction, b.body, b.created,
+           b.updated, (SELECT max(u.exported) FROM brief_uses u WHERE u.brief_id = b.id)
+           AS exported
+    FROM briefs b
+"""
+
+
+def _body(brief: Brief) -> dict[str, Any]:
+    """The JSON body of a brief: its sections and items, with highlight ids only (their text
+    is read again when the brief is reopened)."""
+    return {
+        "version": _BODY_VERSION,
+        "sections": [
+            {
+                "heading": section.heading,
+                "items": [
+                    {
+                        "article_id": item.article_id,
+                        "feed_id": item.feed_id,
+                        "title": item.title,
+                        "link": item.link,
+                        "source": item.source,
+                        "author": item.author,
+                        "published": to_db(item.published),
+                        "summary": item.summary,
+                        "tags": list(item.tags),
+                        "highlights": [h.id for h in item.highlights],
+                    }
+                    for item in section.items
+                ],
+            }
+            for section in brief.sections
+        ],
+    }
+
+
+# -- words ---------------------------------------------------------------------------------
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _day(value: datetime) -> str:
+    return format_date(value)
+
+
+def format_date(value: datetime) -> str:
+    """A date as a brief shows it: ``28 November 2026``."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def format_period(since: datetime | None, until: datetime | None) -> str:
+    """A brief's period in words: ``28–29 November 2026``, ``30 November – 2 December 2026``,
+    ``from 28 November 2026``. ``until`` is excluded, so an end at midnight shows the day
+    before; an empty string when there is no period."""
+    last = until
+    if until is not None and until.time() == time(0, 0) and (since is None or until > since):
+        last = until - timedelta(days=1)
+    if since is None and last is None:
+        return ""
+    if last is None:
+        assert since is not None
+        return f"from {format_date(since)}"
+    if since is None:
+        return f"until {format_date(last)}"
+    if since.date() >= last.date():
+        return format_date(since)
+    if (since.year, since.month) == (last.year, last.month):
+        return f"{since.day}–{format_date(last)}"
+    if since.year == last.year:
+        return f"{since.day} {_MONTHS[since.month - 1]} – {format_date(last)}"
+    return f"{format_date(since)} – {format_date(last)}"

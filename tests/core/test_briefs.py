@@ -1,0 +1,406 @@
+"""Briefs: selecting articles and highlights, grouping, keeping briefs, and Markdown export."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reader.core.brief_markdown import escape, render_markdown, write_markdown
+from reader.core.briefs import (
+    Brief,
+    BriefCriteria,
+    BriefItem,
+    BriefNotFoundError,
+    BriefSection,
+    BriefStore,
+    EmptyBriefError,
+    FolderNotFoundError,
+    InvalidBriefError,
+    compose,
+    format_period,
+    group,
+    select_items,
+)
+from reader.core.errors import FeedNotFoundError, InvalidDateError, ReaderError
+from reader.core.highlight_store import UnknownColorError
+from reader.core.store import Store
+from tests.factories import T0, Clock, entry, feed
+
+MALI = (
+    "Le gouvernement de transition a annoncé lundi la reprise de la coopération militaire. "
+    "Selon le ministre, « la sécurité des routes reste la priorité absolue ». "
+    "Le colonel Assimi Goïta s’est rendu à Gao – une première depuis 2021."
+)
+NIGER = (
+    "À Niamey, les autorités ont rouvert la frontière avec le Bénin. "
+    "Les transporteurs saluent une décision « attendue depuis des mois ». "
+    "Les prix du riz devraient baisser d’ici la fin de l’année."
+)
+SENEGAL = (
+    "Dakar accueille le sommet régional sur l’eau. Les ministres y adoptent une feuille de route."
+)
+
+
+@dataclass
+class Library:
+    store: Store
+    monde: int
+    jeune: int
+    mali: int
+    niger: int
+    senegal: int
+    old: int
+
+
+@pytest.fixture
+def library(store: Store) -> Library:
+    monde = store.add_feed("https://monde.example/rss", folder="Sahel/Mali").id
+    jeune = store.add_feed("https://jeune.example/rss", folder="Afrique de l’Ouest").id
+    store.store_parsed_feed(
+        monde,
+        feed(
+            entry(
+                "mali",
+                "Mali : reprise de la coopération",
+                MALI,
+                author="Claire Dupont",
+                published=T0 - timedelta(hours=2),
+            ),
+            entry("old", "Archives du mois dernier", "Rien.", published=T0 - timedelta(days=40)),
+            title="Le Monde Afrique",
+        ),
+    )
+    store.store_parsed_feed(
+        jeune,
+        feed(
+            entry("niger", "Niger : la frontière rouvre", NIGER, published=T0 - timedelta(hours=5)),
+            entry("sn", "Sénégal : sommet sur l’eau", SENEGAL, published=T0 - timedelta(hours=8)),
+            title="Jeune Afrique",
+        ),
+    )
+    ids = {a.key: a.id for a in store.list_articles()}
+    store.tag_article(ids["mali"], ["country/Mali", "theme/sécurité"])
+    store.tag_article(ids["sn"], ["country/Sénégal"])
+    store.set_starred(ids["niger"])
+    # Niger qualifies for country/Niger through a highlight's tag only.
+    store.highlights.add_quote(
+        ids["niger"], "les autorités ont rouvert la frontière", tags=["country/Niger"]
+    )
+    store.highlights.add_quote(
+        ids["mali"], "Goïta s’est rendu à Gao", color="pink", note="À suivre"
+    )
+    store.highlights.add_quote(
+        ids["mali"], "la reprise de la coopération militaire", tags=["theme/défense"]
+    )
+    return Library(store, monde, jeune, ids["mali"], ids["niger"], ids["sn"], ids["old"])
+
+
+def titles(items: list[BriefItem]) -> list[str]:
+    return [i.title for i in items]
+
+
+# -- selecting -----------------------------------------------------------------------------
+
+
+def test_tags_any_all_and_highlight_tags(library: Library) -> None:
+    store = library.store
+    anyof = select_items(store, BriefCriteria(tags=("country/Mali", "country/Niger")))
+    assert [i.article_id for i in anyof] == [library.mali, library.niger]
+    # A parent tag finds the tags below it, in articles and in highlights alike.
+    assert len(select_items(store, BriefCriteria(tags=("country",)))) == 3
+    allof = select_items(store, BriefCriteria(tags=("country", "theme"), tag_mode="all"))
+    assert [i.article_id for i in allof] == [library.mali]
+    # Highlights come in reading order, whatever order they were made in.
+    mali = anyof[0]
+    assert [h.exact for h in mali.highlights] == [
+        "la reprise de la coopération militaire",
+        "Goïta s’est rendu à Gao",
+    ]
+    assert (mali.source, mali.author, mali.link) == (
+        "Le Monde Afrique",
+        "Claire Dupont",
+        "https://news.example/mali",
+    )
+
+
+def test_feeds_folders_period_and_starred(library: Library) -> None:
+    store = library.store
+    assert {
+        i.article_id for i in select_items(store, BriefCriteria(feed_ids=(library.monde,)))
+    } == {
+        library.mali,
+        library.old,
+    }
+    in_folder = select_items(store, BriefCriteria(folders=("Sahel",)))
+    assert [i.article_id for i in in_folder] == [library.mali, library.old]
+    week = BriefCriteria(since=T0 - timedelta(days=7), until=T0)
+    assert library.old not in {i.article_id for i in select_items(store, week)}
+    assert titles(select_items(store, replace(week, since=T0 - timedelta(hours=6)))) == [
+        "Mali : reprise de la coopération",
+        "Niger : la frontière rouvre",
+    ]
+    starred = select_items(store, BriefCriteria(starred_only=True))
+    assert [i.article_id for i in starred] == [library.niger]
+
+
+def test_colours_keep_only_their_highlights(library: Library) -> None:
+    items = select_items(library.store, BriefCriteria(colors=("pink",)))
+    assert [i.article_id for i in items] == [library.mali]
+    assert [h.color for h in items[0].highlights] == ["pink"]
+
+
+def test_bad_criteria_say_what_is_wrong(library: Library) -> None:
+    store = library.store
+    with pytest.raises(ReaderError, match="no tag named 'country/Tchad'"):
+        select_items(store, BriefCriteria(tags=("country/Tchad",)))
+    with pytest.raises(FeedNotFoundError, match="no feed with id 99"):
+        select_items(store, BriefCriteria(feed_ids=(99,)))
+    with pytest.raises(FolderNotFoundError, match="no folder named 'Maghreb'"):
+        select_items(store, BriefCriteria(folders=("Maghreb",)))
+    with pytest.raises(UnknownColorError, match="purple"):
+        select_items(store, BriefCriteria(colors=("purple",)))
+    with pytest.raises(EmptyBriefError, match="nothing matched: tagged country/Sénégal, starred"):
+        select_items(store, BriefCriteria(tags=("country/Sénégal",), starred_only=True))
+    empty = BriefCriteria(tags=("country/Sénégal",), starred_only=True)
+    assert select_items(store, empty, allow_empty=True) == []
+    with pytest.raises(InvalidDateError, match="starts"):
+        BriefCriteria(since=T0, until=T0 - timedelta(days=1))
+    with pytest.raises(InvalidBriefError, match="grouped by"):
+        BriefCriteria(group_by="country")  # type: ignore[arg-type]
+
+
+# -- grouping ------------------------------------------------------------------------------
+
+
+def test_group_by_tag_prefix_feed_and_none(library: Library) -> None:
+    criteria = BriefCriteria(group_by="tag", tag_prefix="country")
+    items = select_items(library.store, BriefCriteria())
+    sections = group(items, criteria)
+    assert [(s.heading, titles(list(s.items))) for s in sections] == [
+        ("Mali", ["Mali : reprise de la coopération"]),
+        ("Niger", ["Niger : la frontière rouvre"]),
+        ("Sénégal", ["Sénégal : sommet sur l’eau"]),
+        ("Other", ["Archives du mois dernier"]),
+    ]
+    by_criteria = group(items, BriefCriteria(tags=("theme", "country/Niger")))
+    assert [s.heading for s in by_criteria] == ["theme", "country/Niger", "Other"]
+    by_feed = group(items, BriefCriteria(group_by="feed"), headings={"Jeune Afrique": "JA"})
+    assert [(s.heading, len(s.items)) for s in by_feed] == [("JA", 2), ("Le Monde Afrique", 2)]
+    (single,) = group(items, BriefCriteria(group_by="none"), everything="Revue")
+    assert single.heading == "Revue" and list(single.items) == items
+
+
+# -- keeping briefs ------------------------------------------------------------------------
+
+
+def test_save_reopen_edit_and_delete(library: Library, clock: Clock) -> None:
+    store, briefs = library.store, BriefStore(library.store)
+    criteria = BriefCriteria(tags=("country",), tag_prefix="country", since=T0 - timedelta(days=7))
+    draft = compose(store, criteria, title="Revue Sahel", author="Cellule Afrique")
+    saved = briefs.save(draft)
+    assert saved.id is not None and saved.created == clock.now
+    reopened = briefs.get(saved.id)
+    assert [s.heading for s in reopened.sections] == ["Mali", "Niger", "Sénégal"]
+    assert reopened.sections == saved.sections
+    # Edit: a summary line, sections reordered, one highlight dropped.
+    mali, niger, senegal = reopened.sections
+    item = mali.items[0]
+    edited_item = replace(
+        item, summary="Bamako relance la coopération", highlights=item.highlights[1:]
+    )
+    clock.advance(hours=1)
+    edited = briefs.save(
+        replace(reopened, sections=(niger, replace(mali, items=(edited_item,)), senegal))
+    )
+    again = briefs.get(saved.id)
+    assert [s.heading for s in again.sections] == ["Niger", "Mali", "Sénégal"]
+    assert again.sections[1].items[0].summary == "Bamako relance la coopération"
+    assert [h.exact for h in again.sections[1].items[0].highlights] == ["Goïta s’est rendu à Gao"]
+    assert (
+        (again.created, again.updated)
+        == (saved.created, clock.now)
+        == (edited.created, edited.updated)
+    )
+    assert [b.id for b in briefs.list()] == [saved.id]
+    briefs.delete(saved.id)
+    with pytest.raises(BriefNotFoundError, match=f"no brief with id {saved.id}"):
+        briefs.get(saved.id)
+    with pytest.raises(InvalidBriefError, match="needs a title"):
+        Brief(title="  ")
+
+
+def test_exported_articles_are_left_out_next_time(library: Library) -> None:
+    store, briefs = library.store, BriefStore(library.store)
+    brief = compose(store, BriefCriteria(tags=("country/Mali",)), title="Semaine 48")
+    with pytest.raises(ReaderError, match="save the brief"):
+        briefs.mark_exported(brief)
+    saved = briefs.save(brief)
+    assert briefs.mark_exported(saved) == 1
+    assert briefs.get(saved.id or 0).exported is not None
+    unused = select_items(store, BriefCriteria(tags=("country",), unused_only=True))
+    assert library.mali not in {i.article_id for i in unused}
+    with pytest.raises(EmptyBriefError, match="not used in a previous brief"):
+        select_items(store, BriefCriteria(tags=("country/Mali",), unused_only=True))
+    # Deleting the brief frees its articles again.
+    briefs.delete(saved.id or 0)
+    assert select_items(store, BriefCriteria(tags=("country/Mali",), unused_only=True))
+
+
+def test_reopening_after_articles_and_highlights_change(library: Library) -> None:
+    store, briefs = library.store, BriefStore(library.store)
+    saved = briefs.save(compose(store, BriefCriteria(tags=("country/Mali",)), title="Mali"))
+    gao = next(h for h in saved.sections[0].items[0].highlights if h.color == "pink")
+    kept = saved.sections[0].items[0].highlights[0]
+    # The passage disappears from the rewritten article; another highlight is deleted.
+    rewritten = MALI.replace("Goïta s’est rendu à Gao", "Goïta est resté à Bamako")
+    store.store_parsed_feed(library.monde, feed(entry("mali", "Mali : reprise", rewritten)))
+    store.highlights.delete(kept.id)
+    reopened = briefs.get(saved.id or 0)
+    item = reopened.sections[0].items[0]
+    assert item.title == "Mali : reprise"  # the article as it is now
+    assert [h.id for h in item.highlights] == [gao.id]
+    assert item.highlights[0].orphaned and item.highlights[0].exact == "Goïta s’est rendu à Gao"
+    assert reopened.missing_highlights == (kept.id,)
+    text = render_markdown(reopened, store.highlights.colors())
+    assert "(article changed)" in text and "Goïta s’est rendu à Gao" in text
+    # The article itself goes: the brief still cites it from its own copy.
+    store.remove_feed(library.monde)
+    gone = briefs.get(saved.id or 0).sections[0].items[0]
+    assert (gone.article_id, gone.title, gone.source) == (
+        None,
+        "Mali : reprise de la coopération",  # as the brief was last saved
+        "Le Monde Afrique",
+    )
+
+
+# -- Markdown ------------------------------------------------------------------------------
+
+
+def test_period_in_words() -> None:
+    day = timedelta(days=1)
+    assert format_period(T0.replace(hour=0), T0.replace(hour=0) + 2 * day) == "28–29 November 2026"
+    assert format_period(T0, T0 + 5 * day) == "28 November – 3 December 2026"
+    assert format_period(T0 + 33 * day, T0 + 36 * day) == "31 December 2026 – 3 January 2027"
+    assert format_period(T0, None) == "from 28 November 2026"
+    assert format_period(None, None) == ""
+
+
+def _tokens(text: str) -> list[Token]:
+    return MarkdownIt("commonmark").parse(text)
+
+
+def _inline_after(tokens: list[Token], kind: str, tag: str) -> list[str]:
+    return [
+        tokens[i + 1].content
+        for i, t in enumerate(tokens)
+        if t.type == kind and t.tag == tag and tokens[i + 1].type == "inline"
+    ]
+
+
+def test_markdown_structure(library: Library) -> None:
+    store = library.store
+    store.highlights.set_color_meaning("pink", "claim to verify")
+    criteria = BriefCriteria(tags=("country",), tag_prefix="country")
+    brief = replace(
+        compose(
+            store,
+            criteria,
+            title="Revue de presse – Sahel",
+            author="Cellule Afrique",
+            introduction="Une semaine **chargée** au Sahel.",
+        ),
+        since=T0.replace(hour=0),
+        until=T0.replace(hour=0) + timedelta(days=2),
+    )
+    text = render_markdown(brief, store.highlights.colors())
+    tokens = _tokens(text)
+    html = MarkdownIt("commonmark").render(text)
+    assert _inline_after(tokens, "heading_open", "h1") == ["Revue de presse – Sahel"]
+    assert _inline_after(tokens, "heading_open", "h2") == [
+        "Contents",
+        "Mali",
+        "Niger",
+        "Sénégal",
+        "Sources",
+    ]
+    assert "28–29 November 2026" in text and "<strong>chargée</strong>" in html
+    # Contents link to the sections' anchors.
+    assert '<a href="#mali">Mali</a>' in html and '<a href="#s%C3%A9n%C3%A9gal">Sénégal</a>' in html
+    # Headlines link to the articles; passages are blockquotes with their colour's meaning.
+    assert (
+        '<h3><a href="https://news.example/mali">Mali : reprise de la coopération</a></h3>' in html
+    )
+    assert "<strong>Claim to verify</strong> — «\u00a0Goïta s’est rendu à Gao\u00a0»" in html
+    assert "<em>Note:</em> À suivre" in html
+    assert sum(t.type == "blockquote_open" for t in tokens) == 3
+    assert "Le Monde Afrique · Claire Dupont · 28 November 2026" in html
+    # Numbered citations point into the sources list.
+    assert '<a href="#source-1">[1]</a>' in html and '<a href="#source-3">[3]</a>' in html
+    assert '<li><a id="source-2"></a>Jeune Afrique, 28 November 2026' in html
+
+
+def test_user_text_is_escaped() -> None:
+    item = BriefItem(
+        article_id=None,
+        title="# [Exclusif] *Bamako* <script>",
+        link="javascript:alert(1)",
+        source="Agence_Presse",
+        summary="1. pas une liste",
+    )
+    brief = Brief(
+        title="- Revue * spéciale",
+        sections=(BriefSection("Mali > Niger", (item,)),),
+    )
+    html = MarkdownIt("commonmark").render(render_markdown(brief, []))
+    assert "<h1>- Revue * spéciale</h1>" in html
+    assert "<h3># [Exclusif] *Bamako* &lt;script&gt;</h3>" in html  # no unsafe link
+    assert "javascript" not in html and "<ol" not in html.split("Sources")[0]
+    assert "<em>1. pas une liste</em>" in html
+    assert escape("a\\b `c` & d") == "a\\\\b \\`c\\` \\& d"
+
+
+# -- writing files -------------------------------------------------------------------------
+
+
+def test_writing_is_atomic_and_errors_are_clear(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "revue.md"
+    write_markdown(target, "# Revue « Sahel »\n")
+    assert target.read_text(encoding="utf-8") == "# Revue « Sahel »\n"
+    with pytest.raises(ReaderError, match=r"the folder .*absent does not exist"):
+        write_markdown(tmp_path / "absent" / "revue.md", "x")
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("reader.core.files.os.fsync", broken_fsync)
+    with pytest.raises(ReaderError, match="No space left on device"):
+        write_markdown(target, "# Une autre revue\n")
+    # The old file is intact, and no temporary file is left behind.
+    assert target.read_text(encoding="utf-8") == "# Revue « Sahel »\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["revue.md"]
+
+
+def test_read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "lecture-seule"
+    folder.mkdir()
+    folder.chmod(0o500)
+    if os.geteuid() == 0:  # root writes anywhere: refuse as the file system would
+
+        def refused(**_: object) -> tuple[int, str]:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr("reader.core.files.tempfile.mkstemp", refused)
+    try:
+        with pytest.raises(ReaderError, match=r"cannot write .*revue\.md: Permission denied"):
+            write_markdown(folder / "revue.md", "x")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
