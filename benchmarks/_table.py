@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 Row = tuple[str, str, str, str, str, str]
 HEADER: Row = ("measure", "Press Reader", "baseline", "ratio", "target", "ok")
@@ -43,3 +45,33 @@ def print_table(
         if row is HEADER:
             out(line)
     out(line)
+
+
+def ok(good: bool) -> str:
+    return "yes" if good else "NO"
+
+
+def info(name: str, ours: str, baseline: str = "", ratio: str = "") -> Row:
+    return (name, ours, baseline, ratio, "", "")
+
+
+def p90(values: Sequence[float]) -> float:
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=10, method="inclusive")[-1]
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+
+
+def package_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "not installed"

@@ -44,11 +44,11 @@ if str(ROOT) not in sys.path:
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("QT_SCALE_FACTOR", None)
 
-from _table import Row, print_table  # noqa: E402 - after the path set-up above
+from _paint import paint_watcher, settle, wait_until  # noqa: E402 - after the path set-up above
+from _table import Report, info, ok, p90, package_version, print_table  # noqa: E402
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QObject
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from reader.core.store import Store
     from reader.ui.highlights_view import HighlightFilter
@@ -57,7 +57,6 @@ TARGET_OPEN_MS = 100.0
 TARGET_FILTER_MS = 100.0
 
 #: Longest wait for a paint before giving up (and grabbing the widget instead).
-PAINT_TIMEOUT = 10.0
 #: The newest article is a little older than this.
 NOW = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
 #: Articles are published over this span before NOW.
@@ -312,48 +311,6 @@ def build_filter_library(path: Path, args: argparse.Namespace) -> Built:
 # -- waiting for paints -------------------------------------------------------------------------
 
 
-def _paint_watcher(
-    widgets: Sequence[QWidget],
-) -> tuple[QObject, Callable[[], bool], Callable[[], None]]:
-    """An event filter that notes Paint events on ``widgets``; returns it (keep it alive), a
-    test "has every widget painted since the last reset", and the reset."""
-    from PySide6.QtCore import QEvent, QObject
-
-    painted: set[int] = set()
-    wanted = {id(w) for w in widgets}
-
-    class Watcher(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                painted.add(id(watched))
-            return False
-
-    watcher = Watcher()
-    for widget in widgets:
-        widget.installEventFilter(watcher)
-    return watcher, lambda: wanted <= painted, painted.clear
-
-
-def _wait(app: QApplication, done: Callable[[], bool], timeout: float = PAINT_TIMEOUT) -> bool:
-    """Run the event loop until ``done()``; False on timeout."""
-    from PySide6.QtCore import QEventLoop
-
-    deadline = time.perf_counter() + timeout
-    while not done():
-        if time.perf_counter() > deadline:
-            return False
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    return True
-
-
-def _settle(app: QApplication, seconds: float = 0.05) -> None:
-    from PySide6.QtCore import QEventLoop
-
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-
-
 def _ms(seconds: float) -> float:
     return seconds * 1000
 
@@ -374,10 +331,10 @@ def measure_article(
     settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(store, settings, cache_dir=folder / "cache")
     viewport = window.reader_view.viewport()
-    watcher, painted, reset = _paint_watcher([viewport])
+    watcher, painted, reset = paint_watcher([viewport])
     window.show()
-    _wait(app, painted)
-    _settle(app, 0.2)
+    wait_until(app, painted)
+    settle(app, 0.2)
     r: dict[str, Any] = {"notes": []}
 
     def open_once(article_id: int) -> tuple[float, float]:
@@ -385,7 +342,7 @@ def measure_article(
         t0 = time.perf_counter()
         window.show_article(store.get_article(article_id))
         t1 = time.perf_counter()
-        if not _wait(app, painted):
+        if not wait_until(app, painted):
             viewport.grab()
             r["notes"].append("the reader did not paint an article")
         t2 = time.perf_counter()
@@ -482,17 +439,17 @@ def measure_filters(app: QApplication, built: Built, args: argparse.Namespace) -
     window = HighlightsWindow(store, annotations)
     r["construct_ms"] = _ms(time.perf_counter() - t0)
     viewport = window.view.viewport()
-    watcher, painted, reset = _paint_watcher([viewport])
+    watcher, painted, reset = paint_watcher([viewport])
     window.show()
-    _wait(app, painted)
-    _settle(app, 0.2)
+    wait_until(app, painted)
+    settle(app, 0.2)
     r["total"] = window.model.total
 
     def timed(step: Callable[[], object]) -> float:
         reset()
         t0 = time.perf_counter()
         step()
-        if not _wait(app, painted):
+        if not wait_until(app, painted):
             viewport.grab()
             r["notes"].append("the table did not paint after a filter")
         return _ms(time.perf_counter() - t0)
@@ -542,27 +499,6 @@ def measure_filters(app: QApplication, built: Built, args: argparse.Namespace) -
 # -- the report ---------------------------------------------------------------------------------
 
 
-def _ok(good: bool) -> str:
-    return "yes" if good else "NO"
-
-
-def _info(name: str, ours: str, baseline: str = "", ratio: str = "") -> Row:
-    return (name, ours, baseline, ratio, "", "")
-
-
-def _p90(values: Sequence[float]) -> float:
-    if len(values) < 2:
-        return values[0]
-    return statistics.quantiles(values, n=10, method="inclusive")[-1]
-
-
-@dataclass
-class Report:
-    rows: list[Row] = field(default_factory=list)
-    misses: list[str] = field(default_factory=list)
-    details: list[str] = field(default_factory=list)
-
-
 def build_report(a: dict[str, Any], f: dict[str, Any], args: argparse.Namespace) -> Report:
     rep = Report()
     rows = rep.rows
@@ -585,31 +521,31 @@ def build_report(a: dict[str, Any], f: dict[str, Any], args: argparse.Namespace)
                 f"{bare:.1f}",
                 f"{ms / bare:.2f}",
                 f"≤ {TARGET_OPEN_MS:.0f} ms",
-                _ok(ms <= TARGET_OPEN_MS),
+                ok(ms <= TARGET_OPEN_MS),
             )
         )
         rows.append(
-            _info(
+            info(
                 "    p90 / worst (ms)",
-                f"{_p90(a[f'{key}_ms']):.1f} / {max(a[f'{key}_ms']):.1f}",
-                f"{_p90(a['bare_ms']):.1f} / {max(a['bare_ms']):.1f}",
+                f"{p90(a[f'{key}_ms']):.1f} / {max(a[f'{key}_ms']):.1f}",
+                f"{p90(a['bare_ms']):.1f} / {max(a['bare_ms']):.1f}",
             )
         )
         rows.append(
-            _info(
+            info(
                 "    show_article / paint (ms)",
                 f"{show:.1f} / {ms - show:.1f}",
                 f"{bare_show:.1f} / {bare - bare_show:.1f}",
             )
         )
         rows.append(
-            _info(
+            info(
                 "    highlights.list / place and make the marks (ms)",
                 f"{statistics.median(a[f'{key}_list_ms']):.1f} / "
                 f"{statistics.median(a[f'{key}_place_ms']):.1f}",
             )
         )
-        rows.append(_info("    marks painted", f"{a[f'{key}_painted']} of {a['highlights']}"))
+        rows.append(info("    marks painted", f"{a[f'{key}_painted']} of {a['highlights']}"))
 
     results = f["filters"]
     worst = max(results, key=lambda x: x["ms"])
@@ -622,32 +558,32 @@ def build_report(a: dict[str, Any], f: dict[str, Any], args: argparse.Namespace)
             "",
             "",
             f"≤ {TARGET_FILTER_MS:.0f} ms",
-            _ok(worst["ms"] <= TARGET_FILTER_MS),
+            ok(worst["ms"] <= TARGET_FILTER_MS),
         )
     )
-    rows.append(_info("  median over the filters (ms)", f"{overall:.1f}"))
+    rows.append(info("  median over the filters (ms)", f"{overall:.1f}"))
     for x in results:
         rows.append(
-            _info(
+            info(
                 f"  {x['name']}: {x['rows']} rows (ms; model alone)",
                 f"{x['ms']:.1f}; {x['model_ms']:.1f}",
             )
         )
     rows.append(
-        _info(
+        info(
             "  sort by passage → painted (ms)",
             f"{statistics.median(f['sort_ms']):.0f}",
         )
     )
     rows.append(
-        _info(
+        info(
             "  model reload() / window reload → painted (ms)",
             f"{statistics.median(f['reload_ms']):.0f} / "
             f"{statistics.median(f['window_reload_ms']):.0f}",
         )
     )
     rows.append(
-        _info(
+        info(
             "  of which store.highlights.list() / build the window (ms)",
             f"{f['list_ms']:.0f} / {f['construct_ms']:.0f}",
         )
@@ -673,15 +609,6 @@ def build_report(a: dict[str, Any], f: dict[str, Any], args: argparse.Namespace)
     return rep
 
 
-def _package_version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "not installed"
-
-
 def machine_facts(
     args: argparse.Namespace, reading: Built, filtering: Built
 ) -> list[tuple[str, str]]:
@@ -702,7 +629,7 @@ def machine_facts(
         ("code", head or "unknown"),
         (
             "libraries",
-            f"PySide6 {_package_version('PySide6')}, Qt {qVersion()}, "
+            f"PySide6 {package_version('PySide6')}, Qt {qVersion()}, "
             f"SQLite {sqlite3.sqlite_version}",
         ),
         ("reading library", f"{reading.facts}, built in {reading.seconds:.1f} s"),

@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,11 +40,11 @@ ROOT = HERE.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from _table import Row, print_table  # noqa: E402 - after the path set-up above
+from _paint import paint_watcher, settle, wait_until  # noqa: E402 - after the path set-up above
+from _table import Report, info, ok, p90, package_version, print_table  # noqa: E402
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QObject
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
 TARGET_LAUNCH_RATIO = 1.5
 TARGET_SELECT_MS = 100.0
@@ -58,7 +58,6 @@ OPENED_ARTICLES = 50
 #: Rows whose data() the list needs to show its first screen (and some more).
 FIRST_ROWS = 50
 #: Longest wait for a paint before giving up (and grabbing the widget instead).
-PAINT_TIMEOUT = 10.0
 
 #: (kind, query): what analysts type. Words come from _library.py's lists; the two rare
 #: made-up names are added by search_queries().
@@ -122,52 +121,6 @@ def _emit(tag: str, payload: dict[str, Any]) -> None:
     print(f"{tag} {json.dumps(payload)}", flush=True)
 
 
-def _paint_watcher(
-    widgets: Sequence[QWidget],
-) -> tuple[QObject, Callable[[], bool], Callable[[], None]]:
-    """An event filter that notes Paint events on ``widgets``; returns it (keep it alive), a
-    test "has every widget painted since the last reset", and the reset."""
-    from PySide6.QtCore import QEvent, QObject
-
-    painted: set[int] = set()
-    wanted = {id(w) for w in widgets}
-
-    class Watcher(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                painted.add(id(watched))
-            return False
-
-    watcher = Watcher()
-    for widget in widgets:
-        widget.installEventFilter(watcher)
-
-    def done() -> bool:
-        return wanted <= painted
-
-    return watcher, done, painted.clear
-
-
-def _wait(app: QApplication, done: Callable[[], bool], timeout: float = PAINT_TIMEOUT) -> bool:
-    """Run the event loop until ``done()``; False on timeout."""
-    from PySide6.QtCore import QEventLoop
-
-    deadline = time.perf_counter() + timeout
-    while not done():
-        if time.perf_counter() > deadline:
-            return False
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    return True
-
-
-def _settle(app: QApplication, seconds: float = 0.05) -> None:
-    from PySide6.QtCore import QEventLoop
-
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-
-
 def _open_window(library: str, ini: str) -> tuple[QApplication, Any, dict[str, float]]:
     """The application and the main window on ``library`` (not shown yet), with timings."""
     marks = {"start": STARTED}
@@ -218,7 +171,7 @@ def child_launch(kind: str, library: str, ini: str) -> None:
         window.resize(1280, 800)
         marks["store"] = marks["window"] = time.perf_counter()
         widgets = [window, window.centralWidget()]
-    watcher, painted, _reset = _paint_watcher(widgets)
+    watcher, painted, _reset = paint_watcher(widgets)
     window.show()
     marks["shown"] = time.perf_counter()
 
@@ -306,12 +259,12 @@ def child_interact(
 
     store.stats = counted_stats
 
-    list_watch, list_painted, list_reset = _paint_watcher([view.viewport()])
-    reader_watch, reader_painted, reader_reset = _paint_watcher([window.reader_view.viewport()])
+    list_watch, list_painted, list_reset = paint_watcher([view.viewport()])
+    reader_watch, reader_painted, reader_reset = paint_watcher([window.reader_view.viewport()])
     window.show()
-    if not _wait(app, list_painted):
+    if not wait_until(app, list_painted):
         r["notes"].append("the window never painted")
-    _settle(app, 0.3)
+    settle(app, 0.3)
 
     # 1. Selecting "All articles" (coming from "Starred") until the list has painted.
     all_index = feeds.index_for_smart("all")
@@ -319,14 +272,14 @@ def child_interact(
     select, handler, calls = [], [], []
     for number in range(repeat):
         window.feed_view.setCurrentIndex(other)
-        _settle(app)
+        settle(app)
         list_reset()
         stats_calls[0] = 0
         with _profiled(profile and number == 0, "select all", profiles):
             t0 = time.perf_counter()
             window.feed_view.setCurrentIndex(all_index)
             t1 = time.perf_counter()
-            if not _wait(app, list_painted):
+            if not wait_until(app, list_painted):
                 view.viewport().grab()
                 r["notes"].append("the article list did not paint after selecting All")
             t2 = time.perf_counter()
@@ -377,7 +330,7 @@ def child_interact(
     # 2. Every row, then the bottom of the list: the memory it costs.
     window.feed_view.setCurrentIndex(all_index)
     model.set_query(ArticleQuery())
-    _settle(app, 0.2)
+    settle(app, 0.2)
     gc.collect()
     r["rss_all_first_page_mb"] = rss_mb()
     pages = 0
@@ -390,10 +343,10 @@ def child_interact(
         t1 = time.perf_counter()
         list_reset()
         view.scrollToBottom()
-        if not _wait(app, list_painted):
+        if not wait_until(app, list_painted):
             view.viewport().grab()
         t2 = time.perf_counter()
-    _settle(app, 0.2)
+    settle(app, 0.2)
     gc.collect()
     r["rss_all_rows_mb"] = rss_mb()
     r["scroll_rows"] = model.rowCount()
@@ -414,7 +367,7 @@ def child_interact(
             t1 = time.perf_counter()
             window.show_article(article)
             t2 = time.perf_counter()
-            if not _wait(app, reader_painted):
+            if not wait_until(app, reader_painted):
                 window.reader_view.viewport().grab()
                 r["notes"].append("the reader did not paint an article")
             t3 = time.perf_counter()
@@ -441,7 +394,7 @@ def child_interact(
         list_reset()
         t0 = time.perf_counter()
         model.set_search(text)
-        if not _wait(app, list_painted):
+        if not wait_until(app, list_painted):
             view.viewport().grab()
         in_list = (time.perf_counter() - t0) * 1000
         searches.append(
@@ -540,27 +493,6 @@ def _median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
-def _p90(values: Sequence[float]) -> float:
-    if len(values) < 2:
-        return values[0]
-    return statistics.quantiles(values, n=10, method="inclusive")[-1]
-
-
-def _ok(good: bool) -> str:
-    return "yes" if good else "NO"
-
-
-def _info(name: str, ours: str, baseline: str = "", ratio: str = "") -> Row:
-    return (name, ours, baseline, ratio, "", "")
-
-
-@dataclass
-class Report:
-    rows: list[Row] = field(default_factory=list)
-    misses: list[str] = field(default_factory=list)
-    details: list[str] = field(default_factory=list)
-
-
 def build_report(app: list[Launch], bare: list[Launch], r: dict[str, Any]) -> Report:
     rep = Report()
     rows = rep.rows
@@ -574,7 +506,7 @@ def build_report(app: list[Launch], bare: list[Launch], r: dict[str, Any]) -> Re
             f"{bare_wall:.2f}",
             f"{ratio:.2f}",
             f"≤ {TARGET_LAUNCH_RATIO:g}×",
-            _ok(ratio <= TARGET_LAUNCH_RATIO),
+            ok(ratio <= TARGET_LAUNCH_RATIO),
         )
     )
 
@@ -582,21 +514,21 @@ def build_report(app: list[Launch], bare: list[Launch], r: dict[str, Any]) -> Re
         return _median([(x.marks[b] - x.marks[a]) * 1000 for x in launches])
 
     rows.append(
-        _info(
+        info(
             "  imports / QApplication (ms)",
             f"{mark(app, 'start', 'imported'):.0f} / {mark(app, 'imported', 'application'):.0f}",
             f"{mark(bare, 'start', 'imported'):.0f} / {mark(bare, 'imported', 'application'):.0f}",
         )
     )
     rows.append(
-        _info(
+        info(
             "  open library / build window (ms)",
             f"{mark(app, 'application', 'store'):.0f} / {mark(app, 'store', 'window'):.0f}",
             f"— / {mark(bare, 'store', 'window'):.0f}",
         )
     )
     rows.append(
-        _info(
+        info(
             "  show / first paint / ready (ms)",
             f"{mark(app, 'window', 'shown'):.0f} / {mark(app, 'shown', 'painted'):.0f} / "
             f"{mark(app, 'painted', 'ready'):.0f}",
@@ -605,7 +537,7 @@ def build_report(app: list[Launch], bare: list[Launch], r: dict[str, Any]) -> Re
         )
     )
     rows.append(
-        _info(
+        info(
             "  interpreter start (ms)",
             f"{_median([x.wall * 1000 - x.marks['ready'] * 1000 for x in app]):.0f}",
             f"{_median([x.wall * 1000 - x.marks['ready'] * 1000 for x in bare]):.0f}",
@@ -620,33 +552,33 @@ def build_report(app: list[Launch], bare: list[Launch], r: dict[str, Any]) -> Re
             "",
             "",
             f"≤ {TARGET_SELECT_MS:.0f} ms",
-            _ok(select <= TARGET_SELECT_MS),
+            ok(select <= TARGET_SELECT_MS),
         )
     )
     rows.append(
-        _info(
+        info(
             "  selection handler / paint (ms)",
             f"{_median(r['select_handler_ms']):.0f} / "
             f"{select - _median(r['select_handler_ms']):.0f}",
         )
     )
     rows.append(
-        _info(
+        info(
             "  of which store.stats() (ms × calls)",
             f"{_median(r['stats_ms']):.0f} × {_median(r['select_stats_calls']):.0f}",
         )
     )
     rows.append(
-        _info(
+        info(
             "  first page: list_articles(200) (ms)",
             f"{_median(r['first_page_ms']):.1f}",
         )
     )
-    rows.append(_info("  set_query alone (ms)", f"{_median(r['set_query_ms']):.0f}"))
+    rows.append(info("  set_query alone (ms)", f"{_median(r['set_query_ms']):.0f}"))
     rows.append(
-        _info(f"  data() of the first {FIRST_ROWS} rows (ms)", f"{_median(r['data_ms']):.1f}")
+        info(f"  data() of the first {FIRST_ROWS} rows (ms)", f"{_median(r['data_ms']):.1f}")
     )
-    rows.append(_info("  unread count, all articles (ms)", f"{_median(r['unread_count_ms']):.0f}"))
+    rows.append(info("  unread count, all articles (ms)", f"{_median(r['unread_count_ms']):.0f}"))
 
     growth = r["rss_all_rows_mb"] - r["rss_all_first_page_mb"]
     rows.append(
@@ -656,24 +588,24 @@ def build_report(app: list[Launch], bare: list[Launch], r: dict[str, Any]) -> Re
             "",
             "",
             f"≤ {TARGET_SCROLL_MB:.0f} MB",
-            _ok(growth <= TARGET_SCROLL_MB),
+            ok(growth <= TARGET_SCROLL_MB),
         )
     )
     rows.append(
-        _info(
+        info(
             "  rows, pages, fetching time (s)",
             f"{r['scroll_rows']}, {r['scroll_pages']}, {r['scroll_fetch_s']:.1f}",
         )
     )
     per_page = r["scroll_fetch_s"] * 1000 / max(1, r["scroll_pages"])
     rows.append(
-        _info(
+        info(
             "  per page (ms); stats() calls",
             f"{per_page:.0f}; {r['scroll_stats_calls']}",
         )
     )
     rows.append(
-        _info(
+        info(
             "  RSS first page → all rows (MB)",
             f"{r['rss_all_first_page_mb']:.0f} → {r['rss_all_rows_mb']:.0f}",
         )
@@ -687,17 +619,17 @@ def build_report(app: list[Launch], bare: list[Launch], r: dict[str, Any]) -> Re
             "",
             "",
             f"≤ {TARGET_OPEN_MS:.0f} ms",
-            _ok(opened <= TARGET_OPEN_MS),
+            ok(opened <= TARGET_OPEN_MS),
         )
     )
     rows.append(
-        _info(
+        info(
             "  p90 / worst (ms)",
-            f"{_p90(r['open_ms']):.1f} / {max(r['open_ms']):.1f}",
+            f"{p90(r['open_ms']):.1f} / {max(r['open_ms']):.1f}",
         )
     )
     rows.append(
-        _info(
+        info(
             "  get_article / show_article (ms)",
             f"{_median(r['open_get_ms']):.1f} / {_median(r['open_show_ms']):.1f}",
         )
@@ -714,23 +646,23 @@ def build_report(app: list[Launch], bare: list[Launch], r: dict[str, Any]) -> Re
             "",
             "",
             f"≤ {TARGET_SEARCH_MS:.0f} ms",
-            _ok(search <= TARGET_SEARCH_MS),
+            ok(search <= TARGET_SEARCH_MS),
         )
     )
     rows.append(
-        _info(
+        info(
             "  p90 / worst (ms)",
-            f"{_p90(times):.1f} / {worst['ms']:.1f} ({worst['query']})",
+            f"{p90(times):.1f} / {worst['ms']:.1f} ({worst['query']})",
         )
     )
     rows.append(
-        _info(
+        info(
             f"  limit 100 instead of {r['search_limit']}: median (ms)",
             f"{_median([s['limit_100_ms'] for s in searches]):.1f}",
         )
     )
     rows.append(
-        _info(
+        info(
             "  in the list (set_search + paint) (ms)",
             f"{_median([s['in_list_ms'] for s in searches]):.0f}",
         )
@@ -745,11 +677,11 @@ def build_report(app: list[Launch], bare: list[Launch], r: dict[str, Any]) -> Re
             f"{bare_rss:.0f}",
             f"{app_rss / bare_rss:.2f}",
             f"≤ {TARGET_IDLE_MB:.0f} MB",
-            _ok(app_rss <= TARGET_IDLE_MB),
+            ok(app_rss <= TARGET_IDLE_MB),
         )
     )
     rows.append(
-        _info(
+        info(
             "  idle memory, PSS (MB)",
             f"{_median([x.idle['pss_mb'] for x in app]):.0f}",
             f"{_median([x.idle['pss_mb'] for x in bare]):.0f}",
@@ -773,15 +705,6 @@ def build_report(app: list[Launch], bare: list[Launch], r: dict[str, Any]) -> Re
         if row[5] == "NO":
             rep.misses.append(row[0])
     return rep
-
-
-def _package_version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "not installed"
 
 
 def machine_facts(
@@ -810,7 +733,7 @@ def machine_facts(
         ("code", head or "unknown"),
         (
             "libraries",
-            f"PySide6 {_package_version('PySide6')}, Qt {qVersion()}, "
+            f"PySide6 {package_version('PySide6')}, Qt {qVersion()}, "
             f"SQLite {sqlite3.sqlite_version}",
         ),
         (
