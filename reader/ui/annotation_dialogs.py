@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,22 +20,8 @@ from PySide6.QtWidgets import (
 from reader.core.errors import InvalidTagError
 from reader.core.highlight_store import HighlightColor
 from reader.core.tag_store import normalize_tag
-from reader.ui.highlight_marks import PAINT
+from reader.ui.highlight_marks import swatch_icon
 from reader.ui.tag_input import TagLineEdit
-
-
-def swatch(color: str, size: int = 14) -> QIcon:
-    """A small rounded square of a highlight colour."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fill = PAINT.get(color, QColor(color))
-    painter.setPen(fill.darker(140))
-    painter.setBrush(fill)
-    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class TagsDialog(QDialog):
@@ -139,7 +125,7 @@ class HighlightColorsDialog(QDialog):
             name = QLabel(color.name.capitalize())
             name.setBuddy(field)
             mark = QLabel()
-            mark.setPixmap(swatch(color.name, 16).pixmap(16, 16))
+            mark.setPixmap(swatch_icon(color.name).pixmap(16, 16))
             label = QWidget()
             label_layout = QHBoxLayout(label)
             label_layout.setContentsMargins(0, 0, 0, 0)

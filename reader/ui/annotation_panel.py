@@ -33,7 +33,6 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
-    QPixmap,
     QTextCursor,
     QTextLayout,
     QTextOption,
@@ -63,7 +62,7 @@ from reader.core.store import Store
 from reader.core.tag_store import normalize_tag
 from reader.core.types import Highlight
 from reader.ui.annotations import Annotations, Change
-from reader.ui.highlight_marks import PAINT
+from reader.ui.highlight_marks import paint_color, swatch_icon
 from reader.ui.tag_input import TagLineEdit, join_tags, split_tags
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -93,27 +92,6 @@ def _mix(a: QColor, b: QColor, amount: float) -> QColor:
         a.greenF() + (b.greenF() - a.greenF()) * amount,
         a.blueF() + (b.blueF() - a.blueF()) * amount,
     )
-
-
-def paint_color(name: str) -> QColor:
-    """How a palette colour is painted (yellow for one the view does not know)."""
-    return PAINT.get(name, PAINT["yellow"])
-
-
-def swatch_icon(name: str, size: int = 16) -> QIcon:
-    """A rounded square of a palette colour, for menus and combo boxes."""
-    ratio = 2.0  # crisp on high-density screens, scaled down smoothly elsewhere
-    pixmap = QPixmap(int(size * ratio), int(size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    color = paint_color(name)
-    painter.setPen(QPen(color.darker(150), 1))
-    painter.setBrush(color)
-    painter.drawRoundedRect(QRectF(1.5, 1.5, size - 3, size - 3), 3, 3)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class HighlightListModel(QAbstractListModel):
@@ -658,17 +636,7 @@ class AnnotationPanel(QWidget):
             self._reload()
             return
         self.commit_note()
-        self._article_id = article_id
-        self._restoring = True
-        try:
-            self.list_view.clearSelection()
-            self.model.set_highlights([])
-        finally:
-            self._restoring = False
-        self._load_editor(None)
-        self._clear_message()
-        self.reload_palette()
-        self._reload()
+        self._start_over(article_id)
         self.list_view.scrollToTop()
 
     def set_store(self, store: Store) -> None:
@@ -678,9 +646,14 @@ class AnnotationPanel(QWidget):
         self.commit_note()
         self._note_timer.stop()
         self._store = store
-        self._article_id = None
+        self._start_over(None)
+
+    def _start_over(self, article_id: int | None) -> None:
+        """Empty the list and the editor, then list ``article_id``'s highlights afresh."""
+        self._article_id = article_id
         self._restoring = True
         try:
+            self.list_view.clearSelection()
             self.model.set_highlights([])
         finally:
             self._restoring = False

@@ -192,7 +192,7 @@ def _touched(highlight: Highlight, *, tags: bool = True) -> Change:
 
 class _AddHighlight(_Command):
     def __init__(self, owner: Annotations, highlight: Highlight) -> None:
-        super().__init__(owner, owner.tr("Highlight “{0}”").format(_short(highlight.exact)))
+        super().__init__(owner, owner.tr("Highlight “{0}”").format(shorten(highlight.exact)))
         self.highlight = highlight
 
     def first_change(self) -> Change:
@@ -210,7 +210,7 @@ class _AddHighlight(_Command):
 class _DeleteHighlight(_AddHighlight):
     def __init__(self, owner: Annotations, highlight: Highlight) -> None:
         super().__init__(owner, highlight)
-        self.setText(owner.tr("Delete highlight “{0}”").format(_short(highlight.exact)))
+        self.setText(owner.tr("Delete highlight “{0}”").format(shorten(highlight.exact)))
 
     def do(self) -> Change:
         return _AddHighlight.revert(self)
@@ -304,6 +304,7 @@ class _TagVocabulary(_Command):
         return Change(tags=True)
 
 
-def _short(text: str, width: int = 40) -> str:
+def shorten(text: str, width: int = 40) -> str:
+    """``text`` on one line, cut with an ellipsis past ``width`` characters (for labels)."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -3,11 +3,23 @@ selection into a passage of the article's text."""
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QPainter,
+    QPen,
+    QPixmap,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.anchoring import (
@@ -28,6 +40,32 @@ PAINT: dict[str, QColor] = {
     "pink": QColor(248, 187, 208),
     "orange": QColor(255, 204, 128),
 }
+
+
+def paint_color(name: str) -> QColor:
+    """How a palette colour is painted (yellow for one this version does not know)."""
+    return PAINT.get(name, PAINT["yellow"])
+
+
+@functools.cache  # five colours; icons need a QGuiApplication, so made on first use
+def swatch_icon(name: str) -> QIcon:
+    """A small rounded square of a palette colour, for lists, menus and combo boxes; the
+    same in a selected row (the default selected mode would tint it)."""
+    fill = paint_color(name)
+    icon = QIcon()
+    for size in (16, 32):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(size / 16, size / 16)
+        painter.setPen(QPen(fill.darker(150), 1.0))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(2.5, 2.5, 11, 11), 2.5, 2.5)
+        painter.end()
+        icon.addPixmap(pixmap, QIcon.Mode.Normal)
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon
 
 
 def body_start(document: QTextDocument) -> int:
@@ -107,7 +145,7 @@ def highlight_selections(
         cursor.setPosition(item.start)
         cursor.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
-        fmt.setBackground(PAINT.get(item.highlight.color, PAINT["yellow"]))
+        fmt.setBackground(paint_color(item.highlight.color))
         fmt.setForeground(QColor(32, 33, 36))
         fmt.setToolTip(item.highlight.note or item.highlight.color)
         selection = QTextEdit.ExtraSelection()

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
-    QRectF,
     Qt,
     QTimer,
     Signal,
@@ -30,12 +29,8 @@ from PySide6.QtGui import (
     QActionGroup,
     QFont,
     QGuiApplication,
-    QIcon,
     QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPen,
-    QPixmap,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -62,7 +57,7 @@ from reader.core.highlight_store import HighlightColor
 from reader.core.store import Store
 from reader.core.types import Highlight
 from reader.ui.annotations import Annotations, Change
-from reader.ui.highlight_marks import PAINT
+from reader.ui.highlight_marks import swatch_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: The invisible root, as the default parent of the model methods.
@@ -225,26 +220,6 @@ class HighlightFilter:
         return self == HighlightFilter()
 
 
-def swatch_icon(color: str) -> QIcon:
-    """A small rounded square painted in a highlight colour (needs a QGuiApplication)."""
-    fill = PAINT.get(color, PAINT["yellow"])
-    icon = QIcon()
-    for size in (16, 32):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.scale(size / 16, size / 16)
-        painter.setPen(QPen(fill.darker(150), 1.0))
-        painter.setBrush(fill)
-        painter.drawRoundedRect(QRectF(2.5, 2.5, 11, 11), 2.5, 2.5)
-        painter.end()
-        # The same colour in a selected row: the default selected mode would tint it.
-        icon.addPixmap(pixmap, QIcon.Mode.Normal)
-        icon.addPixmap(pixmap, QIcon.Mode.Selected)
-    return icon
-
-
 class HighlightsModel(QAbstractTableModel):
     """Every highlight of the library (Passage, Note, Tags, Article, Source, Date), read by
     :meth:`reload` and filtered in memory by :meth:`set_filter`.
@@ -278,7 +253,6 @@ class HighlightsModel(QAbstractTableModel):
         self._rows: list[int] = []
         self._row_of_id: dict[int, int] | None = None
         self._date_texts: dict[int, str] = {}
-        self._swatches: dict[str, QIcon] = {}
         self._italic = QFont()
         self._italic.setItalic(True)
         self.reload()
@@ -493,7 +467,7 @@ class HighlightsModel(QAbstractTableModel):
             return highlight
         if role == Qt.ItemDataRole.DecorationRole:
             if column == PASSAGE_COLUMN and QGuiApplication.instance() is not None:
-                return self._swatch(highlight.color)
+                return swatch_icon(highlight.color)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(highlight, column)
@@ -523,12 +497,6 @@ class HighlightsModel(QAbstractTableModel):
             text = QLocale().toString(QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat)
             self._date_texts[day] = text
         return text
-
-    def _swatch(self, color: str) -> QIcon:
-        icon = self._swatches.get(color)
-        if icon is None:
-            icon = self._swatches[color] = swatch_icon(color)
-        return icon
 
     def _tooltip(self, highlight: Highlight, column: int) -> str | None:
         if column == PASSAGE_COLUMN:

@@ -41,7 +41,7 @@ from reader.core.errors import ReaderError
 from reader.core.store import Store
 from reader.core.types import Article, Highlight
 from reader.ui.annotation_panel import AnnotationPanel
-from reader.ui.annotations import Annotations, Change
+from reader.ui.annotations import Annotations, Change, shorten
 from reader.ui.article_list import ArticleListModel
 from reader.ui.feed_tree import FeedRole, FeedTreeDelegate, FeedTreeModel
 from reader.ui.highlight_marks import (
@@ -745,7 +745,7 @@ class MainWindow(QMainWindow):
         tags = ask_tags(
             self,
             self.tr("Tag Highlight"),
-            self.tr("Tags for “{0}”:").format(_short(highlight.exact)),
+            self.tr("Tags for “{0}”:").format(shorten(highlight.exact, 60)),
             highlight.tags,
             self.store.tags.names(),
         )
@@ -770,7 +770,7 @@ class MainWindow(QMainWindow):
         tags = ask_tags(
             self,
             self.tr("Tag Article"),
-            self.tr("Tags for “{0}”:").format(_short(article.title)),
+            self.tr("Tags for “{0}”:").format(shorten(article.title, 60)),
             article.tags,
             self.store.tags.names(),
         )
@@ -779,7 +779,7 @@ class MainWindow(QMainWindow):
         wanted = {t.casefold() for t in tags}
         removed = [t for t in article.tags if t.casefold() not in wanted]
         stack = self.annotations.undo_stack
-        stack.beginMacro(self.tr("Tag “{0}”").format(_short(article.title)))
+        stack.beginMacro(self.tr("Tag “{0}”").format(shorten(article.title, 60)))
         try:
             self._edit_tags(lambda: self.annotations.untag_article(article.id, removed))
             self._edit_tags(lambda: self.annotations.tag_article(article.id, tags))
@@ -1533,8 +1533,3 @@ class MainWindow(QMainWindow):
         self.image_loader.close()
         self.icon_cache.close()
         super().closeEvent(event)
-
-
-def _short(text: str, width: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.highlight_store import HighlightColor
-from reader.ui.highlight_marks import PAINT
+from reader.ui.highlight_marks import paint_color
 
 #: Room around the bar's body for its shadow, in pixels.
 SHADOW = 3
@@ -86,7 +86,7 @@ class ColorButton(QAbstractButton):
         palette = self.palette()
         window = palette.color(QPalette.ColorRole.Window)
         text = palette.color(QPalette.ColorRole.WindowText)
-        fill = PAINT.get(self.color_name, PAINT["yellow"])
+        fill = paint_color(self.color_name)
         if self.isDown():
             fill = fill.darker(115)
         center = QRectF(self.rect()).center()
