@@ -4,10 +4,12 @@ and keeping briefs (and which articles went out in them) in the library."""
 from __future__ import annotations
 
 import builtins
+import html
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from reader.core.dates import from_db, to_db
@@ -24,6 +26,12 @@ if TYPE_CHECKING:
 
 TagMode = Literal["any", "all"]
 GroupBy = Literal["tag", "feed", "none"]
+
+#: The languages a brief's fixed wording (headings, labels, dates) can be printed in.
+BRIEF_LANGUAGES = ("en", "fr")
+
+#: An excerpt longer than this many characters of text is cut to its first sentences.
+EXCERPT_CHARS = 480
 
 #: The version of the JSON body stored for each brief.
 _BODY_VERSION = 1
@@ -103,9 +111,9 @@ class BriefCriteria:
         if self.folders:
             parts.append("in folder " + ", ".join(self.folders))
         if self.since is not None:
-            parts.append(f"published from {_day(self.since)}")
+            parts.append(f"published from {self.since:%Y-%m-%d}")
         if self.until is not None:
-            parts.append(f"published before {_day(self.until)}")
+            parts.append(f"published before {self.until:%Y-%m-%d}")
         if self.starred_only:
             parts.append("starred")
         if self.colors:
@@ -131,6 +139,9 @@ class BriefItem:
     highlights: tuple[Highlight, ...] = ()
     tags: tuple[str, ...] = ()
     feed_id: int | None = None
+    #: The opening of the article as sanitized HTML (exports show it when an item has no
+    #: highlights).
+    excerpt: str = ""
 
     @property
     def all_tags(self) -> tuple[str, ...]:
@@ -152,7 +163,8 @@ class BriefSection:
 
 @dataclass(frozen=True, slots=True)
 class Brief:
-    """A press review: title, author, period, introduction (Markdown) and ordered sections.
+    """A press review: title, author, period, introduction (Markdown), ordered sections, and
+    the language its fixed wording is printed in (``en`` or ``fr``).
 
     ``missing_highlights`` lists the ids of chosen highlights deleted since the brief was
     saved: they are left out when it is reopened. ``exported`` is when it was last marked
@@ -165,6 +177,7 @@ class Brief:
     until: datetime | None = None
     introduction: str = ""
     sections: tuple[BriefSection, ...] = ()
+    language: str = "en"
     id: int | None = None
     created: datetime | None = None
     updated: datetime | None = None
@@ -174,6 +187,10 @@ class Brief:
     def __post_init__(self) -> None:
         if not self.title.strip():
             raise InvalidBriefError("a brief needs a title")
+        if self.language not in BRIEF_LANGUAGES:
+            raise InvalidBriefError(
+                f"a brief is written in {' or '.join(BRIEF_LANGUAGES)}, not {self.language!r}"
+            )
         if self.since is not None and self.until is not None and self.since >= self.until:
             raise InvalidDateError(
                 f"the period starts ({to_db(self.since)}) after it ends ({to_db(self.until)})"
@@ -238,21 +255,69 @@ def select_items(
             if highlight.article_id in articles:
                 by_article.setdefault(highlight.article_id, []).append(highlight)
     colors = set(criteria.colors)
-    items: list[BriefItem] = []
+    chosen: list[tuple[Article, list[Highlight]]] = []
     for article in sorted(articles.values(), key=lambda a: (a.published, a.id), reverse=True):
         highlights = by_article.get(article.id, [])
         if colors:
             highlights = [h for h in highlights if h.color in colors]
             if not highlights:
                 continue
-        items.append(_item_from_article(article, tuple(highlights)))
+        chosen.append((article, highlights))
+    bodies = _bodies(store, [article.id for article, _ in chosen])
+    items = [
+        _item_from_article(
+            replace(article, summary_html=bodies[article.id][0], text=bodies[article.id][1])
+            if article.id in bodies
+            else article,
+            tuple(highlights),
+        )
+        for article, highlights in chosen
+    ]
     if not items and not allow_empty:
         raise EmptyBriefError(f"nothing matched: {criteria.describe()}")
     return items
 
 
+def _bodies(store: Store, article_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """The summaries and texts of some articles (lists are read without them)."""
+    found: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for row in store._query(
+            f"SELECT id, summary_html, text FROM articles WHERE id IN ({marks})", tuple(chunk)
+        ):
+            found[row["id"]] = (row["summary_html"] or "", row["text"] or "")
+    return found
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…»])\s+")
+
+
+def excerpt_of(article: Article) -> str:
+    """The opening of an article as sanitized HTML: its feed summary when that is short,
+    else its first sentences up to about ``EXCERPT_CHARS`` characters."""
+    summary = article.summary_html.strip()
+    if summary and len(re.sub(r"<[^>]*>", "", summary)) <= EXCERPT_CHARS:
+        return summary
+    text = " ".join((article.text or "").split())
+    if not text:
+        return ""
+    if len(text) > EXCERPT_CHARS:
+        kept = ""
+        for sentence in _SENTENCE_END.split(text):
+            if kept and len(kept) + len(sentence) + 1 > EXCERPT_CHARS:
+                break
+            kept = f"{kept} {sentence}".strip()
+        if len(kept) > EXCERPT_CHARS:
+            kept = kept[:EXCERPT_CHARS].rsplit(" ", 1)[0]
+        text = kept.rstrip(" ,;:") + ("" if kept.endswith((".", "!", "?", "»")) else "…")
+    return f"<p>{html.escape(text, quote=False)}</p>"
+
+
 def _item_from_article(article: Article, highlights: tuple[Highlight, ...]) -> BriefItem:
     return BriefItem(
+        excerpt=excerpt_of(article),
         article_id=article.id,
         title=article.title,
         link=article.link,
@@ -388,6 +453,7 @@ def compose(
     title: str,
     author: str = "",
     introduction: str = "",
+    language: str = "en",
     allow_empty: bool = False,
 ) -> Brief:
     """A new (unsaved) brief from the criteria: selected, then grouped."""
@@ -398,6 +464,7 @@ def compose(
         since=criteria.since,
         until=criteria.until,
         introduction=introduction,
+        language=language,
         sections=tuple(group(items, criteria)),
     )
 
@@ -498,6 +565,9 @@ class BriefStore:
                     f"brief {row['id']} was written by a newer Press Reader: please update"
                 )
             raw_sections = body["sections"]
+            language = str(body.get("language", "en"))
+            if language not in BRIEF_LANGUAGES:
+                language = "en"
         except (ValueError, KeyError, TypeError, AttributeError):
             raise BriefError(f"brief {row['id']} is damaged and cannot be read") from None
         missing: builtins.list[int] = []
@@ -520,6 +590,7 @@ class BriefStore:
             updated=from_db(row["updated"]),
             exported=from_db(row["exported"]),
             missing_highlights=tuple(missing),
+            language=language,
         )
 
     def _item(self, raw: Mapping[str, Any], missing: builtins.list[int]) -> BriefItem:
@@ -540,6 +611,7 @@ class BriefStore:
             highlights=tuple(highlights),
             tags=tuple(raw.get("tags", ())),
             feed_id=raw.get("feed_id"),
+            excerpt=str(raw.get("excerpt", "")),
         )
         if item.article_id is None:
             return item
@@ -565,6 +637,7 @@ def _body(brief: Brief) -> dict[str, Any]:
     is read again when the brief is reopened)."""
     return {
         "version": _BODY_VERSION,
+        "language": brief.language,
         "sections": [
             {
                 "heading": section.heading,
@@ -580,6 +653,7 @@ def _body(brief: Brief) -> dict[str, Any]:
                         "summary": item.summary,
                         "tags": list(item.tags),
                         "highlights": [h.id for h in item.highlights],
+                        "excerpt": item.excerpt,
                     }
                     for item in section.items
                 ],
@@ -587,53 +661,3 @@ def _body(brief: Brief) -> dict[str, Any]:
             for section in brief.sections
         ],
     }
-
-
-# -- words ---------------------------------------------------------------------------------
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _day(value: datetime) -> str:
-    return format_date(value)
-
-
-def format_date(value: datetime) -> str:
-    """A date as a brief shows it: ``28 November 2026``."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def format_period(since: datetime | None, until: datetime | None) -> str:
-    """A brief's period in words: ``28–29 November 2026``, ``30 November – 2 December 2026``,
-    ``from 28 November 2026``. ``until`` is excluded, so an end at midnight shows the day
-    before; an empty string when there is no period."""
-    last = until
-    if until is not None and until.time() == time(0, 0) and (since is None or until > since):
-        last = until - timedelta(days=1)
-    if since is None and last is None:
-        return ""
-    if last is None:
-        assert since is not None
-        return f"from {format_date(since)}"
-    if since is None:
-        return f"until {format_date(last)}"
-    if since.date() >= last.date():
-        return format_date(since)
-    if (since.year, since.month) == (last.year, last.month):
-        return f"{since.day}–{format_date(last)}"
-    if since.year == last.year:
-        return f"{since.day} {_MONTHS[since.month - 1]} – {format_date(last)}"
-    return f"{format_date(since)} – {format_date(last)}"

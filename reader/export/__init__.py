@@ -1,0 +1,107 @@
+"""Exporting briefs: one module per format, and one entry point that picks the module.
+
+Every format renders a whole document in memory and writes it atomically (a temporary file
+renamed into place), so a failed export leaves no partial file and an older export intact.
+The PDF format draws with QtGui (no widgets) and is imported only when asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from reader.core.briefs import Brief, BriefError, InvalidBriefError
+from reader.core.errors import ReaderError
+from reader.core.files import write_atomically
+from reader.core.highlight_store import HighlightColor
+
+
+class UnknownFormatError(BriefError, ValueError):
+    """An export format Press Reader does not write."""
+
+
+class _Renderer(Protocol):
+    def __call__(
+        self, brief: Brief, colors: Sequence[HighlightColor], *, paper: str = ...
+    ) -> bytes: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """A format a brief can be exported to."""
+
+    key: str  # as the command line spells it
+    name: str  # as a menu shows it
+    suffix: str
+    module: str
+    function: str
+
+    def render(self, brief: Brief, colors: Sequence[HighlightColor], *, paper: str = "a4") -> bytes:
+        """The brief as this format's bytes."""
+        renderer: _Renderer = getattr(importlib.import_module(self.module), self.function)
+        return renderer(brief, colors, paper=paper)
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.key: f
+    for f in (
+        ExportFormat("md", "Markdown", ".md", "reader.export.markdown", "markdown_bytes"),
+        ExportFormat("pdf", "PDF", ".pdf", "reader.export.pdf", "pdf_bytes"),
+        ExportFormat("docx", "Word document", ".docx", "reader.export.docx", "docx_bytes"),
+        ExportFormat("html", "Web page (HTML)", ".html", "reader.export.html", "html_bytes"),
+        ExportFormat(
+            "w3c", "W3C Web Annotations (JSON-LD)", ".jsonld", "reader.export.w3c", "w3c_bytes"
+        ),
+    )
+}
+
+#: Paper sizes the paged formats (PDF, DOCX) are laid out for.
+PAPERS = ("a4", "letter")
+
+
+def export_format(key: str) -> ExportFormat:
+    """The format named ``key`` (``md``, ``pdf``, ``docx``, ``html`` or ``w3c``)."""
+    try:
+        return FORMATS[key.casefold().lstrip(".")]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise UnknownFormatError(f"unknown format {key!r} (choose one of {known})") from None
+
+
+def format_for_path(path: Path) -> ExportFormat | None:
+    """The format a file name's suffix suggests (``brief.pdf`` → PDF), if any."""
+    suffix = Path(path).suffix.casefold()
+    for fmt in FORMATS.values():
+        if suffix == fmt.suffix or (fmt.key == "md" and suffix == ".markdown"):
+            return fmt
+        if fmt.key == "w3c" and suffix == ".json":
+            return fmt
+        if fmt.key == "html" and suffix == ".htm":
+            return fmt
+    return None
+
+
+def export_brief(
+    brief: Brief,
+    colors: Sequence[HighlightColor],
+    path: Path,
+    fmt: str,
+    *,
+    paper: str = "a4",
+) -> None:
+    """Render ``brief`` as ``fmt`` and write it to ``path`` atomically. ``colors`` is the
+    palette (``store.highlights.colors()``) naming what each highlight colour means.
+    Raises UnknownFormatError, InvalidBriefError (an unknown paper size) or ReaderError
+    (the folder is missing or read-only, the disk is full…)."""
+    chosen = export_format(fmt)
+    if paper not in PAPERS:
+        raise InvalidBriefError(f"unknown paper size {paper!r} (choose one of a4, letter)")
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        # Said before rendering, which may take a while for a long PDF.
+        raise ReaderError(f"cannot write {path}: the folder {folder} does not exist")
+    write_atomically(path, chosen.render(brief, colors, paper=paper))

@@ -30,16 +30,11 @@ from reader.core.anchoring import (
     locate,
     squeeze_spaces,
 )
+from reader.core.highlight_store import SWATCHES
 from reader.core.types import Highlight
 
 #: How each colour of the palette is painted (light enough for black text on any palette).
-PAINT: dict[str, QColor] = {
-    "yellow": QColor(255, 224, 102),
-    "green": QColor(165, 214, 167),
-    "blue": QColor(144, 202, 249),
-    "pink": QColor(248, 187, 208),
-    "orange": QColor(255, 204, 128),
-}
+PAINT: dict[str, QColor] = {name: QColor(rgb) for name, rgb in SWATCHES.items()}
 
 
 def paint_color(name: str) -> QColor:

@@ -11,7 +11,6 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.core.brief_markdown import escape, render_markdown, write_markdown
 from reader.core.briefs import (
     Brief,
     BriefCriteria,
@@ -23,13 +22,15 @@ from reader.core.briefs import (
     FolderNotFoundError,
     InvalidBriefError,
     compose,
-    format_period,
     group,
     select_items,
 )
 from reader.core.errors import FeedNotFoundError, InvalidDateError, ReaderError
+from reader.core.files import write_atomically
 from reader.core.highlight_store import UnknownColorError
 from reader.core.store import Store
+from reader.export.labels import ENGLISH, FRENCH
+from reader.export.markdown import escape, render_markdown
 from tests.factories import T0, Clock, entry, feed
 
 MALI = (
@@ -284,11 +285,17 @@ def test_reopening_after_articles_and_highlights_change(library: Library) -> Non
 
 def test_period_in_words() -> None:
     day = timedelta(days=1)
-    assert format_period(T0.replace(hour=0), T0.replace(hour=0) + 2 * day) == "28–29 November 2026"
-    assert format_period(T0, T0 + 5 * day) == "28 November – 3 December 2026"
-    assert format_period(T0 + 33 * day, T0 + 36 * day) == "31 December 2026 – 3 January 2027"
-    assert format_period(T0, None) == "from 28 November 2026"
-    assert format_period(None, None) == ""
+    period = ENGLISH.period_text
+    assert period(T0.replace(hour=0), T0.replace(hour=0) + 2 * day) == "28–29 November 2026"
+    assert period(T0, T0 + 5 * day) == "28 November – 3 December 2026"
+    assert period(T0 + 33 * day, T0 + 36 * day) == "31 December 2026 – 3 January 2027"
+    assert period(T0, None) == "from 28 November 2026"
+    assert period(None, None) == ""
+    french = FRENCH.period_text
+    assert french(T0 + 3 * day, T0 + 5 * day) == "1er–3 décembre 2026"
+    assert french(T0, T0 + 5 * day) == "28 novembre – 3 décembre 2026"
+    assert french(None, T0.replace(hour=0) + day) == "jusqu’au 28 novembre 2026"
+    assert FRENCH.page(2, 5) == "page 2 sur 5" and ENGLISH.page(2, 5) == "page 2 of 5"
 
 
 def _tokens(text: str) -> list[Token]:
@@ -338,7 +345,9 @@ def test_markdown_structure(library: Library) -> None:
     )
     assert "<strong>Claim to verify</strong> — «\u00a0Goïta s’est rendu à Gao\u00a0»" in html
     assert "<em>Note:</em> À suivre" in html
-    assert sum(t.type == "blockquote_open" for t in tokens) == 3
+    # Three passages, and the excerpt of the article without highlights.
+    assert sum(t.type == "blockquote_open" for t in tokens) == 4
+    assert "Dakar accueille le sommet régional sur l’eau." in html
     assert "Le Monde Afrique · Claire Dupont · 28 November 2026" in html
     # Numbered citations point into the sources list.
     assert '<a href="#source-1">[1]</a>' in html and '<a href="#source-3">[3]</a>' in html
@@ -372,17 +381,17 @@ def test_writing_is_atomic_and_errors_are_clear(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "revue.md"
-    write_markdown(target, "# Revue « Sahel »\n")
+    write_atomically(target, "# Revue « Sahel »\n".encode())
     assert target.read_text(encoding="utf-8") == "# Revue « Sahel »\n"
     with pytest.raises(ReaderError, match=r"the folder .*absent does not exist"):
-        write_markdown(tmp_path / "absent" / "revue.md", "x")
+        write_atomically(tmp_path / "absent" / "revue.md", b"x")
 
     def broken_fsync(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("reader.core.files.os.fsync", broken_fsync)
     with pytest.raises(ReaderError, match="No space left on device"):
-        write_markdown(target, "# Une autre revue\n")
+        write_atomically(target, b"# Une autre revue\n")
     # The old file is intact, and no temporary file is left behind.
     assert target.read_text(encoding="utf-8") == "# Revue « Sahel »\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["revue.md"]
@@ -400,7 +409,7 @@ def test_read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         monkeypatch.setattr("reader.core.files.tempfile.mkstemp", refused)
     try:
         with pytest.raises(ReaderError, match=r"cannot write .*revue\.md: Permission denied"):
-            write_markdown(folder / "revue.md", "x")
+            write_atomically(folder / "revue.md", b"x")
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
