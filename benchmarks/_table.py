@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import platform
 import statistics
+import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 Row = tuple[str, str, str, str, str, str]
 HEADER: Row = ("measure", "Press Reader", "baseline", "ratio", "target", "ok")
@@ -66,6 +70,25 @@ class Report:
     rows: list[Row] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
+
+
+def host_facts(root: Path) -> list[tuple[str, str]]:
+    """The facts every benchmark report opens with: machine and its load, system, Python, and
+    the code's revision (``git describe`` of ``root``)."""
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    try:
+        head = subprocess.run(
+            ["git", "describe", "--always", "--dirty"], capture_output=True, text=True,
+            cwd=root, check=False, timeout=10,
+        ).stdout.strip()  # fmt: skip
+    except OSError:
+        head = ""
+    return [
+        ("machine", f"{platform.machine()}, {os.cpu_count()} cores, load average {load}"),
+        ("system", platform.platform()),
+        ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
+        ("code", head or "unknown"),
+    ]
 
 
 def package_version(name: str) -> str:

@@ -20,12 +20,10 @@ from __future__ import annotations
 import argparse
 import bisect
 import os
-import platform
 import random
 import re
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -45,7 +43,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("QT_SCALE_FACTOR", None)
 
 from _paint import paint_watcher, settle, wait_until  # noqa: E402 - after the path set-up above
-from _table import Report, info, ok, p90, package_version, print_table  # noqa: E402
+from _table import Report, host_facts, info, ok, p90, package_version, print_table  # noqa: E402
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -614,19 +612,8 @@ def machine_facts(
 ) -> list[tuple[str, str]]:
     from PySide6.QtCore import qVersion
 
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    try:
-        head = subprocess.run(
-            ["git", "describe", "--always", "--dirty"], capture_output=True, text=True,
-            cwd=ROOT, check=False, timeout=10,
-        ).stdout.strip()  # fmt: skip
-    except OSError:
-        head = ""
     return [
-        ("machine", f"{platform.machine()}, {os.cpu_count()} cores, load average {load}"),
-        ("system", platform.platform()),
-        ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
-        ("code", head or "unknown"),
+        *host_facts(ROOT),
         (
             "libraries",
             f"PySide6 {package_version('PySide6')}, Qt {qVersion()}, "

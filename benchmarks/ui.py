@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import sqlite3
 import statistics
@@ -41,7 +40,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from _paint import paint_watcher, settle, wait_until  # noqa: E402 - after the path set-up above
-from _table import Report, info, ok, p90, package_version, print_table  # noqa: E402
+from _table import Report, host_facts, info, ok, p90, package_version, print_table  # noqa: E402
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -717,20 +716,9 @@ def machine_facts(
     with Store(library) as store:
         stats = store.stats()
         tags = store._conn.execute("SELECT count(*) FROM article_tags").fetchone()[0]
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    try:
-        head = subprocess.run(
-            ["git", "describe", "--always", "--dirty"], capture_output=True, text=True,
-            cwd=ROOT, check=False, timeout=10,
-        ).stdout.strip()  # fmt: skip
-    except OSError:
-        head = ""
     origin = f"built in {built:.0f} s" if built is not None else "from the cache"
     return [
-        ("machine", f"{platform.machine()}, {os.cpu_count()} cores, load average {load}"),
-        ("system", platform.platform()),
-        ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
-        ("code", head or "unknown"),
+        *host_facts(ROOT),
         (
             "libraries",
             f"PySide6 {package_version('PySide6')}, Qt {qVersion()}, "

@@ -200,7 +200,77 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     t_delete.add_argument("tag", metavar="TAG")
+
+    _add_brief_command(command("brief", "compose a press review and export it to a file"))
+    briefs = command("briefs", "list the briefs saved in the library")
+    briefs.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _add_brief_command(brief: argparse.ArgumentParser) -> None:
+    from reader.core.briefs import BRIEF_LANGUAGES
+    from reader.export import FORMATS, PAPERS
+
+    chosen = brief.add_argument_group("choosing articles (all of them when none is given)")
+    chosen.add_argument(
+        "--tag", metavar="T", action="append", default=[], help="tagged T or below (repeatable)"
+    )
+    chosen.add_argument(
+        "--all-tags", action="store_true", help="every --tag must match (default: any)"
+    )
+    chosen.add_argument("--feed", metavar="ID", type=int, action="append", default=[])
+    chosen.add_argument("--folder", metavar="F", action="append", default=[])
+    chosen.add_argument("--since", metavar="DATE", type=_date, help="2026-11-21, 7d, 24h…")
+    chosen.add_argument("--until", metavar="DATE", type=_date, help="published before this")
+    chosen.add_argument("--starred", action="store_true", help="only starred articles")
+    chosen.add_argument(
+        "--color", metavar="C", action="append", default=[], help="only highlights of colour C"
+    )
+    chosen.add_argument(
+        "--unused", action="store_true", help="leave out articles sent in a previous brief"
+    )
+    chosen.add_argument(
+        "--saved", metavar="BRIEF_ID", type=int, help="export a saved brief as it was composed"
+    )
+    shape = brief.add_argument_group("the brief")
+    shape.add_argument("--title", metavar="T", help="default: Press review and the period")
+    shape.add_argument("--author", metavar="A", default="")
+    intro = shape.add_mutually_exclusive_group()
+    intro.add_argument("--intro", metavar="TEXT", default="", help="introduction (Markdown)")
+    intro.add_argument("--intro-file", metavar="FILE", type=Path, help="read it from a file")
+    shape.add_argument(
+        "--language", choices=BRIEF_LANGUAGES, default="en", help="of headings and dates"
+    )
+    shape.add_argument(
+        "--group-by",
+        choices=("tag", "feed", "none"),
+        default="tag",
+        help="sections by tag (default), by source, or one section",
+    )
+    shape.add_argument(
+        "--tag-prefix",
+        metavar="P",
+        help="with --group-by tag: one section per tag below P (e.g. country)",
+    )
+    out = brief.add_argument_group("the file")
+    out.add_argument(
+        "--format", choices=tuple(FORMATS), help="default: from the file name's suffix"
+    )
+    out.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, required=True, help="'-' for stdout"
+    )
+    out.add_argument("--paper", choices=PAPERS, default="a4", help="for PDF and Word")
+    out.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="write a brief saying nothing matched rather than failing",
+    )
+    out.add_argument("--save", action="store_true", help="also keep the brief in the library")
+    out.add_argument(
+        "--mark-used",
+        action="store_true",
+        help="save it and record its articles as used (see --unused)",
+    )
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -601,6 +671,136 @@ def cmd_tags_delete(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    from reader.core.briefs import Brief, BriefCriteria, BriefStore, compose
+    from reader.export import export_format, format_for_path
+    from reader.export.labels import labels_for
+
+    to_stdout = str(args.output) == "-"
+    if args.format:
+        fmt = export_format(args.format)
+    else:
+        guessed = None if to_stdout else format_for_path(args.output)
+        if guessed is None:
+            raise ReaderError(
+                "say which format to write with --format (md, pdf, docx, html or w3c); "
+                f"the file name {str(args.output)!r} does not tell"
+            )
+        fmt = guessed
+    if not to_stdout and not args.output.parent.is_dir():
+        raise ReaderError(
+            f"cannot write {args.output}: the folder {args.output.parent} does not exist"
+        )
+    introduction = args.intro
+    if args.intro_file is not None:
+        try:
+            introduction = args.intro_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or error
+            raise ReaderError(f"cannot read {args.intro_file}: {reason}") from None
+
+    briefs = BriefStore(store)
+    brief: Brief
+    if args.saved is not None:
+        brief = briefs.get(args.saved)
+    else:
+        criteria = BriefCriteria(
+            tags=tuple(args.tag),
+            tag_mode="all" if args.all_tags else "any",
+            feed_ids=tuple(args.feed),
+            folders=tuple(args.folder),
+            since=args.since,
+            until=args.until,
+            starred_only=args.starred,
+            colors=tuple(args.color),
+            unused_only=args.unused,
+            group_by=args.group_by,
+            # One tag and no prefix: its sub-tags make the sections (country → Mali, Niger…).
+            tag_prefix=args.tag_prefix
+            or (args.tag[0] if len(args.tag) == 1 and args.group_by == "tag" else None),
+        )
+        labels = labels_for(args.language)
+        title = args.title or " – ".join(
+            part
+            for part in (labels.press_review, labels.period_text(args.since, args.until))
+            if part
+        )
+        brief = compose(
+            store,
+            criteria,
+            title=title,
+            author=args.author,
+            introduction=introduction,
+            language=args.language,
+            allow_empty=args.allow_empty,
+        )
+    data = fmt.render(brief, store.highlights.colors(), paper=args.paper)
+    if to_stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomically(args.output, data)
+    if args.save or args.mark_used:
+        brief = briefs.save(brief)
+    if args.mark_used:
+        briefs.mark_exported(brief)
+    items = list(brief.items())
+    passages = sum(len(item.highlights) for item in items)
+    sections = sum(1 for section in brief.sections if section.items)
+    summary = (
+        f"{_count(sections, 'section')}, {_count(len(items), 'article')}, "
+        f"{_count(passages, 'passage')}"
+    )
+    kept = f"; saved as brief {brief.id}" if brief.id is not None else ""
+    used = " and its articles marked used" if args.mark_used else ""
+    where = "standard output" if to_stdout else str(args.output)
+    # On stdout the file is the output: the summary goes to the error stream.
+    print(
+        f"Wrote {where} ({fmt.name}): {summary}{kept}{used}",
+        file=sys.stderr if to_stdout else out,
+    )
+    return 0
+
+
+def cmd_briefs(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    from reader.core.briefs import BriefStore
+
+    saved = BriefStore(store).list()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": b.id,
+                    "title": b.title,
+                    "author": b.author,
+                    "language": b.language,
+                    "since": _iso(b.since),
+                    "until": _iso(b.until),
+                    "sections": len(b.sections),
+                    "articles": sum(len(s.items) for s in b.sections),
+                    "updated": _iso(b.updated),
+                    "exported": _iso(b.exported),
+                }
+                for b in saved
+            ],
+            out,
+        )
+        return 0
+    if not saved:
+        print("No saved briefs. Compose one with 'press-reader brief … --save'.", file=out)
+    for b in saved:
+        articles = sum(len(s.items) for s in b.sections)
+        when = f"exported {b.exported:%Y-%m-%d}" if b.exported else "not exported"
+        count = _count(articles, "article")
+        print(f"{b.id:>4}  {_cut(b.title, 50):<50}  {count:>12}  {when}", file=out)
+    return 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def cmd_summary(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     """What a library holds, folder by folder (the desktop window builds on this)."""
     stats = store.stats()
@@ -654,6 +854,8 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("tags", "delete"): cmd_tags_delete,
     ("highlight", "add"): cmd_highlight_add,
     ("highlight", "list"): cmd_highlight_list,
+    ("brief", None): cmd_brief,
+    ("briefs", None): cmd_briefs,
 }
 
 

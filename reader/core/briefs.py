@@ -30,6 +30,12 @@ GroupBy = Literal["tag", "feed", "none"]
 #: The languages a brief's fixed wording (headings, labels, dates) can be printed in.
 BRIEF_LANGUAGES = ("en", "fr")
 
+#: The headings ``group`` gives its catch-all sections, by brief language.
+_LEFTOVER_HEADINGS: dict[str, tuple[str, str]] = {
+    "en": ("Other", "Articles"),
+    "fr": ("Autres sujets", "Articles"),
+}
+
 #: An excerpt longer than this many characters of text is cut to its first sentences.
 EXCERPT_CHARS = 480
 
@@ -458,6 +464,7 @@ def compose(
 ) -> Brief:
     """A new (unsaved) brief from the criteria: selected, then grouped."""
     items = select_items(store, criteria, allow_empty=allow_empty)
+    other, everything = _LEFTOVER_HEADINGS.get(language, _LEFTOVER_HEADINGS["en"])
     return Brief(
         title=title,
         author=author,
@@ -465,7 +472,7 @@ def compose(
         until=criteria.until,
         introduction=introduction,
         language=language,
-        sections=tuple(group(items, criteria)),
+        sections=tuple(group(items, criteria, other=other, everything=everything)),
     )
 
 

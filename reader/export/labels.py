@@ -16,6 +16,7 @@ class Labels:
     """The fixed wording of an exported brief in one language."""
 
     language: str
+    press_review: str
     contents: str
     sources: str
     author: str
@@ -25,6 +26,7 @@ class Labels:
     summary: str
     article_changed: str
     highlights: str
+    nothing: str  # an exported brief whose selection matched nothing
     page_of: str  # with {page} and {pages}
     prepared: str  # with {date}
     months: tuple[str, ...]
@@ -73,6 +75,7 @@ class Labels:
 
 ENGLISH = Labels(
     language="en",
+    press_review="Press review",
     contents="Contents",
     sources="Sources",
     author="Author",
@@ -82,6 +85,7 @@ ENGLISH = Labels(
     summary="Summary",
     article_changed="(article changed)",
     highlights="highlights",
+    nothing="No article matched this brief's selection.",
     page_of="page {page} of {pages}",
     prepared="Prepared on {date}",
     months=(
@@ -106,6 +110,7 @@ ENGLISH = Labels(
 
 FRENCH = Labels(
     language="fr",
+    press_review="Revue de presse",
     contents="Sommaire",
     sources="Sources",
     author="Auteur",
@@ -115,6 +120,7 @@ FRENCH = Labels(
     summary="Résumé",
     article_changed="(article modifié)",
     highlights="passages",
+    nothing="Aucun article ne correspond à la sélection de cette revue.",
     page_of="page {page} sur {pages}",
     prepared="Établi le {date}",
     months=(

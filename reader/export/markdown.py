@@ -139,7 +139,9 @@ def render_markdown(brief: Brief, colors: Sequence[HighlightColor]) -> str:
     if brief.introduction.strip():
         out += [brief.introduction.strip(), ""]
 
-    if sections:
+    if not sections:
+        out += [f"*{escape(labels.nothing)}*", ""]
+    else:
         out += [f"## {escape(labels.contents)}", ""]
         for section, slug in zip(sections, section_slugs, strict=True):
             out.append(f"- [{escape(section.heading)}](#{slug})")
