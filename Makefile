@@ -32,6 +32,9 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/refresh.py
+	$(BIN)/python benchmarks/ui.py
+	$(BIN)/python benchmarks/highlights.py
+	$(BIN)/python benchmarks/export.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

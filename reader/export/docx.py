@@ -472,6 +472,8 @@ class _Writer:
         sections = printed_sections(self.brief)
         if sections:
             self.contents(sections)
+        else:
+            self.paragraph(self.styles.byline, self.labels.nothing)
         sources: list[BriefItem] = []
         current: BriefSection | None = None
         count = 0

@@ -445,7 +445,9 @@ def render_html(brief: Brief, colors: Sequence[HighlightColor], *, paper: str = 
     labels = brief_labels(brief)
     outline = _outline(brief, labels)
     body = [_header(brief, outline.title, labels)]
-    if outline.parts:
+    if not outline.parts:
+        body.append(f'<p class="nothing">{html.escape(labels.nothing)}</p>')
+    else:
         body += _contents(outline, labels)
         body += _sections(outline, colors, labels)
         body += _sources(outline, labels)

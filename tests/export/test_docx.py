@@ -383,6 +383,7 @@ def test_a_brief_without_articles_is_a_title_page(colors: list[HighlightColor]) 
     doc = document_of(Brief(title="Vide"), colors)
     assert styled(doc, "Title", "TOC Heading", "Heading 1", "Heading 2") == [("Title", "Vide")]
     assert instructions(doc.paragraphs) == []
+    assert "No article matched this brief's selection." in [p.text for p in doc.paragraphs]
 
 
 def make_highlight(number: int, article: int) -> Highlight:

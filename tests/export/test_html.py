@@ -423,6 +423,7 @@ def test_html_bytes_are_utf8_and_registered(
 
 
 def test_empty_brief_is_a_page_without_contents(colors: list[HighlightColor]) -> None:
-    root = page_of(Brief(title="Rien"), colors)
+    root = page_of(Brief(title="Rien", language="fr"), colors)
     assert [h.text() for h in root.all("h1")] == ["Rien"]
+    assert "Aucun article ne correspond à la sélection de cette revue." in root.text()
     assert not root.all("h2") and not root.all("nav")
