@@ -52,6 +52,7 @@ from reader.ui.highlight_marks import (
     selected_passage,
 )
 from reader.ui.icons import app_icon, icon
+from reader.ui.keys import Shortcut, key_sequences
 from reader.ui.messages import MessageBridge
 from reader.ui.reader_view import ReaderView
 from reader.ui.remote import FeedIconCache, ImageLoader
@@ -62,6 +63,7 @@ from reader.ui.workers import RefreshController
 
 if TYPE_CHECKING:
     from reader.core.refresh import RefreshProgress, RefreshSummary
+    from reader.ui.brief_composer import BriefComposer
     from reader.ui.highlights_view import HighlightsWindow
 
 #: How often the views catch up with a refresh that is bringing articles in.
@@ -92,6 +94,8 @@ class MainWindow(QMainWindow):
         #: The current article's highlights as painted, to find the one under a click.
         self._painted: list[PaintedHighlight] = []
         self._highlights_window: HighlightsWindow | None = None
+        #: The brief being composed: one composer at a time.
+        self._brief_composer: BriefComposer | None = None
         #: What the last reload found of the open article, when its feed rewrote it.
         self._rewrite_notice: str | None = None
 
@@ -235,19 +239,14 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Callable[[], object],
-        *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
+        *shortcuts: Shortcut,
         icon_name: str | None = None,
         tip: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
-        keys: list[QKeySequence] = []
-        for shortcut in shortcuts:
-            if isinstance(shortcut, QKeySequence.StandardKey):
-                keys.extend(QKeySequence.keyBindings(shortcut))
-            else:
-                keys.append(QKeySequence(shortcut))
+        keys = key_sequences(*shortcuts)
         action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if tip:
@@ -269,6 +268,8 @@ class MainWindow(QMainWindow):
         )
         self.act_import = a(tr("&Import OPML…"), self.import_opml, icon_name="import")
         self.act_export = a(tr("&Export OPML…"), self.export_opml, icon_name="export")
+        self.act_new_brief = a(tr("New &Brief…"), self.new_brief, "Ctrl+B")
+        self.act_open_brief = a(tr("Open B&rief…"), self.open_brief)
         self.act_demo = a(tr("Open &Demo Library"), self.open_demo_library, icon_name="app")
         self.act_demo.setEnabled(self._demo_library is not None)
         self.act_quit = a(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -414,6 +415,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_add_feed, self.act_import, self.act_export])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_new_brief, self.act_open_brief])
         file_menu.addSeparator()
         file_menu.addAction(self.act_demo)
         file_menu.addSeparator()
@@ -797,6 +800,53 @@ class MainWindow(QMainWindow):
         self._highlights_window.show()
         self._highlights_window.raise_()
         self._highlights_window.activateWindow()
+
+    @Slot()
+    def new_brief(self) -> None:
+        """The brief composer on a new brief, or raised if one is open (one at a time)."""
+        self._show_brief_composer(None)
+
+    @Slot()
+    def open_brief(self) -> None:
+        """Choose a saved brief and open it in the composer."""
+        from reader.core.briefs import BriefStore
+
+        briefs = BriefStore(self.store).list()
+        if not briefs:
+            self.messages.info.emit(self.tr("No saved brief yet: File ▸ New Brief… makes one."))
+            return
+        names = [
+            f"{b.title} — {b.updated.astimezone():%Y-%m-%d %H:%M}" if b.updated else b.title
+            for b in briefs
+        ]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Open Brief"), self.tr("Saved briefs:"), names, 0, False
+        )
+        if ok and name in names:
+            self._show_brief_composer(briefs[names.index(name)].id)
+
+    def _close_brief_composer(self) -> bool:
+        """Close the composer, if open; False when the user chose to keep it (Cancel)."""
+        composer = self._brief_composer
+        if composer is None:
+            return True
+        if not composer.close():
+            return False
+        self._brief_composer = None
+        return True
+
+    def _show_brief_composer(self, brief_id: int | None) -> None:
+        from reader.ui.brief_composer import BriefComposer
+
+        if self._brief_composer is None:
+            self._brief_composer = BriefComposer(self.store, self, brief_id=brief_id)
+            self._brief_composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._brief_composer.destroyed.connect(lambda: setattr(self, "_brief_composer", None))
+        elif brief_id is not None:
+            self._brief_composer.open_brief(brief_id)
+        self._brief_composer.show()
+        self._brief_composer.raise_()
+        self._brief_composer.activateWindow()
 
     @Slot(object)
     def open_highlight(self, highlight: Highlight) -> None:
@@ -1487,7 +1537,10 @@ class MainWindow(QMainWindow):
             self.messages.error.emit(str(error))
 
     def open_library(self, path: Path) -> None:
-        """Switch the window to another library file."""
+        """Switch the window to another library file (after the brief composer, which works
+        on this one, has closed: it may ask to save first)."""
+        if not self._close_brief_composer():
+            return
         store = Store(path)
         self.store.close()
         self.store = store
@@ -1523,6 +1576,9 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._close_brief_composer():
+            event.ignore()
+            return
         self.save_state()
         if self.refresher.running:
             self.refresher.cancel()

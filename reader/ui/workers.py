@@ -16,6 +16,16 @@ if TYPE_CHECKING:
     from reader.core.refresh import RefreshProgress, RefreshSummary
 
 
+def stop_worker_thread(thread: QThread | None, worker: QObject | None) -> None:
+    """End a worker's thread (after its work has returned) and let Qt delete both."""
+    if thread is not None:
+        thread.quit()
+        thread.wait()
+        thread.deleteLater()
+    if worker is not None:
+        worker.deleteLater()
+
+
 class _RefreshWorker(QObject):
     """Lives on the refresh thread; opens its own Store on the same library file.
 
@@ -137,10 +147,5 @@ class RefreshController(QObject):
     def _stop_thread(self) -> None:
         thread, worker = self._thread, self._worker
         self._thread = self._worker = None
-        if thread is not None:
-            thread.quit()
-            thread.wait()
-            thread.deleteLater()
-        if worker is not None:
-            worker.deleteLater()
+        stop_worker_thread(thread, worker)
         self.running_changed.emit(False)
