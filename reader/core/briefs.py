@@ -452,6 +452,12 @@ def _section_key(tags: Sequence[str], prefix: str | None, ordered: Sequence[str]
     return tags[0] if tags else None
 
 
+def leftover_headings(language: str) -> tuple[str, str]:
+    """The headings of the catch-all sections in a brief's language: the one for articles
+    matching no section's tag, and the one section of an ungrouped brief."""
+    return _LEFTOVER_HEADINGS.get(language, _LEFTOVER_HEADINGS["en"])
+
+
 def compose(
     store: Store,
     criteria: BriefCriteria,
@@ -464,7 +470,7 @@ def compose(
 ) -> Brief:
     """A new (unsaved) brief from the criteria: selected, then grouped."""
     items = select_items(store, criteria, allow_empty=allow_empty)
-    other, everything = _LEFTOVER_HEADINGS.get(language, _LEFTOVER_HEADINGS["en"])
+    other, everything = leftover_headings(language)
     return Brief(
         title=title,
         author=author,

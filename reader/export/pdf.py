@@ -144,12 +144,21 @@ def _line_tops(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> list[f
 def _units(document: QTextDocument) -> list[_Unit]:
     """The document's blocks and tables in order, with their positions."""
     layout = document.documentLayout()
+    device = layout.paintDevice()
+    scale = device.logicalDpiY() / 96 if device is not None else 1.0
     units: list[_Unit] = []
     block = document.begin()
     while block.isValid():
         table = QTextCursor(block).currentTable()
         if table is not None:
             rect = layout.frameBoundingRect(table)
+            # The frame's rectangle starts at its cells' content: their top padding and the
+            # border, painted above it, belong to the table too (formats are in CSS pixels).
+            padding = max(
+                table.cellAt(0, column).format().toTableCellFormat().topPadding()
+                for column in range(table.columns())
+            )
+            top = rect.top() - (padding + table.format().border() + 1) * scale
             last = table.lastCursorPosition().block()
             lines: list[float] = []
             while block.isValid():
@@ -157,7 +166,7 @@ def _units(document: QTextDocument) -> list[_Unit]:
                 if block == last:
                     break
                 block = block.next()
-            units.append(_Unit(rect.top(), rect.bottom(), 0, tuple(lines), True))
+            units.append(_Unit(top, rect.bottom(), 0, tuple(lines), True))
             block = last.next()
             continue
         rect = layout.blockBoundingRect(block)

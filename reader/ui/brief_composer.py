@@ -65,6 +65,7 @@ from reader.core.briefs import (
     BriefItem,
     BriefStore,
     group,
+    leftover_headings,
     select_items,
 )
 from reader.core.errors import ReaderError
@@ -498,6 +499,8 @@ class BriefComposer(QMainWindow):
         self.title_edit.textChanged.connect(self._on_title_changed)
         self.author_edit.textChanged.connect(self._on_content_changed)
         self.language_box.currentIndexChanged.connect(self._on_content_changed)
+        # The catch-all sections are headed in the brief's language.
+        self.language_box.currentIndexChanged.connect(self._on_criteria_changed)
         self.intro_edit.textChanged.connect(self._on_content_changed)
         self.criteria_panel.changed.connect(self._on_criteria_changed)
         self.select_button.clicked.connect(self.select_articles)
@@ -742,7 +745,8 @@ class BriefComposer(QMainWindow):
             else item
             for item in items
         ]
-        sections = group(kept, criteria, other=self.tr("Other"), everything=self.tr("Articles"))
+        other, everything = leftover_headings(str(self.language_box.currentData()))
+        sections = group(kept, criteria, other=other, everything=everything)
         if self._auto_select:
             self.model.set_sections(sections)
             self._on_content_changed()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -723,3 +724,56 @@ def test_closing_the_main_window_asks_for_the_composer_first(
     composer.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     assert demo_window.close() is True
     assert demo_window._brief_composer is None
+
+
+def test_an_analyst_builds_a_two_section_brief_and_exports_every_format(
+    qtbot: QtBot, library: Store, composer: BriefComposer, tmp_path: Path
+) -> None:
+    """The issue's done-when: from the demo library, two sections arranged by hand, then
+    every format written, read back and checked."""
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    composer.title_edit.setText("Revue Sahel – semaine 48")
+    composer.language_box.setCurrentIndex(composer.language_box.findData("fr"))
+    model = composer.model
+    headings = [section.heading for section in model.sections()]
+    composer.select_articles()  # at once, not after the pause
+    headings = [section.heading for section in model.sections()]
+    assert headings == ["Dioumbara", "Kanem-Sira", "Autres sujets"]
+    # Two sections: "Other" goes, Kanem-Sira comes first, its second article moves down.
+    model.remove(model.index_at(2))
+    assert model.move_section(1, 0)
+    model.rename_section(0, "Kanem-Sira : la transition")
+    first = model.sections()[0].items[0].title
+    assert model.move_item(0, 0, 0, 2)  # before the third: after the second
+    assert model.sections()[0].items[1].title == first
+    composer.intro_edit.setPlainText("Une semaine **chargée** à Sabéla.")
+
+    written: dict[str, Path] = {}
+    for key in ("md", "pdf", "docx", "html", "w3c"):
+        target = tmp_path / f"revue-{key}"
+        with qtbot.waitSignal(composer.exporter.finished, timeout=30_000):
+            assert composer.export_to(target, key)
+        written[key] = target
+
+    markdown = written["md"].read_text(encoding="utf-8")
+    assert markdown.index("## Kanem") < markdown.index("## Dioumbara")
+    assert "## Sommaire" in markdown and "Autres sujets" not in markdown
+    pdf = " ".join(
+        " ".join((page.extract_text() or "").split())
+        for page in PdfReader(io.BytesIO(written["pdf"].read_bytes())).pages
+    )
+    assert "Kanem-Sira : la transition" in pdf and "The key decision" in pdf
+    assert "page 1 sur" in pdf and "Sommaire" in pdf
+    document = Document(str(written["docx"]))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"][:2] == [
+        "Kanem-Sira : la transition",
+        "Dioumbara",
+    ]
+    page = written["html"].read_text(encoding="utf-8")
+    assert '<html lang="fr">' in page and "Kanem-Sira : la transition" in page
+    annotations = json.loads(written["w3c"].read_text(encoding="utf-8"))
+    assert annotations["type"] == "AnnotationCollection" and annotations["total"] == 3
