@@ -9,6 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 import nh3
 
+from reader.core.clutter import strip_clutter
+
 __all__ = ["html_to_text", "sanitize_html", "sanitize_with_text", "text_from_plain"]
 
 # -- sanitizing ----------------------------------------------------------------------------
@@ -100,20 +102,44 @@ def sanitize_html(html: str | None, base_url: str | None = None) -> str:
     """Make untrusted HTML safe to show: an allow-list of tags, attributes and URL schemes.
 
     Scripts, styles, frames, forms, event handlers, ``style`` attributes and
-    ``javascript:``/``data:`` URLs are removed; relative ``href``/``src`` are resolved
-    against ``base_url`` (when it is an absolute http(s) URL, else they are kept
-    relative); every link gets ``rel="noopener noreferrer"``. The result is stripped of
-    surrounding whitespace, and sanitizing it again gives the same string. Empty input
-    gives ``""``.
+    ``javascript:``/``data:`` URLs are removed, and so is page and feed clutter (share
+    buttons, related posts, comment forms…: see :mod:`reader.core.clutter`); relative
+    ``href``/``src`` are resolved against ``base_url`` (when it is an absolute http(s)
+    URL, else they are kept relative); every link gets ``rel="noopener noreferrer"``.
+    The result is stripped of surrounding whitespace, and sanitizing it again gives the
+    same string. Empty input gives ``""``.
     """
     if not html or html.isspace():
         return ""
-    token = _current_base.set(_usable_base(base_url))
+    return _clean(html, _usable_base(base_url)).strip()
+
+
+_BLOCKS = (
+    "address|article|aside|blockquote|dd|details|div|dl|dt|figure|footer|h[1-6]|header|hr|"
+    "li|ol|p|pre|section|table|ul"
+)
+#: A block element opened inside an open paragraph, which an HTML parser would close first.
+_BLOCK_IN_PARAGRAPH = re.compile(rf"<p\b[^>]*>(?:[^<]|<(?!/p>|(?:{_BLOCKS})\b))*<(?:{_BLOCKS})\b")
+
+
+def _clean(html: str, base_url: str | None) -> str:
+    """nh3's clean, then the clutter removed: what every stored HTML and text comes from.
+
+    ``base_url`` must already be usable (see :func:`_usable_base`), or None.
+    """
+    token = _current_base.set(base_url)
     try:
         cleaned: str = _CLEANER.clean(html)
+        if _BLOCK_IN_PARAGRAPH.search(cleaned):
+            # Markup like <p><button>…<dt> leaves a block inside a paragraph once the button
+            # is gone; parsed again that nesting changes, so settle it now: sanitizing
+            # twice must give the same HTML and text as sanitizing once.
+            cleaned = _CLEANER.clean(cleaned)
     finally:
         _current_base.reset(token)
-    return cleaned.strip()
+    # Page and feed clutter (share buttons, related posts, comment forms, "The post …
+    # appeared first on …") is not the article: neither shown, nor searched, nor anchored to.
+    return strip_clutter(cleaned)
 
 
 # -- canonical plain text ------------------------------------------------------------------
@@ -328,12 +354,7 @@ def _text_of_clean(clean: str) -> str:
 
 def _clean_for_text(html: str) -> str:
     """Sanitize without resolving URLs (they give no text)."""
-    token = _current_base.set(None)
-    try:
-        cleaned: str = _CLEANER.clean(html)
-    finally:
-        _current_base.reset(token)
-    return cleaned
+    return _clean(html, None)
 
 
 def text_from_plain(s: str | None) -> str:

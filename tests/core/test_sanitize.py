@@ -8,7 +8,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.sanitize import (
@@ -253,6 +253,9 @@ def test_comments_are_stripped() -> None:
         "<ul><li>a<li>b</ul><p>&amp;&nbsp;&lt;</p>",
         "text & more < less > greater",
         '<img src="https://a.example/i.png" alt="quote &quot;here&quot;">',
+        # Clutter removed the first time (see test_clutter.py) is not looked for again.
+        "<p>" + "Une longue phrase d’article. " * 8 + "</p><div><h3>Partager :</h3>"
+        '<ul><li><a href="?share=x">X</a></li></ul></div><p>Lire aussi : la suite</p>',
     ],
 )
 def test_sanitizing_is_idempotent(markup: str) -> None:
@@ -387,6 +390,7 @@ def _assert_canonical(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(HTMLISH)
+@example("<p ><button >0<dt >0")  # a block left inside a paragraph once the button is gone
 def test_text_is_canonical_and_independent_of_sanitizing(markup: str) -> None:
     text = html_to_text(markup)
     _assert_canonical(text)
