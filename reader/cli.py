@@ -107,6 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     move = feed_commands.add_parser("move", help="move a feed to a folder", parents=[common])
     move.add_argument("id", metavar="ID", type=int)
     move.add_argument("folder", metavar="FOLDER", help="'Sahel/Mali', or '' for the top level")
+    full = feed_commands.add_parser(
+        "fulltext",
+        help="fetch articles' full text from their pages: off, on, or auto (teasers only)",
+        parents=[common],
+    )
+    full.add_argument("id", metavar="ID", type=int)
+    full.add_argument("mode", choices=("off", "on", "auto"))
 
     opml = command("opml", "import or export subscriptions as OPML")
     opml_commands = opml.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
@@ -151,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("id", metavar="ARTICLE_ID", type=int)
     tag.add_argument("tags", metavar="TAG", nargs="+", help="e.g. country/Mali theme/security")
     tag.add_argument("--remove", action="store_true", help="remove these tags instead")
+
+    fulltext = command("fulltext", "fetch an article's full text from its page now")
+    fulltext.add_argument("id", metavar="ARTICLE_ID", type=int)
+    fulltext.add_argument(
+        "--drop", action="store_true", help="go back to the feed's own version instead"
+    )
 
     info = command("info", "summarise the library: folders, feeds, latest articles")
     info.add_argument(
@@ -289,6 +302,7 @@ def _feed_json(feed: Feed) -> dict[str, Any]:
         "last_error": feed.last_error,
         "warning": feed.warning,
         "enabled": feed.enabled,
+        "full_text": feed.full_text,
     }
 
 
@@ -446,6 +460,8 @@ def cmd_refresh(store: Store, args: argparse.Namespace, out: TextIO) -> int:
             )
         if outcome.moved_to:
             print(f"  moved: feed {outcome.feed.id} now at {outcome.moved_to}", file=out)
+    for article_id, reason in summary.full_text_failures:
+        print(f"  no full text: article {article_id}: {reason}", file=out)
     return 0
 
 
@@ -459,11 +475,15 @@ class _ProgressBar:
         self.drawn = False
 
     def update(self, step: Any) -> None:
-        filled = self.WIDTH * step.done // max(step.total, 1)
+        if step.outcome is None:  # the feeds are in; pages are fetched for full text
+            done, total = step.full_texts_done, step.full_texts_total
+            what = f"{done}/{total} full texts"
+        else:
+            done, total = step.done, step.total
+            what = f"{done}/{total} feeds, {step.new_articles} new articles"
+        filled = self.WIDTH * done // max(total, 1)
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        self.stream.write(
-            f"\r[{bar}] {step.done}/{step.total} feeds, {step.new_articles} new articles"
-        )
+        self.stream.write(f"\r\033[K[{bar}] {what}")
         self.stream.flush()
         self.drawn = True
 
@@ -534,7 +554,7 @@ def cmd_search(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_show(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     article = store.get_article(args.id)
     if args.html:
-        print(article.html, file=out)
+        print(article.reading_html, file=out)
         return 0
     if args.text:
         print(article.text, file=out)
@@ -556,8 +576,39 @@ def cmd_show(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         f"{', starred' if article.starred else ''}",
         file=out,
     )
+    full = article.full_text
+    if full is not None and full.html is not None:
+        when = f"{full.fetched:%Y-%m-%d %H:%M} UTC"
+        print(f"Full text: from {full.url}, fetched {when}", file=out)
+    if full is not None and full.error is not None:
+        print(f"Full text: not available ({full.error})", file=out)
     print(file=out)
     print(article.text or "(this article has no text)", file=out)
+    return 0
+
+
+def cmd_feed_fulltext(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    store.full_texts.set_mode(args.id, args.mode)
+    feed = store.get_feed(args.id)
+    said = {
+        "off": "its articles are shown as the feed gives them",
+        "on": "every new article's page will be fetched for its full text",
+        "auto": "pages will be fetched for articles the feed gives only a teaser of",
+    }[args.mode]
+    print(f"Full text {args.mode} for feed {feed.id} ({feed.title}): {said}.", file=out)
+    return 0
+
+
+def cmd_fulltext(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    from reader.core.fulltext import fetch_full_text
+
+    if args.drop:
+        store.full_texts.drop(args.id)
+        print(f"Article {args.id} shows the feed's own version again.", file=out)
+        return 0
+    page = fetch_full_text(store, args.id)
+    words = len(page.text.split())
+    print(f"Full text of article {args.id}: {words} words from {page.url}", file=out)
     return 0
 
 
@@ -841,6 +892,8 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("feed", "remove"): cmd_feed_remove,
     ("feed", "rename"): cmd_feed_rename,
     ("feed", "move"): cmd_feed_move,
+    ("feed", "fulltext"): cmd_feed_fulltext,
+    ("fulltext", None): cmd_fulltext,
     ("opml", "import"): cmd_opml_import,
     ("opml", "export"): cmd_opml_export,
     ("refresh", None): cmd_refresh,

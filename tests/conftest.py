@@ -13,6 +13,7 @@ from pytest_httpserver import HTTPServer
 from reader.core.store import Store
 from tests.factories import Clock
 from tests.feeds import FeedSite
+from tests.news import NewsSite
 
 # GUI tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,6 +27,13 @@ if os.environ.get("CI"):
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("PRESS_READER_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _widgets_application(qapp: object) -> None:
+    """The session's QApplication, made before any test runs: code that draws without widgets
+    (the PDF export from the command line) starts a bare QGuiApplication when none exists,
+    and widgets cannot be made after that one."""
 
 
 @pytest.fixture
@@ -45,6 +53,19 @@ def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
 def site(httpserver: HTTPServer) -> FeedSite:
     """Feeds served from a loopback server, answering conditional GETs."""
     return FeedSite(httpserver)
+
+
+@pytest.fixture
+def news() -> Iterator[NewsSite]:
+    """A threaded loopback news site (feed and article pages) for full-text tests."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    try:
+        yield NewsSite(server)
+    finally:
+        server.clear()
+        if server.is_running():
+            server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -182,9 +182,18 @@ class Fetcher:
     # -- downloading -------------------------------------------------------------------
 
     def fetch(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str | None = None,
+        document: str = "feed",
     ) -> FetchResult:
         """Download ``url`` with a conditional GET, following up to ``max_redirects``.
+        ``accept`` replaces the Accept header (which asks for feeds) for other documents,
+        such as an article's web page; ``document`` names what is fetched in error messages
+        ("feed" or "page").
 
         Raises FetchError (or one of its subclasses) for every failure; the
         message is one line meant for the user.
@@ -194,12 +203,14 @@ class Fetcher:
         started = time.monotonic()
         current = _parse_url(url)
         conditional = _conditional_headers(etag, last_modified)
+        if accept is not None:
+            conditional[b"Accept"] = accept.encode("ascii", "replace")
         all_permanent = True
         hops = 0
         while True:
             try:
                 with self._host_slot(current.host):
-                    outcome = self._request(current, conditional)
+                    outcome = self._request(current, conditional, document)
             except httpx.HTTPError as exc:
                 raise _translate(exc, current, self.timeout) from exc
             except httpx.InvalidURL as exc:
@@ -247,7 +258,9 @@ class Fetcher:
         with slot:
             yield
 
-    def _request(self, url: httpx.URL, conditional: dict[bytes, bytes]) -> _Redirect | _Answer:
+    def _request(
+        self, url: httpx.URL, conditional: dict[bytes, bytes], document: str = "feed"
+    ) -> _Redirect | _Answer:
         """One GET of ``url``: a redirect to follow, or a final answer with its body."""
         request = self._client.build_request("GET", url, headers=conditional)
         response = self._client.send(request, stream=True)
@@ -259,7 +272,7 @@ class Fetcher:
                 return _Answer.from_response(response, b"")
             if 200 <= status < 300:
                 return _Answer.from_response(response, self._read_body(response))
-            raise _status_error(response, self._clock)
+            raise _status_error(response, self._clock, document)
         finally:
             response.close()
 
@@ -399,14 +412,18 @@ def _redirect_target(response: httpx.Response, current: httpx.URL) -> httpx.URL:
     return target
 
 
-def _status_error(response: httpx.Response, clock: Callable[[], datetime]) -> HTTPStatusError:
-    """The error to raise for a final status that is neither 2xx, 304 nor a redirect."""
+def _status_error(
+    response: httpx.Response, clock: Callable[[], datetime], document: str = "feed"
+) -> HTTPStatusError:
+    """The error to raise for a final status that is neither 2xx, 304 nor a redirect;
+    ``document`` ("feed" or "page") is what the messages call the thing asked for."""
     status = response.status_code
     head = f"HTTP {status} {_phrase(status)}".rstrip()
     if status == HTTPStatus.GONE:
-        return FeedGoneError(
-            "the feed is gone (HTTP 410): the server says it was removed for good", status
-        )
+        gone = f"the {document} is gone (HTTP 410): the server says it was removed for good"
+        if document == "feed":
+            return FeedGoneError(gone, status)
+        return HTTPStatusError(gone, status)
     if status in (HTTPStatus.TOO_MANY_REQUESTS, HTTPStatus.SERVICE_UNAVAILABLE):
         retry_after = parse_retry_after(_raw_header(response, "retry-after"), clock())
         why = (
@@ -421,11 +438,15 @@ def _status_error(response: httpx.Response, clock: Callable[[], datetime]) -> HT
         )
         return RateLimitedError(f"{head}: {why}; {when}", status, retry_after)
     if status in (HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN, 407):
-        return HTTPStatusError(
-            f"access denied ({head}): the feed needs a login or the server refuses feed readers",
-            status,
+        why = (
+            "the feed needs a login or the server refuses feed readers"
+            if document == "feed"
+            else f"the {document} is for subscribers, or the site refuses automatic readers"
         )
+        return HTTPStatusError(f"access denied ({head}): {why}", status)
     explanation = _EXPLANATIONS.get(status)
+    if explanation is not None:
+        explanation = explanation.replace("feed", document)
     if explanation is None:
         if 400 <= status < 500:
             explanation = "the server refused the request"

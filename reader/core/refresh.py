@@ -17,11 +17,12 @@ from concurrent.futures import (
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 
 from reader.core.demo import demo_mounts
 from reader.core.errors import (
+    ArticleNotFoundError,
     FeedGoneError,
     FetchError,
     ParseError,
@@ -30,6 +31,8 @@ from reader.core.errors import (
     ResponseTooLargeError,
 )
 from reader.core.fetch import Fetcher, FetchResult
+from reader.core.fulltext import PageQueue, retrieve_page
+from reader.core.fulltext_store import Candidate, PageText
 from reader.core.identity import EntryIdentity, identify
 from reader.core.parse import parse_feed
 from reader.core.store import Store
@@ -58,16 +61,21 @@ class FeedOutcome:
     moved_to: str | None = None
     #: Set when the server said the feed is gone for good and it was disabled.
     disabled: bool = False
+    #: The articles this refresh added or rewrote.
+    article_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class RefreshProgress:
-    """Reported after each feed: how far the refresh is, and what the last feed did."""
+    """Reported after each feed (how far the refresh is, and what the last feed did), then
+    after each article page fetched for its full text (``outcome`` is None then)."""
 
     done: int
     total: int
     new_articles: int
-    outcome: FeedOutcome
+    outcome: FeedOutcome | None
+    full_texts_done: int = 0
+    full_texts_total: int = 0
 
 
 @dataclass(slots=True)
@@ -76,6 +84,10 @@ class RefreshSummary:
 
     outcomes: list[FeedOutcome] = field(default_factory=list)
     cancelled: int = 0
+    #: Full texts fetched from articles' pages, and the pages that gave none, as
+    #: (article id, reason).
+    full_texts: int = 0
+    full_text_failures: list[tuple[int, str]] = field(default_factory=list)
 
     def _count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -108,6 +120,10 @@ class RefreshSummary:
             f"{self.not_modified} not modified, {self.failed} failed; "
             f"{self.new} new, {self.updated} updated article{'s' * (self.updated != 1)}"
         )
+        if self.full_texts or self.full_text_failures:
+            line += f"; {self.full_texts} full text{'s' * (self.full_texts != 1)} fetched"
+            if self.full_text_failures:
+                line += f", {len(self.full_text_failures)} failed"
         if self.cancelled:
             line += f"; {self.cancelled} cancelled"
         return line + "."
@@ -153,6 +169,11 @@ def refresh_feeds(
     them; every write happens here, on the calling thread, one transaction per feed. One
     feed's failure is recorded on that feed and never stops the others. Setting ``cancel``
     stops after the feeds already under way.
+
+    Then the pages of new articles of feeds set to full text are fetched (two at a time per
+    site) and their articles kept; they start once every feed is stored, so that the new
+    articles are all there as soon as without full text, and the extraction's CPU does not
+    hold back the parsing of feeds.
     """
     feeds = store.feeds_due(feed_ids)
     summary = RefreshSummary()
@@ -162,46 +183,122 @@ def refresh_feeds(
     http = fetcher or Fetcher(max_connections=max(jobs, 1), clock=store.now, mounts=demo_mounts())
     parser = _parser_pool(len(feeds), parse_processes)
     now = store.now()
+    workers = max(jobs, 1)
     try:
-        with ThreadPoolExecutor(max_workers=max(jobs, 1), thread_name_prefix="refresh") as pool:
+        with (
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="refresh") as pool,
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pages") as page_pool,
+        ):
             # A bounded window of feeds in flight: results wait for the single writer, and
             # parsed feeds are large, so never let them pile up faster than they are stored.
             queue = iter(feeds)
             pending: set[Future[_Retrieved]] = set()
+            # Articles' pages, fetched beside the feeds and stored by the same writer.
+            pages = PageQueue()
+            fetching: dict[Future[Any], Candidate] = {}
+
+            exhausted = False
+            pages_total = pages_done = 0
 
             def top_up() -> None:
-                while len(pending) < window:
+                nonlocal exhausted
+                while len(pending) < window and not exhausted:
                     feed = next(queue, None)
                     if feed is None:
-                        return
+                        exhausted = True
+                        break
                     pending.add(pool.submit(_retrieve, feed, http, parser, now))
+                if pending or not exhausted:
+                    return  # feeds first
+                for candidate in pages.take(workers - len(fetching)):
+                    future = page_pool.submit(retrieve_page, http, candidate.url, parser)
+                    fetching[future] = candidate
 
-            window = max(jobs, 1) + 2
+            window = workers + 2
             top_up()
             new_total = 0
-            while pending:
-                done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                if cancel is None or not cancel.is_set():
-                    top_up()
+            while pending or fetching:
+                waiting: list[Future[Any]] = [*pending, *fetching]
+                done, _ = wait(waiting, timeout=0.2, return_when=FIRST_COMPLETED)
                 for future in done:
+                    candidate = fetching.pop(future, None)
+                    if candidate is not None:
+                        pages.done(candidate)
+                        _record_page(store, candidate, future, summary)
+                        pages_done += 1
+                        if on_progress is not None:
+                            on_progress(
+                                RefreshProgress(
+                                    len(feeds),
+                                    len(feeds),
+                                    new_total,
+                                    None,
+                                    pages_done,
+                                    pages_total,
+                                )
+                            )
+                        continue
+                    pending.discard(future)
                     outcome = _record(store, future.result())
                     summary.outcomes.append(outcome)
                     new_total += outcome.new
+                    if outcome.status == "ok":
+                        pages_total += pages.add(
+                            store.full_texts.candidates(outcome.feed.id, outcome.article_ids)
+                        )
                     if on_progress is not None:
                         on_progress(
-                            RefreshProgress(len(summary.outcomes), len(feeds), new_total, outcome)
+                            RefreshProgress(
+                                len(summary.outcomes),
+                                len(feeds),
+                                new_total,
+                                outcome,
+                                pages_done,
+                                pages_total,
+                            )
                         )
-                if cancel is not None and cancel.is_set():
-                    # Feeds not started yet are dropped; those under way finish and are kept.
+                if cancel is None or not cancel.is_set():
+                    top_up()
+                else:
+                    # Feeds and pages not started yet are dropped; those under way finish and
+                    # are kept.
                     dropped = {f for f in pending if f.cancel()}
                     summary.cancelled += len(dropped) + sum(1 for _ in queue)
                     pending -= dropped
+                    for future in [f for f in fetching if f.cancel()]:
+                        pages.done(fetching.pop(future))
+                    pages.drop_waiting()
     finally:
         if parser is not None:
             parser.shutdown(cancel_futures=True)
         if own_fetcher:
             http.close()
     return summary
+
+
+def _record_page(
+    store: Store, candidate: Candidate, future: Future[PageText], summary: RefreshSummary
+) -> None:
+    """Keep an article's full text, or the reason its page gave none; never fails the
+    refresh."""
+    try:
+        page = future.result()
+    except ReaderError as error:
+        reason = str(error)
+    except Exception as error:  # noqa: BLE001 - an extractor bug on one page must not stop the rest
+        reason = f"could not read the page (unexpected {type(error).__name__}: {error})"
+    else:
+        try:
+            store.full_texts.save(candidate.article_id, page)
+        except ArticleNotFoundError:
+            return  # deleted while its page was on the way
+        summary.full_texts += 1
+        return
+    try:
+        store.full_texts.record_failure(candidate.article_id, candidate.url, reason)
+    except ArticleNotFoundError:
+        return
+    summary.full_text_failures.append((candidate.article_id, reason))
 
 
 def _parser_pool(feed_count: int, processes: int | None) -> Executor | None:
@@ -276,6 +373,7 @@ def _record(store: Store, result: _Retrieved) -> FeedOutcome:
         last_modified=fetched.last_modified,
         identities=result.identities,
     )
+    keys = [entry.key for entry, _ in plan.new]
     return FeedOutcome(
         feed,
         "ok",
@@ -283,4 +381,8 @@ def _record(store: Store, result: _Retrieved) -> FeedOutcome:
         updated=len(plan.changed),
         warning=result.parsed.warning,
         moved_to=moved_to,
+        article_ids=(
+            *store.article_ids(feed.id, keys),
+            *(article_id for article_id, _, _ in plan.changed),
+        ),
     )

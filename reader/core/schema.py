@@ -275,6 +275,33 @@ def _v8_briefs(db: sqlite3.Connection) -> None:
     )
 
 
+def _v9_full_text(db: sqlite3.Connection) -> None:
+    """Full text for excerpt-only feeds: each feed says whether its articles' pages are
+    fetched (off, on, or automatic when the feed gives only a teaser), and an article's
+    fetched full text is kept beside the feed's own content, with where it came from and the
+    last failure. While an article has full text, its canonical text (articles.text, searched
+    and anchored on) is the full text's."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE feeds ADD COLUMN full_text TEXT NOT NULL DEFAULT 'off'
+            CHECK (full_text IN ('off', 'on', 'auto'));
+
+        CREATE TABLE article_fulltext (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            canonical_url TEXT,
+            html TEXT,
+            error TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            fetched TEXT NOT NULL,
+            stale INTEGER NOT NULL DEFAULT 0,
+            CHECK (html IS NOT NULL OR error IS NOT NULL)
+        );
+        """,
+    )
+
+
 #: MIGRATIONS[n] brings a library from version n to n + 1. Never edit a released step: add one.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_tables,
@@ -285,6 +312,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v6_listed_index,
     _v7_highlights,
     _v8_briefs,
+    _v9_full_text,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -21,10 +21,11 @@ from reader.core.errors import (
     StorageError,
 )
 from reader.core.fts import fallback_query, plain_query, uses_syntax
+from reader.core.fulltext_store import FullTextStore
 from reader.core.highlight_store import HighlightStore
 from reader.core.identity import EntryIdentity, identify
 from reader.core.tag_store import TagStore, like_prefix, normalize_tag
-from reader.core.types import Article, Feed, ParsedEntry, ParsedFeed, SearchHit
+from reader.core.types import Article, Feed, FullText, ParsedEntry, ParsedFeed, SearchHit
 from reader.core.updates import EntryUpdates, plan_entry_updates
 from reader.core.urls import normalize_feed_url
 
@@ -46,7 +47,7 @@ SEARCH_WINDOW = 2000
 _FEED_COLUMNS = """
     f.id, f.url, f.folder_id, f.user_title, f.feed_title, f.site_url, f.icon_url, f.etag,
     f.last_modified, f.added, f.last_checked, f.last_success, f.last_error, f.warning,
-    f.error_count, f.enabled, f.retry_after, f.archived
+    f.error_count, f.enabled, f.retry_after, f.archived, f.full_text
 """
 
 _ARTICLE_LIST_COLUMNS = """
@@ -153,6 +154,7 @@ class Store:
             raise
         self.highlights = HighlightStore(self)
         self.tags = TagStore(self)
+        self.full_texts = FullTextStore(self)
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -483,13 +485,19 @@ class Store:
                 ],
             )
             db.executemany(
-                f"UPDATE articles SET {', '.join(f'{c} = ?' for c in _CONTENT_COLUMNS)}, "
+                f"UPDATE articles SET {', '.join(_UPDATE_CONTENT)}, "
                 "published = coalesce(?, published), last_changed = ? WHERE id = ?",
                 [
                     (*_content_values(entry, ident), to_db(entry.published), now_db, article_id)
                     for article_id, entry, ident in plan.changed
                 ],
             )
+            if plan.changed:
+                # A page fetched before the feed rewrote its article may be out of date.
+                db.executemany(
+                    "UPDATE article_fulltext SET stale = 1 WHERE article_id = ?",
+                    [(article_id,) for article_id, _, _ in plan.changed],
+                )
             # Highlights follow their passage when an article is rewritten.
             self.highlights.reanchor(db, [article_id for article_id, _, _ in plan.changed])
             db.execute(
@@ -533,6 +541,19 @@ class Store:
 
     # -- articles ---------------------------------------------------------------------------
 
+    def article_ids(self, feed_id: int, keys: Sequence[str]) -> list[int]:
+        """The ids of a feed's articles with these keys, in the keys' order."""
+        found: dict[str, int] = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            for row in self._query(
+                f"SELECT key, id FROM articles WHERE feed_id = ? "
+                f"AND key IN ({', '.join('?' * len(chunk))})",
+                (feed_id, *chunk),
+            ):
+                found[row[0]] = row[1]
+        return [found[key] for key in keys if key in found]
+
     def get_article(self, article_id: int) -> Article:
         """One article with its body, text, tags and the other feeds carrying the story."""
         rows = self._query(
@@ -561,6 +582,28 @@ class Store:
             content_html=row["content_html"],
             text=row["text"],
             also_in=tuple((r[0], r[1]) for r in others),
+            full_text=self._full_text(article_id),
+        )
+
+    def _full_text(self, article_id: int) -> FullText | None:
+        rows = self._query(
+            "SELECT url, canonical_url, html, error, attempts, fetched, stale "
+            "FROM article_fulltext WHERE article_id = ?",
+            (article_id,),
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        fetched = from_db(row["fetched"])
+        assert fetched is not None
+        return FullText(
+            url=row["url"],
+            fetched=fetched,
+            html=row["html"],
+            error=row["error"],
+            canonical_url=row["canonical_url"],
+            attempts=row["attempts"],
+            stale=bool(row["stale"]),
         )
 
     def list_articles(self, query: ArticleQuery = ArticleQuery()) -> list[Article]:
@@ -852,6 +895,17 @@ _CONTENT_COLUMNS = (
 )
 
 
+#: The SET clauses rewriting an article's content. While an article has full text, its
+#: canonical text is the full text's: a rewrite of the feed's version leaves it alone.
+_UPDATE_CONTENT = tuple(
+    "text = CASE WHEN EXISTS (SELECT 1 FROM article_fulltext t WHERE t.article_id = articles.id "
+    "AND t.html IS NOT NULL) THEN text ELSE ? END"
+    if column == "text"
+    else f"{column} = ?"
+    for column in _CONTENT_COLUMNS
+)
+
+
 def _content_values(entry: ParsedEntry, ident: EntryIdentity) -> tuple[Any, ...]:
     """The values of _CONTENT_COLUMNS for an entry, in that order."""
     return (
@@ -912,6 +966,7 @@ def _feed_from_row(row: sqlite3.Row, paths: dict[int, tuple[str, ...]]) -> Feed:
         enabled=bool(row["enabled"]),
         retry_after=from_db(row["retry_after"]),
         archived=bool(row["archived"]),
+        full_text=row["full_text"],
         unread=row["unread"],
         total=row["total"],
     )

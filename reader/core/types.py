@@ -72,8 +72,27 @@ class Feed:
     retry_after: datetime | None = None
     #: Unsubscribed, but kept for its highlighted articles.
     archived: bool = False
+    #: Whether articles' pages are fetched for their full text: "off", "on" or "auto"
+    #: (when the feed gives only a teaser).
+    full_text: str = "off"
     unread: int = 0
     total: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FullText:
+    """An article's full text fetched from its page, or the last attempt's failure.
+
+    ``html`` is None when no full text could be had (``error`` says why); ``stale`` is set
+    when the feed rewrote the article after the page was fetched."""
+
+    url: str
+    fetched: datetime
+    html: str | None = None
+    error: str | None = None
+    canonical_url: str | None = None
+    attempts: int = 0
+    stale: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +119,22 @@ class Article:
     duplicate_of: int | None = None
     #: Other feeds that carry the same story, as (feed id, feed title).
     also_in: tuple[tuple[int, str], ...] = field(default=())
+    #: The full text fetched from the article's page (read with the article's body only).
+    full_text: FullText | None = None
 
     @property
     def html(self) -> str:
-        """The richest sanitized body: the content when there is one, else the summary."""
+        """The feed's richest sanitized body: the content when there is one, else the
+        summary."""
         return self.content_html or self.summary_html
+
+    @property
+    def reading_html(self) -> str:
+        """What a reader is shown: the full text fetched from the page when there is one,
+        else the feed's body."""
+        if self.full_text is not None and self.full_text.html:
+            return self.full_text.html
+        return self.html
 
 
 @dataclass(frozen=True, slots=True)

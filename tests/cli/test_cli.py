@@ -73,6 +73,7 @@ def test_feed_add_list_remove(cli: CLI, site: FeedSite) -> None:
             "last_error": None,
             "warning": None,
             "enabled": True,
+            "full_text": "off",
         }
     ]
     code, out, _ = cli("feed", "list")
@@ -400,7 +401,8 @@ def test_refresh_draws_a_progress_bar_on_a_terminal(
     code, out, _ = filled("refresh")
     assert code == 0 and out.startswith("Refreshed 3 feeds")
     drawn = terminal.getvalue()
-    assert "\r[" in drawn and "3/3 feeds, 3 new articles" in drawn
+    # Each drawing clears the line first (a shorter line leaves nothing behind).
+    assert "\r\033[K[" in drawn and "3/3 feeds, 3 new articles" in drawn
     assert drawn.endswith("\r\033[K")  # the bar is wiped before the summary
 
 
