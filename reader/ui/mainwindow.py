@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QLocale, QModelIndex, QPoint, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -44,6 +45,7 @@ from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.annotations import Annotations, Change, shorten
 from reader.ui.article_list import ArticleListModel
 from reader.ui.feed_tree import FeedRole, FeedTreeDelegate, FeedTreeModel
+from reader.ui.fulltext_worker import FullTextController
 from reader.ui.highlight_marks import (
     PaintedHighlight,
     highlight_at,
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.feed_model = FeedTreeModel(store, self)
         self.article_model = ArticleListModel(store, self)
         self.refresher = RefreshController(store.path, self)
+        self.full_texts = FullTextController(store.path, self)
         cache = cache_dir if cache_dir is not None else paths.cache_dir()
         self.image_loader = ImageLoader(cache / "images", self)
         self.icon_cache = FeedIconCache(cache / "icons", self)
@@ -298,6 +301,19 @@ class MainWindow(QMainWindow):
         self.act_open = a(
             tr("&Open in Browser"), self.open_in_browser, "O", icon_name="open-browser"
         )
+        self.act_fetch_full_text = a(
+            tr("Fetch &Full Text"),
+            self.fetch_full_text,
+            "Shift+F",
+            tip=tr("Download the article's page and show its full text"),
+        )
+        self.act_feed_version = a(
+            tr("Show Feed &Version"),
+            self.toggle_feed_version,
+            "Shift+V",
+            tip=tr("Switch between the full text and the article as the feed gives it"),
+        )
+        self.act_feed_version.setCheckable(True)
         self.act_highlight = a(
             tr("&Highlight Selection"),
             self.highlight_selection,
@@ -385,6 +401,8 @@ class MainWindow(QMainWindow):
         rows = []
         for action in (
             *self._reading_actions,
+            self.act_fetch_full_text,
+            self.act_feed_version,
             self.act_undo,
             self.act_redo,
             self.act_annotations,
@@ -434,6 +452,8 @@ class MainWindow(QMainWindow):
         article_menu.addSeparator()
         article_menu.addActions([self.act_star, self.act_read, self.act_open])
         article_menu.addActions([self.act_highlight, self.act_highlight_note, self.act_tag])
+        article_menu.addSeparator()
+        article_menu.addActions([self.act_fetch_full_text, self.act_feed_version])
         article_menu.addSeparator()
         article_menu.addActions([self.act_mark_all, self.act_search])
         view_menu = bar.addMenu(self.tr("&View"))
@@ -533,6 +553,11 @@ class MainWindow(QMainWindow):
         )
         self.selection_toolbar.noteRequested.connect(self.highlight_with_note)
         self.selection_toolbar.tagsRequested.connect(self.highlight_with_tags)
+        self.reader_view.full_text_requested.connect(self.request_full_text)
+        self.reader_view.version_changed.connect(self.on_reader_version_changed)
+        self.full_texts.started.connect(self.on_full_text_started)
+        self.full_texts.finished.connect(self.on_full_text_finished)
+        self.full_texts.failed.connect(self.on_full_text_failed)
 
     def _restore_state(self) -> None:
         geometry = self.settings.window_state("geometry")
@@ -580,6 +605,7 @@ class MainWindow(QMainWindow):
                 )
             )
         self.search_box.setEnabled(has_feeds)
+        self._update_full_text_actions()
         self.setWindowTitle(
             self.tr("Press Reader — demo library") if self._is_demo() else self.tr("Press Reader")
         )
@@ -636,6 +662,7 @@ class MainWindow(QMainWindow):
         self.annotation_panel.show_article(None if article is None else article.id)
         if keep_scroll:
             scroll.setValue(position)
+        self._update_full_text_actions()
 
     def _paint_marks(self) -> None:
         """The article's highlights in their colours, then the words of the current search."""
@@ -645,8 +672,12 @@ class MainWindow(QMainWindow):
             self.reader_view.setExtraSelections([])
             return
         document = self.reader_view.document()
+        # Highlights are anchored on the full text when there is one: its positions say
+        # nothing of where a quote sits in the feed's version, which is searched by quote
+        # alone (a passage only in the full text is listed in the panel, not painted).
+        stored = None if self.reader_view.showing_feed_version() else article.text
         self._painted = place_highlights(
-            document, self.store.highlights.list(article_id=article.id), article.text
+            document, self.store.highlights.list(article_id=article.id), stored
         )
         marks = highlight_selections(document, self._painted)
         query = self.article_model.search_text
@@ -971,6 +1002,120 @@ class MainWindow(QMainWindow):
         if url.scheme() in ("http", "https"):
             self.reader_view.open_url(url)
 
+    # -- full text ----------------------------------------------------------------------------
+
+    def _update_full_text_actions(self) -> None:
+        article = self._current_article
+        has_page = (
+            article is not None
+            and QUrl(article.link or "").scheme().lower() in ("http", "https")
+            and self.pages.currentWidget() is self.splitter
+        )
+        self.act_fetch_full_text.setEnabled(
+            has_page and article is not None and not self.full_texts.is_pending(article.id)
+        )
+        self.act_feed_version.setEnabled(self.reader_view.has_full_text())
+        self.act_feed_version.setChecked(self.reader_view.showing_feed_version())
+
+    @Slot()
+    def fetch_full_text(self) -> None:
+        """Fetch the current article's full text from its page (off the GUI thread)."""
+        article = self._current_article
+        if article is None:
+            self.messages.info.emit(self.tr("Choose an article first."))
+            return
+        self.request_full_text(article.id)
+
+    @Slot(int)
+    def request_full_text(self, article_id: int) -> None:
+        """Fetch an article's full text (the action, or the reader's Try again)."""
+        article = self._current_article
+        if article is not None and article.id == article_id:
+            if QUrl(article.link or "").scheme().lower() not in ("http", "https"):
+                self.messages.info.emit(
+                    self.tr("This article has no web page to fetch its full text from.")
+                )
+                return
+            # Asked for explicitly: show the full text once it is here.
+            self.reader_view.forget_version_choice(article_id)
+        if not self.full_texts.fetch(article_id):
+            self.messages.info.emit(self.tr("The full text is already being fetched."))
+
+    @Slot(int)
+    def on_full_text_started(self, article_id: int) -> None:
+        self.reader_view.set_fetching(article_id, True)
+        if self._current_article is not None and self._current_article.id == article_id:
+            self._paint_marks()  # the banner changed the document
+        self._update_full_text_actions()
+        self.messages.info.emit(self.tr("Fetching the full text…"))
+
+    @Slot(int)
+    def on_full_text_finished(self, article_id: int) -> None:
+        self.reader_view.set_fetching(article_id, False)
+        try:
+            fresh = self.store.get_article(article_id)
+        except ReaderError:  # deleted meanwhile (a feed removed)
+            self._update_full_text_actions()
+            return
+        words = QLocale().toString(len(fresh.text.split()))
+        current = self._current_article
+        if current is not None and current.id == article_id:
+            self.show_article(fresh, keep_scroll=True)
+            self.messages.info.emit(self.tr("Full text fetched: {0} words.").format(words))
+        else:
+            self._update_full_text_actions()
+            self.messages.info.emit(
+                self.tr("Full text of “{0}” fetched: {1} words.").format(
+                    shorten(fresh.title, 60), words
+                )
+            )
+        self.article_model.refresh_article(article_id)
+        self._reload_highlights_window()  # its highlights were placed in the new text
+
+    @Slot(int, str)
+    def on_full_text_failed(self, article_id: int, message: str) -> None:
+        try:
+            fresh: Article | None = self.store.get_article(article_id)
+        except ReaderError:
+            fresh = None
+        recorded = fresh is not None and fresh.full_text is not None
+        if recorded and fresh is not None and fresh.full_text is not None:
+            recorded = fresh.full_text.error == message
+        if recorded:
+            self.reader_view.set_fetching(article_id, False)  # the article says why
+        else:
+            self.reader_view.set_fetch_failed(article_id, message)
+        current = self._current_article
+        if current is not None and current.id == article_id:
+            if fresh is not None:
+                self.show_article(fresh, keep_scroll=True)
+            else:
+                self._paint_marks()
+        self._update_full_text_actions()
+        self.messages.warning.emit(self.tr("Could not fetch the full text: {0}").format(message))
+
+    @Slot()
+    def toggle_feed_version(self) -> None:
+        """Show the current article as its feed gives it, or its full text again."""
+        if not self.reader_view.has_full_text():
+            self.act_feed_version.setChecked(False)
+            self.messages.info.emit(
+                self.tr("This article has no full text yet: Fetch Full Text (Shift+F) gets it.")
+            )
+            return
+        self.reader_view.show_feed_version(self.act_feed_version.isChecked())
+
+    @Slot(int, bool)
+    def on_reader_version_changed(self, _article_id: int, feed_version: bool) -> None:
+        self._paint_marks()
+        self._update_full_text_actions()
+        if feed_version:
+            self.messages.info.emit(
+                self.tr("Showing the feed's version. Shift+V shows the full text again.")
+            )
+        else:
+            self.messages.info.emit(self.tr("Showing the full text."))
+
     @Slot()
     def mark_all_read(self) -> None:
         if self.article_model.is_searching:
@@ -1231,10 +1376,61 @@ class MainWindow(QMainWindow):
         menu.addAction(self.act_mark_all)
         if kind == "feed":
             menu.addSeparator()
+            menu.addMenu(self._full_text_menu(int(index.data(FeedRole.FeedId)), menu))
+            menu.addSeparator()
             menu.addActions([self.act_rename, self.act_move, self.act_delete])
             if index.data(FeedRole.Error):
                 menu.addAction(self.act_errors)
         return menu
+
+    def _full_text_menu(self, feed_id: int, parent: QMenu) -> QMenu:
+        """Whether a feed's articles get their full text: off, on, or for teasers only."""
+        menu = QMenu(self.tr("F&ull Text"), parent)
+        menu.setObjectName("full-text-mode")
+        try:
+            current = self.store.get_feed(feed_id).full_text
+        except ReaderError:
+            current = "off"
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        for mode, label in (
+            ("off", self.tr("&Off")),
+            ("on", self.tr("O&n (Every Article)")),
+            ("auto", self.tr("&Automatic (Teasers Only)")),
+        ):
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(mode == current)
+            action.setData(mode)
+            group.addAction(action)
+            action.triggered.connect(
+                lambda _checked=False, mode=mode: self.set_full_text_mode(feed_id, mode)
+            )
+        return menu
+
+    def set_full_text_mode(self, feed_id: int, mode: str) -> None:
+        """Set whether a feed's articles get their full text, and say what it means."""
+        try:
+            self.store.full_texts.set_mode(feed_id, mode)
+            title = self.store.get_feed(feed_id).title
+        except ReaderError as error:
+            self.messages.warning.emit(str(error))
+            return
+        if mode == "on":
+            text = self.tr(
+                "“{0}”: from the next refresh, each new article's full text is fetched from "
+                "its page. Fetch Full Text (Shift+F) gets it for an article now."
+            )
+        elif mode == "auto":
+            text = self.tr(
+                "“{0}”: from the next refresh, the full text is fetched for articles the feed "
+                "gives only as a teaser. Fetch Full Text (Shift+F) gets it for an article now."
+            )
+        else:
+            text = self.tr(
+                "“{0}”: full texts are no longer fetched; those already fetched are kept."
+            )
+        self.messages.info.emit(text.format(title))
 
     def _add_tag_actions(self, menu: QMenu, name: str) -> None:
         menu.addAction(self.act_mark_all)
@@ -1355,6 +1551,10 @@ class MainWindow(QMainWindow):
         menu = self.reader_view.createStandardContextMenu(pos)
         menu.addSeparator()
         menu.addMenu(self.highlight_menu())
+        menu.addSeparator()
+        menu.addAction(self.act_fetch_full_text)
+        if self.act_feed_version.isEnabled():
+            menu.addAction(self.act_feed_version)
         menu.exec(self.reader_view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -1365,7 +1565,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.addActions([self.act_open, self.act_star, self.act_read])
         menu.addSeparator()
-        menu.addAction(self.act_tag)
+        menu.addActions([self.act_tag, self.act_fetch_full_text])
         menu.exec(self.article_view.viewport().mapToGlobal(pos))
 
     # -- refreshing ---------------------------------------------------------------------------
@@ -1402,6 +1602,12 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_refresh_progress(self, step: RefreshProgress) -> None:
+        if step.outcome is None:
+            # Every feed is in; the new articles' pages are being fetched for full text.
+            self.progress.setRange(0, step.full_texts_total)
+            self.progress.setValue(step.full_texts_done)
+            self.progress.setFormat(self.tr("%v of %m full texts"))
+            return
         self.progress.setRange(0, step.total)
         self.progress.setValue(step.done)
         self.progress.setFormat(self.tr("%v of %m feeds · {0} new").format(step.new_articles))
@@ -1417,6 +1623,12 @@ class MainWindow(QMainWindow):
         text = self.tr("{0} new articles from {1} feeds.").format(
             summary.new, len(summary.outcomes)
         )
+        if summary.full_texts:
+            text += " " + self.tr("Full texts fetched: {0}.").format(summary.full_texts)
+        if summary.full_text_failures:
+            text += " " + self.tr("Full texts not available: {0} (each article says why).").format(
+                len(summary.full_text_failures)
+            )
         if self._rewrite_notice is not None:
             text += " " + self._rewrite_notice
         if summary.failed:
@@ -1461,6 +1673,8 @@ class MainWindow(QMainWindow):
         except ReaderError:
             return None
         if (fresh.html, fresh.title) == (shown.html, shown.title):
+            if fresh.full_text != shown.full_text:  # the refresh fetched its page
+                self.show_article(fresh, keep_scroll=True)
             return None
         self.show_article(fresh, keep_scroll=True)
         orphaned = sum(h.orphaned for h in self.store.highlights.list(article_id=fresh.id))
@@ -1542,6 +1756,8 @@ class MainWindow(QMainWindow):
         if not self._close_brief_composer():
             return
         store = Store(path)
+        self.full_texts.set_library(path)  # waits for a fetch under way into the old one
+        self.reader_view.forget_library()
         self.store.close()
         self.store = store
         self.refresher.set_library(path)
@@ -1583,6 +1799,7 @@ class MainWindow(QMainWindow):
         if self.refresher.running:
             self.refresher.cancel()
             self.refresher.wait()
+        self.full_texts.stop()
         # Both stop before either waits, so the two waits overlap.
         self.image_loader.stop()
         self.icon_cache.stop()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from datetime import datetime
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QPointF, QRectF, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
@@ -28,6 +30,11 @@ from reader.ui.settings import ImagePolicy
 
 #: The internal link of the "Load images for this article" action.
 LOAD_IMAGES_URL = "press-reader:load-images"
+#: The internal links of the full-text banner: show the feed's own version of the article,
+#: show its full text again, fetch the full text (again).
+FEED_VERSION_URL = "press-reader:feed-version"
+FULL_TEXT_URL = "press-reader:full-text"
+FETCH_FULL_TEXT_URL = "press-reader:fetch-full-text"
 INTERNAL_SCHEME = "press-reader"
 
 #: Links the view hands to the system (the browser, the mail client).
@@ -92,17 +99,27 @@ class ReaderView(QTextBrowser):
     of the loader given to :meth:`set_image_loader`. Links open in the system browser only
     for http, https and mailto; every other scheme is refused.
 
+    An article with a full text (fetched from its page) shows it, under a line naming where
+    it came from with a link to the feed's own version; the choice of version is made per
+    article and lasts while the application runs. The window says when a fetch is under way
+    (:meth:`set_fetching`) or failed (:meth:`set_fetch_failed`).
+
     Signals:
         link_activated(QUrl): the user opened a web or mail link (it is handed to the system).
         link_refused(QUrl): the user clicked a link whose scheme is not allowed; nothing opened.
         link_hovered(str): the link under the mouse, for the status bar; "" when it leaves.
         load_images_requested(): the user asked to load the current article's images.
+        full_text_requested(int): the user asked to fetch (again) this article's full text.
+        version_changed(int, bool): the article (id) is now shown in the feed's version
+            (True) or in its full text (False); the document was rendered again.
     """
 
     link_activated = Signal(QUrl)
     link_refused = Signal(QUrl)
     link_hovered = Signal(str)
     load_images_requested = Signal()
+    full_text_requested = Signal(int)
+    version_changed = Signal(int, bool)
 
     _ready = False
 
@@ -118,6 +135,12 @@ class ReaderView(QTextBrowser):
         self._placeholder: QImage | None = None
         #: Images handed over by :meth:`on_image_loaded` for the current article.
         self._loaded: dict[str, QImage] = {}
+        #: Articles the user reads in the feed's version although they have a full text.
+        self._feed_version: set[int] = set()
+        #: Articles whose full text is being fetched.
+        self._fetching: set[int] = set()
+        #: Why the last fetch of an article failed, when the library could not record it.
+        self._fetch_errors: dict[int, str] = {}
 
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -174,6 +197,69 @@ class ReaderView(QTextBrowser):
         """Whether the current article's remote images may be loaded."""
         return self._images_shown()
 
+    def has_full_text(self) -> bool:
+        """Whether the current article has a full text fetched from its page."""
+        article = self._article
+        return bool(article is not None and article.full_text and article.full_text.html)
+
+    def showing_feed_version(self) -> bool:
+        """Whether the current article has a full text but the feed's version is shown."""
+        article = self._article
+        return article is not None and self.has_full_text() and article.id in self._feed_version
+
+    def displayed_html(self) -> str:
+        """The body shown for the current article: its full text or the feed's version."""
+        article = self._article
+        if article is None:
+            return ""
+        return article.html if self.showing_feed_version() else article.reading_html
+
+    def show_feed_version(self, feed_version: bool) -> None:
+        """Show the current article in the feed's version (True) or its full text (False);
+        remembered for the article while the application runs."""
+        article = self._article
+        if article is None or not self.has_full_text():
+            return
+        if feed_version == (article.id in self._feed_version):
+            return
+        if feed_version:
+            self._feed_version.add(article.id)
+        else:
+            self._feed_version.discard(article.id)
+        self._rerender()
+        self.version_changed.emit(article.id, feed_version)
+
+    def forget_version_choice(self, article_id: int) -> None:
+        """Show an article's full text again next time (a full text fetched on request)."""
+        self._feed_version.discard(article_id)
+
+    def set_fetching(self, article_id: int, fetching: bool) -> None:
+        """Say whether the full text of ``article_id`` is being fetched (shown in its
+        banner); starting a fetch forgets the previous failure."""
+        if fetching:
+            self._fetching.add(article_id)
+            self._fetch_errors.pop(article_id, None)
+        else:
+            self._fetching.discard(article_id)
+        if self._article is not None and self._article.id == article_id:
+            self._rerender()
+
+    def set_fetch_failed(self, article_id: int, message: str) -> None:
+        """Show why fetching the full text of ``article_id`` failed, with a way to retry
+        (for failures the library could not record on the article itself)."""
+        self._fetching.discard(article_id)
+        self._fetch_errors[article_id] = message
+        if self._article is not None and self._article.id == article_id:
+            self._rerender()
+
+    def forget_library(self) -> None:
+        """Forget what was chosen for the articles of the library being closed (their ids
+        mean other articles in the next one)."""
+        self._images_allowed.clear()
+        self._feed_version.clear()
+        self._fetching.clear()
+        self._fetch_errors.clear()
+
     @Slot(str, QImage)
     def on_image_loaded(self, url: str, image: QImage) -> None:
         """Show an image that arrived after the article was rendered (an asynchronous loader)."""
@@ -189,10 +275,20 @@ class ReaderView(QTextBrowser):
         """Open web and mail links outside; handle the view's own links; refuse the rest."""
         scheme = url.scheme().lower()
         if scheme == INTERNAL_SCHEME:
-            if url.path() == "load-images" and self._article is not None:
-                self._images_allowed.add(self._article.id)
+            action = url.path()
+            article = self._article
+            if article is None:
+                self.link_refused.emit(url)
+            elif action == "load-images":
+                self._images_allowed.add(article.id)
                 self.load_images_requested.emit()
                 self._rerender()
+            elif action == "feed-version":
+                self.show_feed_version(True)
+            elif action == "full-text":
+                self.show_feed_version(False)
+            elif action == "fetch-full-text":
+                self.full_text_requested.emit(article.id)
             else:
                 self.link_refused.emit(url)
         elif scheme in OPENABLE_SCHEMES:
@@ -208,9 +304,19 @@ class ReaderView(QTextBrowser):
         if url.isEmpty():
             self.link_hovered.emit("")
         elif url.scheme().lower() == INTERNAL_SCHEME:
-            self.link_hovered.emit(self.tr("Load the images of this article"))
+            self.link_hovered.emit(self._internal_link_tip(url.path()))
         else:
             self.link_hovered.emit(url.toDisplayString())
+
+    def _internal_link_tip(self, action: str) -> str:
+        """What an internal link of the view does, in the status bar while hovered."""
+        if action == "feed-version":
+            return self.tr("Show the article as the feed gives it (the full text stays kept)")
+        if action == "full-text":
+            return self.tr("Show the full text fetched from the article's page")
+        if action == "fetch-full-text":
+            return self.tr("Download the article's page again and find its full text")
+        return self.tr("Load the images of this article")
 
     # -- Qt overrides ----------------------------------------------------------------------
 
@@ -347,6 +453,8 @@ class ReaderView(QTextBrowser):
                         border-top-width: 0; border-right-width: 0; border-bottom-width: 0; }}
             td.quote p {{ margin-bottom: {round(line * 0.4)}px; }}
             p.meta {{ color: {muted.name()}; margin-bottom: {round(line * 0.35)}px; }}
+            p.version {{ color: {muted.name()}; font-size: {size * 0.9:.1f}pt;
+                         margin-bottom: {round(line * 0.35)}px; }}
             p.links {{ margin-bottom: {round(line * 0.35)}px; }}
             p.chips {{ margin-bottom: {round(line * 0.35)}px; }}
             .chip {{ background-color: {chip.name()}; color: {text.name()};
@@ -396,6 +504,9 @@ class ReaderView(QTextBrowser):
         meta_text = " · ".join(html.escape(item) for item in meta if item)
         if meta_text:
             parts.append(f'<p class="meta">{meta_text}</p>')
+        version = self._version_line(article)
+        if version:
+            parts.append(f'<p class="version">{version}</p>')
 
         if article.link and QUrl(article.link).scheme().lower() in REMOTE_SCHEMES:
             href = html.escape(article.link, quote=True)
@@ -415,7 +526,7 @@ class ReaderView(QTextBrowser):
 
         parts.append("<hr/>")
 
-        body = article.html
+        body = self.displayed_html()
         if remote_images(body) and not self._images_shown():
             notice = html.escape(self.tr("Images are not loaded."))
             action = html.escape(self.tr("Load images for this article"))
@@ -429,10 +540,80 @@ class ReaderView(QTextBrowser):
         parts.append(f'<div class="body">{body}</div>')
         return "<body>" + "\n".join(parts) + "</body>"
 
+    def _version_line(self, article: Article) -> str:
+        """The line under the meta line saying which version of the article is shown (HTML,
+        escaped); "" for an article that never had a full text asked for."""
+        full = article.full_text
+        link = (article.link or "").strip()
+        can_fetch = QUrl(link).scheme().lower() in REMOTE_SCHEMES
+
+        def action(href: str, label: str) -> str:
+            # Kept on one line: a link broken across two reads as two.
+            words = "&nbsp;".join(html.escape(word) for word in label.split())
+            return f' · <a href="{href}">{words}</a>'
+
+        if article.id in self._fetching:
+            return html.escape(self.tr("Fetching the full text…"))
+        error = self._fetch_errors.get(article.id)
+        if full is not None and full.html:
+            if article.id in self._feed_version:
+                return html.escape(self.tr("The feed's version.")) + action(
+                    FULL_TEXT_URL, self.tr("Show the full text")
+                )
+            host = _host(full.url) or self.tr("the article's page")
+            error = error or full.error
+            if error:
+                # A retry failed: the full text kept is the one fetched earlier, and the
+                # date stored is the failed attempt's, so no date is given.
+                line = html.escape(
+                    self.tr("Full text from {host}; fetching it again failed: {reason}.").format(
+                        host=host, reason=_sentence(error)
+                    )
+                )
+                if can_fetch:
+                    line += action(FETCH_FULL_TEXT_URL, self.tr("Try again"))
+            else:
+                line = html.escape(
+                    self.tr("Full text from {host}, fetched {date}.").format(
+                        host=host, date=self._format_moment(full.fetched, short=True)
+                    )
+                )
+            return line + action(FEED_VERSION_URL, self.tr("Show the feed's version"))
+        if error is None and full is not None and full.error:
+            error = full.error
+        if error is None:
+            return ""
+        line = html.escape(
+            self.tr("Full text not available: {reason}.").format(reason=_sentence(error))
+        )
+        if can_fetch:
+            line += action(FETCH_FULL_TEXT_URL, self.tr("Try again"))
+        return line
+
     def _format_date(self, article: Article) -> str:
         """The publication date in the user's locale, in local time."""
-        moment = QDateTime.fromMSecsSinceEpoch(int(article.published.timestamp() * 1000))
+        return self._format_moment(article.published)
+
+    def _format_moment(self, when: datetime, *, short: bool = False) -> str:
+        """A date and time in the user's locale, in local time (``short``: the date in
+        figures, for a line that should not wrap)."""
+        moment = QDateTime.fromMSecsSinceEpoch(int(when.timestamp() * 1000))
         locale = self.locale() if self.locale() != QLocale.c() else QLocale()
-        date = locale.toString(moment.date(), QLocale.FormatType.LongFormat)
+        date_format = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+        date = locale.toString(moment.date(), date_format)
         time = locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
         return self.tr("{date}, {time}").format(date=date, time=time)
+
+
+def _host(url: str) -> str:
+    """The site of an address, as a reader names it (without "www.")."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _sentence(message: str) -> str:
+    """A message to end with our own full stop."""
+    return message.strip().rstrip(".")
