@@ -377,6 +377,9 @@ _SHORT_QUOTE = 32
 _SHORT_CONTEXT_AGREEMENT = 0.6
 # Regions up to this many characters squared are searched for every start.
 _EXHAUSTIVE_CELLS = 40_000
+#: Quotes up to this long are searched for at every start near a few guesses (cost grows with
+#: the square of the length); longer ones by alternating best ends and starts.
+_NEAR_GUESSES_MAX_LENGTH = 400
 
 
 def similarity(a: str, b: str) -> float:
@@ -446,8 +449,11 @@ def _seeds(quote: TextQuoteSelector) -> list[tuple[int, str]]:
     return [(offset, piece) for offset, piece in seeds if piece.strip()]
 
 
-def _candidates(text: str, quote: TextQuoteSelector, hint: int | None) -> list[tuple[int, int]]:
-    """Regions of ``text`` where many seeds agree on where the quote would start."""
+def _candidates(
+    text: str, quote: TextQuoteSelector, hint: int | None
+) -> list[tuple[int, int, int]]:
+    """Regions of ``text`` where many seeds agree on where the quote would start, as (low,
+    high, the start they point to)."""
     length = len(quote.exact)
     width = max(16, length // 4)
     # Per bucket of would-be starts: the seeds that vote for it, at (offset in quote, place).
@@ -476,9 +482,12 @@ def _candidates(text: str, quote: TextQuoteSelector, hint: int | None) -> list[t
             break
         if all(abs(bucket - other) > 1 for other in chosen):
             chosen.append(bucket)
-    regions = [_region(bucket, width, length, pairs[bucket].values()) for bucket in chosen]
+    regions = [
+        (*_region(bucket, width, length, pairs[bucket].values()), bucket * width)
+        for bucket in chosen
+    ]
     if hint is not None and all(abs(hint // width - other) > 1 for other in chosen):
-        regions.append(_region(hint // width, width, length, ()))
+        regions.append((*_region(hint // width, width, length, ()), hint))
     return regions
 
 
@@ -524,15 +533,16 @@ def _locate_fuzzy(text: str, quote: TextQuoteSelector, hint: int | None) -> Anch
 
 
 def _fuzzy_spans(
-    text: str, exact: str, regions: list[tuple[int, int]]
+    text: str, exact: str, regions: list[tuple[int, int, int]]
 ) -> Iterator[tuple[int, int, float]]:
     """In each region, the spans most like ``exact``, with their similarity to it."""
     forwards, backwards = _Pattern(exact), _Pattern(exact[::-1])
-    for low, region_end in regions:
+    length = len(exact)
+    for low, region_end, guess in regions:
         high = min(region_end, len(text))
         # No span of the region can do better than its whole LCS with the quote allows.
         end, _, lcs = _best_end(forwards, text, low, high)
-        if 2 * lcs / (lcs + len(exact)) < FUZZY_THRESHOLD:
+        if 2 * lcs / (lcs + length) < FUZZY_THRESHOLD:
             continue
         if (high - low) ** 2 <= _EXHAUSTIVE_CELLS:
             # A small region: every start with its best end, for the context to choose from.
@@ -540,14 +550,33 @@ def _fuzzy_spans(
                 end, score, _ = _best_end(forwards, text, start, high)
                 if score >= FUZZY_THRESHOLD:
                     yield start, end, score
-        else:
-            # Alternate: the best start for the best end from the region's start, then the
-            # best end for that start.
-            backwards_end, _, _ = _best_end(backwards, text[low:end][::-1], 0, end - low)
-            start = end - backwards_end
-            end, score, _ = _best_end(forwards, text, start, high)
-            if score >= FUZZY_THRESHOLD - 0.02:
-                yield start, end, score
+            continue
+        if length <= _NEAR_GUESSES_MAX_LENGTH:
+            # Every start near where the quote should begin: where the seeds point, where
+            # the best end read from the region's start puts it, and where the best start
+            # read back from the region's end does (repetitive text misleads one or two).
+            reach, _, _ = _best_end(backwards, text[low:high][::-1], 0, high - low)
+            spread = length // 4 + 8
+            starts: set[int] = set()
+            for near in (guess, end - length, high - reach):
+                starts.update(range(max(low, near - spread), min(high, near + spread)))
+            found = False
+            for start in sorted(starts):
+                span_end, score, _ = _best_end(
+                    forwards, text, start, min(high, start + length + length // 2 + 8)
+                )
+                if score >= FUZZY_THRESHOLD:
+                    found = True
+                    yield start, span_end, score
+            if found:
+                continue
+        # Alternate: the best start for the best end from the region's start, then the best
+        # end for that start.
+        backwards_end, _, _ = _best_end(backwards, text[low:end][::-1], 0, end - low)
+        start = end - backwards_end
+        end, score, _ = _best_end(forwards, text, start, high)
+        if score >= FUZZY_THRESHOLD - 0.02:
+            yield start, end, score
 
 
 def _context_similarity(text: str, start: int, end: int, quote: TextQuoteSelector) -> float:
