@@ -3,19 +3,22 @@
 Every word comes from the lists below (fictional people, places and organisations), so the
 feeds can be generated, shared and published freely. ``generate_feed(i)`` gives the same bytes
 for the same parameters on every run and different bytes for every ``i``.
+``generate_excerpt_feed`` writes an excerpt-only RSS feed (a teaser per item, linking to the
+article's page) from items made elsewhere (``_pagegen`` makes the pages and their teasers).
 """
 
 from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
 
-__all__ = ["FeedSpec", "generate_feed", "write_feeds"]
+__all__ = ["ExcerptItem", "FeedSpec", "generate_excerpt_feed", "generate_feed", "write_feeds"]
 
 #: Publication date of the newest entry of feed 0; others go back from there.
 BASE_DATE = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
@@ -438,3 +441,49 @@ def write_feeds(folder: Path, count: int, spec: FeedSpec = FeedSpec()) -> list[P
         path.write_bytes(generate_feed(index, spec))
         paths.append(path)
     return paths
+
+
+# -- excerpt-only feeds --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExcerptItem:
+    """An item of an excerpt-only feed: a teaser of the article at ``link``."""
+
+    title: str
+    link: str
+    guid: str
+    author: str
+    published: datetime
+    teaser: str
+    categories: tuple[str, ...]
+
+
+def generate_excerpt_feed(
+    publication: str, site_url: str, language: str, items: Sequence[ExcerptItem]
+) -> bytes:
+    """An RSS 2.0 feed whose items carry only a plain-text teaser (``<description>``, no
+    ``content:encoded``), as many news sites publish: the article is on the page."""
+    newest = max((item.published for item in items), default=BASE_DATE)
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">\n<channel>\n'
+        f"<title>{_xml(publication)}</title>\n<link>{_xml(site_url)}</link>\n"
+        f"<description>{_xml(publication)}</description>\n<language>{language}</language>\n"
+        f"<lastBuildDate>{format_datetime(newest)}</lastBuildDate>\n"
+    ]
+    for item in items:
+        cats = "".join(f"<category>{_xml(c)}</category>" for c in item.categories)
+        parts.append(
+            "<item>\n"
+            f"<title>{_xml(item.title)}</title>\n"
+            f"<link>{_xml(item.link)}</link>\n"
+            f'<guid isPermaLink="false">{_xml(item.guid)}</guid>\n'
+            f"<dc:creator>{_xml(item.author)}</dc:creator>\n"
+            f"<pubDate>{format_datetime(item.published)}</pubDate>\n"
+            f"{cats}\n"
+            f"<description>{_xml(item.teaser)}</description>\n"
+            "</item>\n"
+        )
+    parts.append("</channel>\n</rss>\n")
+    return "".join(parts).encode("utf-8")

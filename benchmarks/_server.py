@@ -6,12 +6,21 @@ waits ``latency`` seconds first, like a distant server. Documents carry a strong
 Last-Modified date, and conditional requests that match get ``304 Not Modified``. Connections
 are HTTP/1.1 keep-alive (every answer has a Content-Length).
 
+Articles' web pages, ``folder/pages/<name>.html``, are served as ``/page/<name>.html``. With
+``page_hosts=n`` the server also listens, on the same port, on 127.0.0.2 … 127.0.0.{n+1}
+(Linux routes all of 127/8 to the loopback interface), so that pages can live on ``n`` sites
+that a client limits separately; it counts, per address, the page requests it is answering
+at once and keeps the largest count (``take_page_stats``). Documents written after the
+server started are served once ``reload()`` has read the folder again (the pages' and
+feeds' links need the port, known only once the server listens).
+
 The server stops when the ``with`` block ends, when the process that started it dies, and in
 any case after ``lifetime`` seconds.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import multiprocessing
@@ -26,10 +35,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 __all__ = ["FeedServer"]
 
 STATS_PATH = "/_stats"
+PAGE_STATS_PATH = "/_pages"
+RELOAD_PATH = "/_reload"
+PAGE_PREFIX = "/page/"
+#: Extra addresses a server may listen on (127.0.0.2 … 127.0.0.201).
+MAX_PAGE_HOSTS = 200
 
 
 class _Document:
@@ -40,9 +55,49 @@ class _Document:
         self.etag = '"' + hashlib.sha256(self.body).hexdigest()[:32] + '"'
         self.mtime = int(path.stat().st_mtime)
         self.last_modified = formatdate(self.mtime, usegmt=True)
-        atom = b"<feed" in self.body[:400]
-        kind = "application/atom+xml" if atom else "application/rss+xml"
-        self.content_type = kind + "; charset=utf-8"
+        if path.suffix == ".html":
+            self.content_type = "text/html; charset=utf-8"
+        else:
+            atom = b"<feed" in self.body[:400]
+            kind = "application/atom+xml" if atom else "application/rss+xml"
+            self.content_type = kind + "; charset=utf-8"
+
+
+def _load(folder: Path) -> dict[str, _Document]:
+    documents = {f"/feed/{path.name}": _Document(path) for path in folder.glob("*.xml")}
+    documents |= {
+        f"{PAGE_PREFIX}{path.name}": _Document(path) for path in folder.glob("pages/*.html")
+    }
+    return documents
+
+
+class _State:
+    """What every listening address shares: the documents and the counts."""
+
+    def __init__(self, folder: Path, latency: float) -> None:
+        self.folder = folder
+        self.documents = _load(folder)
+        self.latency = latency
+        self.lock = threading.Lock()
+        self.counts: Counter[str] = Counter()
+        #: Page requests being answered now, the most at once, and all of them, per address.
+        self.pages_now: Counter[str] = Counter()
+        self.pages_peak: Counter[str] = Counter()
+        self.pages_served: Counter[str] = Counter()
+
+    def count(self, key: str) -> None:
+        with self.lock:
+            self.counts[key] += 1
+
+    def page_started(self, host: str) -> None:
+        with self.lock:
+            self.pages_now[host] += 1
+            self.pages_served[host] += 1
+            self.pages_peak[host] = max(self.pages_peak[host], self.pages_now[host])
+
+    def page_finished(self, host: str) -> None:
+        with self.lock:
+            self.pages_now[host] -= 1
 
 
 class _Server(ThreadingHTTPServer):
@@ -50,16 +105,9 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 1024
     allow_reuse_address = True
 
-    def __init__(self, documents: dict[str, _Document], latency: float) -> None:
-        self.documents = documents
-        self.latency = latency
-        self.counts: Counter[str] = Counter()
-        self.counts_lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), _Handler)
-
-    def count(self, key: str) -> None:
-        with self.counts_lock:
-            self.counts[key] += 1
+    def __init__(self, state: _State, address: tuple[str, int]) -> None:
+        self.state = state
+        super().__init__(address, _Handler)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -79,36 +127,68 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path.startswith(STATS_PATH):
             self._stats()
+        elif self.path.startswith(PAGE_STATS_PATH):
+            self._page_stats()
+        elif self.path == RELOAD_PATH:
+            self._reload()
+        elif self.path.startswith(PAGE_PREFIX):
+            # The address the request came to: the "site" whose pages are being read.
+            host = self.connection.getsockname()[0]
+            self.server.state.page_started(host)
+            try:
+                self._answer(body=True)
+            finally:
+                self.server.state.page_finished(host)
         else:
             self._answer(body=True)
 
-    def _stats(self) -> None:
-        with self.server.counts_lock:
-            payload = json.dumps(dict(self.server.counts)).encode()
-            if self.path.endswith("/reset"):
-                self.server.counts.clear()
+    def _json(self, payload: object) -> None:
+        data = json.dumps(payload).encode()
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
+        self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(payload)
+        self.wfile.write(data)
+
+    def _stats(self) -> None:
+        state = self.server.state
+        with state.lock:
+            payload = dict(state.counts)
+            if self.path.endswith("/reset"):
+                state.counts.clear()
+        self._json(payload)
+
+    def _page_stats(self) -> None:
+        state = self.server.state
+        with state.lock:
+            payload = {"peak": dict(state.pages_peak), "served": dict(state.pages_served)}
+            if self.path.endswith("/reset"):
+                state.pages_peak.clear()
+                state.pages_served.clear()
+        self._json(payload)
+
+    def _reload(self) -> None:
+        state = self.server.state
+        state.documents = _load(state.folder)
+        self._json({"documents": len(state.documents)})
 
     def _answer(self, *, body: bool) -> None:
-        if self.server.latency > 0:
-            time.sleep(self.server.latency)
-        document = self.server.documents.get(self.path.split("?", 1)[0])
+        state = self.server.state
+        if state.latency > 0:
+            time.sleep(state.latency)
+        document = state.documents.get(self.path.split("?", 1)[0])
         if document is None:
-            self.server.count("404")
+            state.count("404")
             self.send_error(HTTPStatus.NOT_FOUND)
             return
         if self._not_modified(document):
-            self.server.count("304")
+            state.count("304")
             self.send_response(HTTPStatus.NOT_MODIFIED)
             self.send_header("ETag", document.etag)
             self.send_header("Last-Modified", document.last_modified)
             self.end_headers()
             return
-        self.server.count("200")
+        state.count("200")
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", document.content_type)
         self.send_header("Content-Length", str(len(document.body)))
@@ -135,33 +215,76 @@ class _Handler(BaseHTTPRequestHandler):
         return False
 
 
-def _serve(folder: str, latency: float, lifetime: float, parent: int, ready: Connection) -> None:
+def _listen(state: _State, page_hosts: int) -> list[_Server]:
+    """A server on 127.0.0.1 (a free port) and one on each page address, same port. The
+    port may be taken on another address: then again with another port, a few times."""
+    for _ in range(10):
+        servers = [_Server(state, ("127.0.0.1", 0))]
+        port = servers[0].server_address[1]
+        try:
+            for number in range(page_hosts):
+                servers.append(_Server(state, (f"127.0.0.{number + 2}", port)))
+        except OSError as error:
+            for server in servers:
+                server.server_close()
+            if error.errno != errno.EADDRINUSE:
+                raise
+            continue
+        return servers
+    raise OSError(errno.EADDRINUSE, "no port free on every loopback address")
+
+
+def _serve(
+    folder: str,
+    latency: float,
+    lifetime: float,
+    parent: int,
+    ready: Connection,
+    page_hosts: int = 0,
+) -> None:
     """The server process: load the documents, say which port, serve until told to stop."""
-    documents = {f"/feed/{path.name}": _Document(path) for path in Path(folder).glob("*.xml")}
-    server = _Server(documents, latency)
+    state = _State(Path(folder), latency)
+    servers = _listen(state, page_hosts)
 
     def watchdog() -> None:
         deadline = time.monotonic() + lifetime
         while time.monotonic() < deadline and os.getppid() == parent:
             time.sleep(0.5)
-        server.shutdown()
+        for server in servers:
+            server.shutdown()
 
     threading.Thread(target=watchdog, daemon=True).start()
-    ready.send(server.server_address[1])
+    for server in servers[1:]:
+        threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
+        ).start()
+    ready.send(servers[0].server_address[1])
     ready.close()
     try:
-        server.serve_forever(poll_interval=0.2)
+        servers[0].serve_forever(poll_interval=0.2)
     finally:
-        server.server_close()
+        for server in servers:
+            server.server_close()
 
 
 class FeedServer:
-    """Serves the ``*.xml`` files of ``folder`` from a spawned process (see the module doc)."""
+    """Serves the ``*.xml`` files of ``folder`` (and its ``pages/*.html``) from a spawned
+    process (see the module doc)."""
 
-    def __init__(self, folder: Path, *, latency: float = 0.05, lifetime: float = 3 * 3600) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        latency: float = 0.05,
+        lifetime: float = 3 * 3600,
+        page_hosts: int = 0,
+    ) -> None:
+        if not 0 <= page_hosts <= MAX_PAGE_HOSTS:
+            raise ValueError(f"page_hosts must be between 0 and {MAX_PAGE_HOSTS}")
         self.folder = folder
         self.latency = latency
         self.lifetime = lifetime
+        self.page_hosts = page_hosts
         self.port = 0
         self._process: multiprocessing.process.BaseProcess | None = None
 
@@ -170,10 +293,13 @@ class FeedServer:
         receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_serve,
-            args=(str(self.folder), self.latency, self.lifetime, os.getpid(), sender),
+            args=(
+                str(self.folder), self.latency, self.lifetime, os.getpid(), sender,
+                self.page_hosts,
+            ),
             name="feed-server",
             daemon=True,
-        )
+        )  # fmt: skip
         self._process.start()
         sender.close()
         if not receiver.poll(60):
@@ -209,9 +335,33 @@ class FeedServer:
     def url(self, index: int) -> str:
         return f"http://127.0.0.1:{self.port}/feed/{index}.xml"
 
+    def page_host(self, number: int) -> str:
+        """The address of page site ``number`` (0 … ``page_hosts`` - 1)."""
+        if not 0 <= number < self.page_hosts:
+            raise ValueError(f"page site {number} of {self.page_hosts}")
+        return f"127.0.0.{number + 2}"
+
+    def page_url(self, number: int, name: str) -> str:
+        """Where page ``folder/pages/<name>`` is read on page site ``number``."""
+        return f"http://{self.page_host(number)}:{self.port}{PAGE_PREFIX}{name}"
+
+    def _get(self, path: str) -> dict[str, Any]:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=60) as response:
+            payload: dict[str, Any] = json.load(response)
+        return payload
+
+    def reload(self) -> int:
+        """Read the folder again (documents written since the start); returns how many
+        documents are served."""
+        return int(self._get(RELOAD_PATH)["documents"])
+
     def take_counts(self) -> dict[str, int]:
         """Answers given since the last call, by status ("200", "304", "404")."""
-        address = f"http://127.0.0.1:{self.port}{STATS_PATH}/reset"
-        with urllib.request.urlopen(address, timeout=10) as response:
-            counts: dict[str, int] = json.load(response)
+        counts: dict[str, int] = self._get(f"{STATS_PATH}/reset")
         return counts
+
+    def take_page_stats(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Since the last call, per page address: the most page requests answered at once,
+        and the page requests answered."""
+        payload = self._get(f"{PAGE_STATS_PATH}/reset")
+        return payload["peak"], payload["served"]

@@ -71,6 +71,17 @@ class Report:
     misses: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
 
+    def print(self, facts: Sequence[tuple[str, str]], *, markdown: bool) -> int:
+        """The facts and the table, then the details and a ``MISSED:`` line per missed
+        target; returns the exit status (1 when a target was missed)."""
+        print_table(facts, self.rows, markdown=markdown)
+        print()
+        for detail in self.details:
+            print(detail)
+        for miss in self.misses:
+            print(f"MISSED: {miss}")
+        return 1 if self.misses else 0
+
 
 def host_facts(root: Path) -> list[tuple[str, str]]:
     """The facts every benchmark report opens with: machine and its load, system, Python, and

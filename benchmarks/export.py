@@ -41,7 +41,7 @@ if str(ROOT) not in sys.path:
 # Before any Qt import: the benchmark never needs a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from _table import Report, host_facts, info, ok, package_version, print_table  # noqa: E402
+from _table import Report, host_facts, info, ok, package_version  # noqa: E402
 from highlights import add_feeds, add_highlights  # noqa: E402
 
 if TYPE_CHECKING:
@@ -234,13 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rep = measure(brief, colors, folder, args)
         facts = machine_facts(args, library)
     app.processEvents()
-    print_table(facts, rep.rows, markdown=args.markdown)
-    print()
-    for detail in rep.details:
-        print(detail)
-    for miss in rep.misses:
-        print(f"MISSED: {miss}")
-    return 1 if rep.misses else 0
+    return rep.print(facts, markdown=args.markdown)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("QT_SCALE_FACTOR", None)
 
 from _paint import paint_watcher, settle, wait_until  # noqa: E402 - after the path set-up above
-from _table import Report, host_facts, info, ok, p90, package_version, print_table  # noqa: E402
+from _table import Report, host_facts, info, ok, p90, package_version  # noqa: E402
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -678,13 +678,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             reading.store.close()
             filtering.store.close()
     rep = build_report(article, filtered, args)
-    print_table(facts, rep.rows, markdown=args.markdown)
-    print()
-    for detail in rep.details:
-        print(detail)
-    for miss in rep.misses:
-        print(f"MISSED: {miss}")
-    return 1 if rep.misses else 0
+    return rep.print(facts, markdown=args.markdown)
 
 
 if __name__ == "__main__":
