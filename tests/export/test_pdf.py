@@ -19,11 +19,6 @@ from reader.export.pdf import pdf_bytes
 from tests.factories import T0
 
 
-@pytest.fixture(autouse=True)
-def _qt(qapp: object) -> None:
-    """The tests' QApplication exists before the exporter would start a QGuiApplication."""
-
-
 def read(data: bytes) -> PdfReader:
     assert data.startswith(b"%PDF-")
     return PdfReader(io.BytesIO(data))
