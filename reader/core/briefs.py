@@ -257,9 +257,13 @@ def select_items(
 
     by_article: dict[int, list[Highlight]] = {}
     if articles:
+        # A story carried by several feeds is listed once, as its first copy; highlights
+        # made on another copy belong to it too.
+        listed_as = {article_id: article_id for article_id in articles}
+        listed_as.update(_copies(store, list(articles)))
         for highlight in store.highlights.list(since=criteria.since, until=criteria.until):
-            if highlight.article_id in articles:
-                by_article.setdefault(highlight.article_id, []).append(highlight)
+            if highlight.article_id in listed_as:
+                by_article.setdefault(listed_as[highlight.article_id], []).append(highlight)
     colors = set(criteria.colors)
     chosen: list[tuple[Article, list[Highlight]]] = []
     for article in sorted(articles.values(), key=lambda a: (a.published, a.id), reverse=True):
@@ -282,6 +286,19 @@ def select_items(
     if not items and not allow_empty:
         raise EmptyBriefError(f"nothing matched: {criteria.describe()}")
     return items
+
+
+def _copies(store: Store, article_ids: Sequence[int]) -> dict[int, int]:
+    """Other feeds' copies of these articles' stories, each mapped to the article."""
+    found: dict[int, int] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for row in store._query(
+            f"SELECT id, duplicate_of FROM articles WHERE duplicate_of IN ({marks})", tuple(chunk)
+        ):
+            found[row[0]] = row[1]
+    return found
 
 
 def _bodies(store: Store, article_ids: Sequence[int]) -> dict[int, tuple[str, str]]:

@@ -28,7 +28,7 @@ from reader.core.briefs import (
 from reader.core.errors import FeedNotFoundError, InvalidDateError, ReaderError
 from reader.core.files import write_atomically
 from reader.core.highlight_store import UnknownColorError
-from reader.core.store import Store
+from reader.core.store import ArticleQuery, Store
 from reader.export.labels import ENGLISH, FRENCH
 from reader.export.markdown import escape, render_markdown
 from tests.factories import T0, Clock, entry, feed
@@ -413,3 +413,23 @@ def test_read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
+
+
+def test_highlights_on_another_feeds_copy_of_a_story_are_kept(library: Library) -> None:
+    store = library.store
+    agency = store.add_feed("https://agence.example/rss").id
+    store.store_parsed_feed(
+        agency,
+        feed(
+            entry(
+                "copie", "Mali : reprise de la coopération", MALI, link="https://news.example/mali"
+            ),
+            title="Agence du Sahel",
+        ),
+    )
+    [copy] = [a for a in store.list_articles(ArticleQuery(feed_ids=(agency,)))]
+    assert store.get_article(copy.id).duplicate_of == library.mali
+    store.highlights.add_quote(copy.id, "la sécurité des routes reste la priorité absolue")
+    [item] = select_items(store, BriefCriteria(tags=("country/Mali",)))
+    assert item.article_id == library.mali  # the story is listed once, as its first copy
+    assert "la sécurité des routes reste la priorité absolue" in [h.exact for h in item.highlights]
