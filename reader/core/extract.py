@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import html
 import re
 from collections.abc import Iterator
@@ -255,6 +256,7 @@ def extract_article(
     _prepare(tree, base, base_is_url=base == url)
     _unwrap_layout_tables(tree)
 
+    title_found, author_found, day_found = _metadata(tree, url)
     document = bare_extraction(
         tree,
         url=url,
@@ -264,7 +266,8 @@ def extract_article(
         include_images=True,
         include_links=True,
         include_formatting=True,
-        with_metadata=True,
+        # Our own, lighter metadata pass (see _metadata).
+        with_metadata=False,
         prune_xpath=_PRUNE_XPATH,
         # No second opinion from the readability and jusText fallbacks: it halves the time
         # (40 → 22 ms for a 100 KB page), and our own pruning above already does their job
@@ -280,7 +283,7 @@ def extract_article(
             f"the page at {where} has no article text that could be found", url=url
         )
 
-    title = text_from_plain(document.title) or None
+    title = text_from_plain(title_found) or None
     above_title = _text_above_title(tree, title)
     body_html = _body_to_html(document.body, title, above_title, _captions(tree, base), base)
     safe_html, article_text = sanitize_with_text(body_html, base)
@@ -302,8 +305,8 @@ def extract_article(
         html=safe_html,
         text=article_text,
         title=title,
-        author=text_from_plain(document.author) or None,
-        published=_published(tree, document.date),
+        author=text_from_plain(author_found) or None,
+        published=_published(tree, day_found),
         canonical_url=_canonical(tree, base, url),
         language=_language(tree, article_text),
         source_url=url,
@@ -689,6 +692,34 @@ _PUBLISHED_META = (
     "sailthru.date",
 )
 _JSON_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+def _metadata(tree: lxml.html.HtmlElement, url: str) -> tuple[str | None, str | None, str | None]:
+    """The page's title, author and publication day (ISO), read as trafilatura reads them
+    (meta tags, then JSON-LD, then the page's own markup; the day by htmldate) but without
+    the site name, categories, tags and licence it also looks for: those cost a third of the
+    whole extraction, and we use none of them."""
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        extract_title,
+    )
+    from trafilatura.settings import set_date_params
+
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None  # a lone word is rarely a name (a site's handle, "admin")
+    # Broken JSON-LD on a page is the page's problem: the meta tags stand.
+    with contextlib.suppress(Exception):
+        found = extract_meta_json(tree, found)
+    title = found.title or extract_title(tree)
+    author = found.author or extract_author(tree)
+    params = set_date_params(True)
+    params["url"] = found.url or url
+    day = find_date(tree, **params)
+    return title, author, day
 
 
 def _published(tree: lxml.html.HtmlElement, day: str | None) -> datetime | None:
