@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import InvalidTagError
 from reader.core.highlight_store import HighlightColor
 from reader.core.tag_store import normalize_tag
-from reader.ui.highlight_marks import swatch_icon
+from reader.ui.highlight_marks import color_meaning, color_name, swatch_icon
 from reader.ui.tag_input import TagLineEdit
 
 
@@ -119,10 +119,10 @@ class HighlightColorsDialog(QDialog):
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         for color in colors:
-            field = QLineEdit(color.meaning)
-            field.setAccessibleName(self.tr("Meaning of {0}").format(color.name))
+            field = QLineEdit(color_meaning(color.meaning))
+            field.setAccessibleName(self.tr("Meaning of {0}").format(color_name(color.name)))
             field.setMaxLength(60)
-            name = QLabel(color.name.capitalize())
+            name = QLabel(color_name(color.name))
             name.setBuddy(field)
             mark = QLabel()
             mark.setPixmap(swatch_icon(color.name).pixmap(16, 16))
@@ -148,13 +148,17 @@ class HighlightColorsDialog(QDialog):
         layout.addWidget(buttons)
 
     def meanings(self) -> dict[str, str]:
+        """Each colour's meaning as shown: the library's default meanings are shown in the
+        interface's language, and kept so once the dialog is accepted (exported briefs then
+        print what the user saw)."""
         return {name: " ".join(field.text().split()) for name, field in self.fields.items()}
 
     def accept(self) -> None:
         empty = [name for name, meaning in self.meanings().items() if not meaning]
         if empty:
+            names = ", ".join(color_name(name).lower() for name in empty)
             self.problem.setText(
-                self.tr("Give every colour a meaning ({0} has none).").format(", ".join(empty))
+                self.tr("Give every colour a meaning ({0} has none).").format(names)
             )
             self.problem.show()
             self.fields[empty[0]].setFocus()

@@ -62,7 +62,7 @@ from reader.core.store import Store
 from reader.core.tag_store import normalize_tag
 from reader.core.types import Highlight
 from reader.ui.annotations import Annotations, Change
-from reader.ui.highlight_marks import paint_color, swatch_icon
+from reader.ui.highlight_marks import color_meaning, color_name, paint_color, swatch_icon
 from reader.ui.tag_input import TagLineEdit, join_tags, split_tags
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -109,7 +109,7 @@ class HighlightListModel(QAbstractListModel):
 
     def set_meanings(self, colors: Sequence[HighlightColor]) -> None:
         """What each colour means, for the entries' accessible text."""
-        self._meanings = {color.name: color.meaning for color in colors}
+        self._meanings = {color.name: color_meaning(color.meaning) for color in colors}
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
         """Show these highlights; when the same ones come back (edited), rows are updated in
@@ -995,9 +995,11 @@ class AnnotationPanel(QWidget):
         self.model.set_meanings(colors)
         self.color_box.clear()
         for color in colors:
-            self.color_box.addItem(swatch_icon(color.name), color.meaning, color.name)
+            self.color_box.addItem(
+                swatch_icon(color.name), color_meaning(color.meaning), color.name
+            )
             self.color_box.setItemData(
-                self.color_box.count() - 1, color.name, Qt.ItemDataRole.ToolTipRole
+                self.color_box.count() - 1, color_name(color.name), Qt.ItemDataRole.ToolTipRole
             )
         self._show_target_color()
         self.tags_edit.set_known_tags(self._store.tags.names())
@@ -1022,10 +1024,12 @@ class AnnotationPanel(QWidget):
         else:
             count = len(highlights)
             title = (
-                self.tr("1 highlight") if count == 1 else self.tr("{0} highlights").format(count)
+                self.tr("%Ln highlight", "", count)
+                if count == 1
+                else self.tr("%Ln highlights", "", count)
             )
             if orphaned:
-                title += " · " + self.tr("{0} orphaned").format(orphaned)
+                title += " · " + self.tr("%Ln orphaned", "", orphaned)
             self.title_label.setText(title)
         self._pages.setCurrentWidget(self.list_view if highlights else self.empty_label)
         self.editor.setVisible(bool(highlights) or self._note_kept)

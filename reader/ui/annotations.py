@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.errors import ReaderError
@@ -192,7 +192,12 @@ def _touched(highlight: Highlight, *, tags: bool = True) -> Change:
 
 class _AddHighlight(_Command):
     def __init__(self, owner: Annotations, highlight: Highlight) -> None:
-        super().__init__(owner, owner.tr("Highlight “{0}”").format(shorten(highlight.exact)))
+        super().__init__(
+            owner,
+            QCoreApplication.translate("Annotations", "Highlight “{0}”").format(
+                shorten(highlight.exact)
+            ),
+        )
         self.highlight = highlight
 
     def first_change(self) -> Change:
@@ -210,7 +215,11 @@ class _AddHighlight(_Command):
 class _DeleteHighlight(_AddHighlight):
     def __init__(self, owner: Annotations, highlight: Highlight) -> None:
         super().__init__(owner, highlight)
-        self.setText(owner.tr("Delete highlight “{0}”").format(shorten(highlight.exact)))
+        self.setText(
+            QCoreApplication.translate("Annotations", "Delete highlight “{0}”").format(
+                shorten(highlight.exact)
+            )
+        )
 
     def do(self) -> Change:
         return _AddHighlight.revert(self)
@@ -224,7 +233,11 @@ class _EditHighlight(_Command):
     NOTE_ID = 0x4E4F5445
 
     def __init__(self, owner: Annotations, before: Highlight, after: Highlight, kind: str) -> None:
-        text = owner.tr("Edit note") if kind == "note" else owner.tr("Edit highlight")
+        text = (
+            QCoreApplication.translate("Annotations", "Edit note")
+            if kind == "note"
+            else QCoreApplication.translate("Annotations", "Edit highlight")
+        )
         super().__init__(owner, text)
         self.before, self.after, self.kind = before, after, kind
 
@@ -258,7 +271,11 @@ class _ArticleTags(_Command):
         self, owner: Annotations, article_id: int, tags: tuple[str, ...], *, remove: bool
     ) -> None:
         label = ", ".join(tags)
-        text = owner.tr("Untag {0}") if remove else owner.tr("Tag {0}")
+        text = (
+            QCoreApplication.translate("Annotations", "Untag {0}")
+            if remove
+            else QCoreApplication.translate("Annotations", "Tag {0}")
+        )
         super().__init__(owner, text.format(label))
         self.article_id, self.tags, self.remove = article_id, tags, remove
 

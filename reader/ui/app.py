@@ -73,12 +73,16 @@ def install_crash_handler(show: Callable[[str], None]) -> None:
 
 def run_gui(library: Path, *, demo_library: Callable[[], Path] | None = None) -> int:
     """Open the main window on ``library`` and run until it closes."""
+    from reader.ui.i18n import install_language
     from reader.ui.mainwindow import MainWindow
     from reader.ui.settings import AppSettings
 
     app = make_application()
+    settings = AppSettings()
+    # Before any window: widgets take their texts and their locale when they are made.
+    install_language(settings.preferences().language)
     store = Store(library)
-    window = MainWindow(store, AppSettings(), demo_library=demo_library)
+    window = MainWindow(store, settings, demo_library=demo_library)
 
     def show_report(report: str) -> None:
         from reader.ui import dialogs

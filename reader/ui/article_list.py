@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDateTime,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -34,6 +33,7 @@ from reader.core.store import (
     cursor_after,
 )
 from reader.core.types import Article, SearchHit
+from reader.ui.i18n import day_and_month, short_date, short_time
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: The invisible root, as the default parent of the model methods.
@@ -466,12 +466,11 @@ def format_date(moment: datetime, now: datetime) -> str:
     this year, else the locale's short date."""
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
     today = QDateTime.fromSecsSinceEpoch(int(now.timestamp())).date()
-    locale = QLocale()
     if local.date() == today:
-        return locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+        return short_time(moment)
     if local.date().year() == today.year():
-        return locale.toString(local.date(), "d MMM")
-    return locale.toString(local.date(), QLocale.FormatType.ShortFormat)
+        return day_and_month(moment)
+    return short_date(moment)
 
 
 def _after(a: tuple[Any, int], b: tuple[Any, int], order: str) -> bool:

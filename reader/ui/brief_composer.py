@@ -74,7 +74,7 @@ from reader.core.store import Store
 from reader.export import FORMATS, PAPERS, ExportFormat
 from reader.export.labels import LANGUAGES
 from reader.export.markdown import render_markdown
-from reader.ui.brief_criteria import CriteriaPanel, local_midnight, qdate
+from reader.ui.brief_criteria import CriteriaPanel, local_midnight
 from reader.ui.brief_export import BriefExporter, ExportJob
 from reader.ui.brief_sections import (
     PASSAGES_COLUMN,
@@ -82,6 +82,7 @@ from reader.ui.brief_sections import (
     TITLE_COLUMN,
     BriefSectionsModel,
 )
+from reader.ui.i18n import display_locale, long_date
 from reader.ui.icons import icon
 from reader.ui.keys import Shortcut, key_sequences
 
@@ -185,34 +186,35 @@ class BriefComposer(QMainWindow):
     # -- construction ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        tr = self.tr
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName(tr("Title"))
-        self.title_edit.setPlaceholderText(tr("Title of the brief"))
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.title_edit.setPlaceholderText(self.tr("Title of the brief"))
         self.author_edit = QLineEdit()
-        self.author_edit.setAccessibleName(tr("Author"))
-        self.author_edit.setPlaceholderText(tr("Your name or team (optional)"))
+        self.author_edit.setAccessibleName(self.tr("Author"))
+        self.author_edit.setPlaceholderText(self.tr("Your name or team (optional)"))
         self.language_box = QComboBox()
         for code, name in LANGUAGES.items():
             self.language_box.addItem(name, code)
-        self.language_box.setAccessibleName(tr("Language of the brief"))
-        self.language_box.setToolTip(tr("The language of the brief's headings, labels and dates"))
-        brief_group = QGroupBox(tr("Brief"))
+        self.language_box.setAccessibleName(self.tr("Language of the brief"))
+        self.language_box.setToolTip(
+            self.tr("The language of the brief's headings, labels and dates")
+        )
+        brief_group = QGroupBox(self.tr("Brief"))
         brief_form = QFormLayout(brief_group)
         brief_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        brief_form.addRow(tr("Title:"), self.title_edit)
-        brief_form.addRow(tr("Author:"), self.author_edit)
-        brief_form.addRow(tr("Language:"), self.language_box)
+        brief_form.addRow(self.tr("Title:"), self.title_edit)
+        brief_form.addRow(self.tr("Author:"), self.author_edit)
+        brief_form.addRow(self.tr("Language:"), self.language_box)
 
         self.criteria_panel = CriteriaPanel()
-        self.select_button = QPushButton(tr("Select Articles"))
-        self.select_button.setAccessibleName(tr("Select articles"))
+        self.select_button = QPushButton(self.tr("Select Articles"))
+        self.select_button.setAccessibleName(self.tr("Select articles"))
         self.select_button.setToolTip(
-            tr("Choose the articles the criteria match and group them into sections again")
+            self.tr("Choose the articles the criteria match and group them into sections again")
         )
         self.select_message = QLabel()
         self.select_message.setObjectName("select-message")
-        self.select_message.setAccessibleName(tr("Selection result"))
+        self.select_message.setAccessibleName(self.tr("Selection result"))
         self.select_message.setWordWrap(True)
         self.select_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -231,18 +233,18 @@ class BriefComposer(QMainWindow):
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.intro_edit = QPlainTextEdit()
-        self.intro_edit.setAccessibleName(tr("Introduction"))
+        self.intro_edit.setAccessibleName(self.tr("Introduction"))
         self.intro_edit.setPlaceholderText(
-            tr("The week in a few lines (Markdown: *emphasis*, lists, links)…")
+            self.tr("The week in a few lines (Markdown: *emphasis*, lists, links)…")
         )
         self.intro_edit.setTabChangesFocus(True)
         self.intro_edit.setMaximumHeight(120)
-        intro_label = QLabel(tr("&Introduction:"))
+        intro_label = QLabel(self.tr("&Introduction:"))
         intro_label.setBuddy(self.intro_edit)
 
         self.tree = QTreeView()
         self.tree.setObjectName("brief-sections")
-        self.tree.setAccessibleName(tr("Sections and articles"))
+        self.tree.setAccessibleName(self.tr("Sections and articles"))
         self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -266,21 +268,21 @@ class BriefComposer(QMainWindow):
         header.setSectionResizeMode(PASSAGES_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(SOURCE_COLUMN, 150)
         header.resizeSection(
-            PASSAGES_COLUMN, self.tree.fontMetrics().horizontalAdvance(tr("Passages")) + 24
+            PASSAGES_COLUMN, self.tree.fontMetrics().horizontalAdvance(self.tr("Passages")) + 24
         )
-        sections_label = QLabel(tr("&Sections:"))
+        sections_label = QLabel(self.tr("&Sections:"))
         sections_label.setBuddy(self.tree)
         self.tree_buttons = QHBoxLayout()
         self.tree_buttons.setSpacing(2)
 
         self.summary_edit = QLineEdit()
-        self.summary_edit.setAccessibleName(tr("Summary of the selected article"))
+        self.summary_edit.setAccessibleName(self.tr("Summary of the selected article"))
         self.summary_edit.setPlaceholderText(
-            tr("One line on why the selected article matters (optional)")
+            self.tr("One line on why the selected article matters (optional)")
         )
         self.summary_edit.setClearButtonEnabled(True)
         self.summary_edit.setEnabled(False)
-        summary_label = QLabel(tr("Su&mmary:"))
+        summary_label = QLabel(self.tr("Su&mmary:"))
         summary_label.setBuddy(self.summary_edit)
 
         middle = QWidget()
@@ -300,10 +302,10 @@ class BriefComposer(QMainWindow):
 
         self.preview = QTextBrowser()
         self.preview.setObjectName("brief-preview")
-        self.preview.setAccessibleName(tr("Preview of the brief"))
+        self.preview.setAccessibleName(self.tr("Preview of the brief"))
         self.preview.setOpenLinks(False)
         self.preview.document().setDocumentMargin(14)
-        preview_label = QLabel(tr("&Preview:"))
+        preview_label = QLabel(self.tr("&Preview:"))
         preview_label.setBuddy(self.preview)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -347,41 +349,41 @@ class BriefComposer(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
         a = self._action
         self.act_save = a(
-            tr("&Save"), self.save, QKeySequence.StandardKey.Save, "Ctrl+S",
-            tip=tr("Save the brief in the library"),
+            self.tr("&Save"), self.save, QKeySequence.StandardKey.Save, "Ctrl+S",
+            tip=self.tr("Save the brief in the library"),
         )  # fmt: skip
         self.act_export = a(
-            tr("&Export…"), self.export, "Ctrl+E",
-            tip=tr("Write the brief to a file in the chosen format"),
+            self.tr("&Export…"), self.export, "Ctrl+E",
+            tip=self.tr("Write the brief to a file in the chosen format"),
         )  # fmt: skip
-        self.act_close = a(tr("&Close"), self.close, QKeySequence.StandardKey.Close, "Ctrl+W")
+        self.act_close = a(self.tr("&Close"), self.close, QKeySequence.StandardKey.Close, "Ctrl+W")
         self.act_add_section = a(
-            tr("&Add Section"), self.add_section, "Ctrl+Shift+N",
-            tip=tr("Add an empty section at the end"),
+            self.tr("&Add Section"), self.add_section, "Ctrl+Shift+N",
+            tip=self.tr("Add an empty section at the end"),
         )  # fmt: skip
         self.act_rename = a(
-            tr("&Rename"), self.rename_selected, "F2", widget=self.tree,
-            tip=tr("Rename the selected section, or edit the selected article's summary"),
+            self.tr("&Rename"), self.rename_selected, "F2", widget=self.tree,
+            tip=self.tr("Rename the selected section, or edit the selected article's summary"),
         )  # fmt: skip
         self.act_remove = a(
-            tr("Re&move"), self.remove_selected, QKeySequence.StandardKey.Delete, widget=self.tree,
-            tip=tr("Remove the selected article or section (Undo brings it back)"),
+            self.tr("Re&move"), self.remove_selected, QKeySequence.StandardKey.Delete,
+            widget=self.tree,
+            tip=self.tr("Remove the selected article or section (Undo brings it back)"),
         )  # fmt: skip
         self.act_move_up = a(
-            tr("Move &Up"), self.move_selected_up, "Alt+Up", widget=self.tree,
-            tip=tr("Move the selected article or section up"),
+            self.tr("Move &Up"), self.move_selected_up, "Alt+Up", widget=self.tree,
+            tip=self.tr("Move the selected article or section up"),
         )  # fmt: skip
         self.act_move_down = a(
-            tr("Move &Down"), self.move_selected_down, "Alt+Down", widget=self.tree,
-            tip=tr("Move the selected article or section down"),
+            self.tr("Move &Down"), self.move_selected_down, "Alt+Down", widget=self.tree,
+            tip=self.tr("Move the selected article or section down"),
         )  # fmt: skip
         stack = self.model.undo_stack
-        self.act_undo = stack.createUndoAction(self, tr("&Undo"))
+        self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        self.act_redo = stack.createRedoAction(self, tr("&Redo"))
+        self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setShortcuts(
             list(
                 dict.fromkeys(
@@ -412,8 +414,7 @@ class BriefComposer(QMainWindow):
             self.tree_buttons.addWidget(button)
 
     def _build_toolbar(self) -> None:
-        tr = self.tr
-        toolbar = QToolBar(tr("Brief"))
+        toolbar = QToolBar(self.tr("Brief"))
         toolbar.setObjectName("brief-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -424,37 +425,37 @@ class BriefComposer(QMainWindow):
         toolbar.addActions([self.act_undo, self.act_redo])
         toolbar.addSeparator()
         self.format_box = QComboBox()
-        self.format_box.setAccessibleName(tr("Export format"))
+        self.format_box.setAccessibleName(self.tr("Export format"))
         self.format_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.format_box.setMinimumContentsLength(16)
         for fmt in FORMATS.values():
-            self.format_box.addItem(fmt.name, fmt.key)
+            self.format_box.addItem(self.format_name(fmt), fmt.key)
         formats = self.format_box.model()
         if isinstance(formats, QStandardItemModel):
             for row, fmt in enumerate(FORMATS.values()):
                 if importlib.util.find_spec(fmt.module) is None:
                     item = formats.item(row)
                     item.setEnabled(False)
-                    item.setToolTip(tr("Not available in this version"))
+                    item.setToolTip(self.tr("Not available in this version"))
         self.paper_box = QComboBox()
-        self.paper_box.setAccessibleName(tr("Paper size"))
-        self.paper_box.setToolTip(tr("The page size of PDF and Word documents"))
+        self.paper_box.setAccessibleName(self.tr("Paper size"))
+        self.paper_box.setToolTip(self.tr("The page size of PDF and Word documents"))
         for paper in PAPERS:
-            self.paper_box.addItem(tr("A4") if paper == "a4" else tr("Letter"), paper)
-        self.mark_used_check = QCheckBox(tr("Mark articles as used"))
-        self.mark_used_check.setAccessibleName(tr("Mark articles as used"))
+            self.paper_box.addItem(self.tr("A4") if paper == "a4" else self.tr("Letter"), paper)
+        self.mark_used_check = QCheckBox(self.tr("Mark articles as used"))
+        self.mark_used_check.setAccessibleName(self.tr("Mark articles as used"))
         self.mark_used_check.setToolTip(
-            tr(
+            self.tr(
                 "After exporting, save the brief and remember its articles, so “not used in a "
                 "previous brief” leaves them out next time"
             )
         )
         self.mark_used_check.setChecked(True)
-        format_label = QLabel(tr("Format:"))
+        format_label = QLabel(self.tr("Format:"))
         format_label.setBuddy(self.format_box)
-        paper_label = QLabel(tr("Paper:"))
+        paper_label = QLabel(self.tr("Paper:"))
         paper_label.setBuddy(self.paper_box)
         for widget in (format_label, self.format_box, paper_label, self.paper_box):
             toolbar.addWidget(widget)
@@ -579,12 +580,11 @@ class BriefComposer(QMainWindow):
     def new_brief(self) -> None:
         """Start a brief of the last seven days, selected at once."""
         today = self.store.now().astimezone().date()
-        locale = QLocale()
-        language = "fr" if locale.language() == QLocale.Language.French else "en"
+        french = display_locale().language() == QLocale.Language.French
         self._fill(
-            title=self.tr("Press review, {0}").format(locale.toString(qdate(today), "d MMMM yyyy")),
+            title=self.tr("Press review, {0}").format(long_date(today)),
             author="",
-            language=language,
+            language="fr" if french else "en",
             introduction="",
         )
         self.criteria_panel.blockSignals(True)
@@ -635,8 +635,10 @@ class BriefComposer(QMainWindow):
                 self.tr("One highlight was deleted since the brief was saved: it is left out.")
                 if count == 1
                 else self.tr(
-                    "{0} highlights were deleted since the brief was saved: they are left out."
-                ).format(count)
+                    "%Ln highlights were deleted since the brief was saved: they are left out.",
+                    "",
+                    count,
+                )
             )
             self.statusBar().showMessage(text)
         self._select_first_row()
@@ -751,14 +753,21 @@ class BriefComposer(QMainWindow):
             self.model.set_sections(sections)
             self._on_content_changed()
         else:
-            self.model.replace_sections(sections, self.tr("Select articles"))
+            self.model.replace_sections(sections, self.tr("Select articles", "undo command"))
         self._select_first_row()
         articles = len(items)
-        text = self.tr("{0} article") if articles == 1 else self.tr("{0} articles")
-        text = text.format(articles)
+        text = (
+            self.tr("%Ln article", "", articles)
+            if articles == 1
+            else self.tr("%Ln articles", "", articles)
+        )
         count = len(sections)
-        text += " " + (self.tr("in {0} section.") if count == 1 else self.tr("in {0} sections."))
-        self._set_select_message(text.format(count))
+        where = (
+            self.tr("in %Ln section.", "", count)
+            if count == 1
+            else self.tr("in %Ln sections.", "", count)
+        )
+        self._set_select_message(self.tr("{0} {1}", "articles in sections").format(text, where))
         return True
 
     def _items(self) -> list[BriefItem]:
@@ -966,6 +975,17 @@ class BriefComposer(QMainWindow):
 
     # -- exporting ------------------------------------------------------------------------------
 
+    def format_name(self, fmt: ExportFormat) -> str:
+        """An export format as the interface names it (the library names it in English)."""
+        names = {
+            "md": self.tr("Markdown"),
+            "pdf": self.tr("PDF"),
+            "docx": self.tr("Word document"),
+            "html": self.tr("Web page (HTML)"),
+            "w3c": self.tr("W3C Web Annotations (JSON-LD)"),
+        }
+        return names.get(fmt.key, fmt.name)
+
     def chosen_format(self) -> ExportFormat:
         return FORMATS[str(self.format_box.currentData())]
 
@@ -980,7 +1000,7 @@ class BriefComposer(QMainWindow):
             self,
             self.tr("Export Brief"),
             str(suggested),
-            f"{fmt.name} (*{fmt.suffix})",
+            f"{self.format_name(fmt)} (*{fmt.suffix})",
         )
         if not path:
             return None
@@ -1066,7 +1086,7 @@ class BriefComposer(QMainWindow):
             text += " " + (
                 self.tr("One article marked as used.")
                 if count == 1
-                else self.tr("{0} articles marked as used.").format(count)
+                else self.tr("%Ln articles marked as used.", "", count)
             )
         self.statusBar().showMessage(text)
         self.exported.emit(job.path)

@@ -9,7 +9,6 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QDate,
-    QLocale,
     QStringListModel,
     Qt,
     Signal,
@@ -36,7 +35,8 @@ from reader.core.briefs import (
 )
 from reader.core.highlight_store import HighlightColor
 from reader.core.store import Store
-from reader.ui.highlight_marks import swatch_icon
+from reader.ui.highlight_marks import color_meaning, color_name, swatch_icon
+from reader.ui.i18n import date_edit_format, display_locale
 from reader.ui.tag_input import TagLineEdit
 
 #: The ways a brief is grouped into sections, as the criteria spell them.
@@ -78,13 +78,12 @@ class CriteriaPanel(QWidget):
         self._connect_signals()
 
     def _build(self) -> None:
-        tr = self.tr
-        self.since_check = QCheckBox(tr("From"))
-        self.since_check.setAccessibleName(tr("Only articles published from a date"))
-        self.since_edit = self._date_edit(tr("First day"))
-        self.until_check = QCheckBox(tr("To"))
-        self.until_check.setAccessibleName(tr("Only articles published up to a date"))
-        self.until_edit = self._date_edit(tr("Last day"))
+        self.since_check = QCheckBox(self.tr("From"))
+        self.since_check.setAccessibleName(self.tr("Only articles published from a date"))
+        self.since_edit = self._date_edit(self.tr("First day"))
+        self.until_check = QCheckBox(self.tr("To"))
+        self.until_check.setAccessibleName(self.tr("Only articles published up to a date"))
+        self.until_edit = self._date_edit(self.tr("Last day"))
         period = QGridLayout()
         period.addWidget(self.since_check, 0, 0)
         period.addWidget(self.since_edit, 0, 1)
@@ -93,43 +92,45 @@ class CriteriaPanel(QWidget):
         period.setColumnStretch(1, 1)
 
         self.tags_edit = TagLineEdit()
-        self.tags_edit.setAccessibleName(tr("Tags"))
+        self.tags_edit.setAccessibleName(self.tr("Tags"))
         self.tags_edit.setToolTip(
-            tr("Articles tagged so, themselves or in a highlight; a tag includes those below it")
+            self.tr(
+                "Articles tagged so, themselves or in a highlight; a tag includes those below it"
+            )
         )
         self.tag_mode = QComboBox()
-        self.tag_mode.addItem(tr("Any of these tags"), "any")
-        self.tag_mode.addItem(tr("All of these tags"), "all")
-        self.tag_mode.setAccessibleName(tr("Tag match"))
+        self.tag_mode.addItem(self.tr("Any of these tags"), "any")
+        self.tag_mode.addItem(self.tr("All of these tags"), "all")
+        self.tag_mode.setAccessibleName(self.tr("Tag match"))
 
         self.feeds_tree = QTreeWidget()
         self.feeds_tree.setHeaderHidden(True)
-        self.feeds_tree.setAccessibleName(tr("Feeds and folders"))
-        self.feeds_tree.setToolTip(tr("Tick feeds or folders; none ticked means every feed"))
+        self.feeds_tree.setAccessibleName(self.tr("Feeds and folders"))
+        self.feeds_tree.setToolTip(self.tr("Tick feeds or folders; none ticked means every feed"))
         self.feeds_tree.setMinimumHeight(120)
         self.feeds_tree.setMaximumHeight(170)
         self.feeds_tree.setRootIsDecorated(True)
 
-        self.starred_check = QCheckBox(tr("Starred articles only"))
-        self.starred_check.setAccessibleName(tr("Starred articles only"))
+        self.starred_check = QCheckBox(self.tr("Starred articles only"))
+        self.starred_check.setAccessibleName(self.tr("Starred articles only"))
         self.colors_box = QWidget()
         self.colors_layout = QGridLayout(self.colors_box)
         self.colors_layout.setContentsMargins(0, 0, 0, 0)
         self.colors_layout.setHorizontalSpacing(10)
-        self.unused_check = QCheckBox(tr("Not used in a previous brief"))
-        self.unused_check.setAccessibleName(tr("Not used in a previous brief"))
-        self.unused_check.setToolTip(tr("Leave out articles sent in a brief already exported"))
+        self.unused_check = QCheckBox(self.tr("Not used in a previous brief"))
+        self.unused_check.setAccessibleName(self.tr("Not used in a previous brief"))
+        self.unused_check.setToolTip(self.tr("Leave out articles sent in a brief already exported"))
 
         self.group_box = QComboBox()
-        self.group_box.addItem(tr("By tag"), "tag")
-        self.group_box.addItem(tr("By source"), "feed")
-        self.group_box.addItem(tr("One section"), "none")
-        self.group_box.setAccessibleName(tr("Group articles"))
+        self.group_box.addItem(self.tr("By tag"), "tag")
+        self.group_box.addItem(self.tr("By source"), "feed")
+        self.group_box.addItem(self.tr("One section"), "none")
+        self.group_box.setAccessibleName(self.tr("Group articles"))
         self.prefix_edit = QLineEdit()
-        self.prefix_edit.setPlaceholderText(tr("country"))
-        self.prefix_edit.setAccessibleName(tr("Tag level making the sections"))
+        self.prefix_edit.setPlaceholderText(self.tr("country"))
+        self.prefix_edit.setAccessibleName(self.tr("Tag level making the sections"))
         self.prefix_edit.setToolTip(
-            tr("“country” makes one section per country/… tag; empty: one per tag")
+            self.tr("“country” makes one section per country/… tag; empty: one per tag")
         )
         self.prefix_edit.setClearButtonEnabled(True)
         self._prefix_levels = QStringListModel(self)
@@ -137,21 +138,21 @@ class CriteriaPanel(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.prefix_edit.setCompleter(completer)
 
-        articles = QGroupBox(tr("Articles"))
+        articles = QGroupBox(self.tr("Articles"))
         form = QFormLayout(articles)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(tr("Period:"), period)
-        form.addRow(tr("Tags:"), self.tags_edit)
+        form.addRow(self.tr("Period:"), period)
+        form.addRow(self.tr("Tags:"), self.tags_edit)
         form.addRow("", self.tag_mode)
-        form.addRow(tr("Feeds:"), self.feeds_tree)
-        form.addRow(tr("Colours:"), self.colors_box)
+        form.addRow(self.tr("Feeds:"), self.feeds_tree)
+        form.addRow(self.tr("Colours:"), self.colors_box)
         form.addRow("", self.starred_check)
         form.addRow("", self.unused_check)
 
-        sections = QGroupBox(tr("Sections"))
+        sections = QGroupBox(self.tr("Sections"))
         grouping = QFormLayout(sections)
-        grouping.addRow(tr("Group:"), self.group_box)
-        grouping.addRow(tr("Tag level:"), self.prefix_edit)
+        grouping.addRow(self.tr("Group:"), self.group_box)
+        grouping.addRow(self.tr("Tag level:"), self.prefix_edit)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -161,7 +162,8 @@ class CriteriaPanel(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        edit.setLocale(display_locale())
+        edit.setDisplayFormat(date_edit_format())
         edit.setAccessibleName(name)
         return edit
 
@@ -246,12 +248,11 @@ class CriteriaPanel(QWidget):
             check.deleteLater()
         self.color_checks = {}
         for number, color in enumerate(colors):
-            check = QCheckBox(color.meaning or color.name)
+            name, meaning = color_name(color.name), color_meaning(color.meaning)
+            check = QCheckBox(meaning or name)
             check.setIcon(swatch_icon(color.name))
-            check.setAccessibleName(
-                self.tr("{0} highlights ({1})").format(color.name.capitalize(), color.meaning)
-            )
-            check.setToolTip(self.tr("Only articles with {0} highlights").format(color.name))
+            check.setAccessibleName(self.tr("{0} highlights ({1})").format(name, meaning))
+            check.setToolTip(self.tr("Only articles with {0} highlights").format(name.lower()))
             check.toggled.connect(self._on_changed)
             self.colors_layout.addWidget(check, number // 2, number % 2)
             self.color_checks[color.name] = check

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QUndoCommand, QUndoStack
 
 from reader.core.briefs import BriefItem, BriefSection
+from reader.ui.i18n import number
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: The invisible root, as the default parent of the model methods.
@@ -406,7 +407,7 @@ class BriefSectionsModel(QAbstractItemModel):
                 return item.title or self.tr("(untitled)")
             if column == SOURCE_COLUMN:
                 return item.source
-            return str(len(item.highlights))
+            return number(len(item.highlights))
         if role == ItemRole:
             return item
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE_COLUMN:
@@ -428,9 +429,10 @@ class BriefSectionsModel(QAbstractItemModel):
                 return None
             if column == SOURCE_COLUMN:
                 count = len(section.items)
-                text = self.tr("{0} article") if count == 1 else self.tr("{0} articles")
-                return text.format(count)
-            return str(sum(len(item.highlights) for item in section.items))
+                if count == 1:
+                    return self.tr("%Ln article", "", count)
+                return self.tr("%Ln articles", "", count)
+            return number(sum(len(item.highlights) for item in section.items))
         if role == Qt.ItemDataRole.FontRole and column == TITLE_COLUMN:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE_COLUMN:

@@ -13,8 +13,6 @@ import PySide6
 from PySide6.QtCore import (
     QCollator,
     QCoreApplication,
-    QDateTime,
-    QLocale,
     Qt,
     QUrl,
     Signal,
@@ -51,8 +49,9 @@ from reader import __version__
 from reader.core.errors import InvalidFeedURLError
 from reader.core.types import Feed
 from reader.core.urls import normalize_feed_url
+from reader.ui.i18n import display_locale, number, short_date_time
 from reader.ui.icons import icon
-from reader.ui.settings import ImagePolicy, Preferences
+from reader.ui.settings import ImagePolicy, InterfaceLanguage, Preferences
 
 #: Opens a URL with the system; dialogs keep it as an attribute so tests can replace it.
 UrlOpener = Callable[[QUrl], object]
@@ -91,10 +90,7 @@ def _clipboard_url() -> str | None:
 
 def _collator() -> QCollator:
     """The user's alphabetical order: case ignored, accented letters beside their letter."""
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        locale = QLocale(QLocale.Language.English)  # not code-point order under LANG=C
-    collator = QCollator(locale)
+    collator = QCollator(display_locale())  # not code-point order under LANG=C
     collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return collator
 
@@ -327,6 +323,20 @@ class SettingsDialog(QDialog):
         )
         self._images.setCurrentIndex(max(0, self._images.findData(prefs.images.value)))
 
+        self._language = QComboBox(self)
+        self._language.addItem(self.tr("System default"), InterfaceLanguage.SYSTEM.value)
+        # Each language is named in itself, so that whoever reads it can find their own.
+        self._language.addItem("English", InterfaceLanguage.ENGLISH.value)
+        self._language.addItem("Français", InterfaceLanguage.FRENCH.value)
+        self._language.setAccessibleName(self.tr("Interface language"))
+        self._language.setCurrentIndex(max(0, self._language.findData(prefs.language.value)))
+        self._language_note = QLabel(
+            self.tr("A new language applies the next time Press Reader starts."), self
+        )
+        self._language_note.setWordWrap(True)
+        self._language_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._language.setAccessibleDescription(self._language_note.text())
+
         self._data_path = QLineEdit(str(data_dir), self)
         self._data_path.setReadOnly(True)
         self._data_path.setAccessibleName(self.tr("Data folder"))
@@ -355,6 +365,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Reading:"), mark_row)
         form.addRow(self._label(self.tr("&Font size:"), self._font_size), self._font_size)
         form.addRow(self._label(self.tr("&Images:"), self._images), self._images)
+        language_column = QVBoxLayout()
+        language_column.setSpacing(3)
+        language_column.addWidget(self._language)
+        language_column.addWidget(self._language_note)
+        form.addRow(self._label(self.tr("&Language:"), self._language), language_column)
         form.addRow(self._label(self.tr("&Data folder:"), self._data_path), data_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -367,6 +382,7 @@ class SettingsDialog(QDialog):
             self._mark_delay,
             self._font_size,
             self._images,
+            self._language,
             self._data_path,
             self._open_folder,
             buttons,
@@ -379,6 +395,10 @@ class SettingsDialog(QDialog):
         label.setBuddy(buddy)
         return label
 
+    def language_box(self) -> QComboBox:
+        """The interface language's choices (for tests)."""
+        return self._language
+
     @Slot()
     def on_open_folder(self) -> None:
         self.open_url(QUrl.fromLocalFile(str(self._data_dir)))
@@ -390,6 +410,7 @@ class SettingsDialog(QDialog):
             mark_read_delay=self._mark_delay.value() if self._mark_read.isChecked() else -1,
             font_size=self._font_size.value(),
             images=ImagePolicy(self._images.currentData()),
+            language=InterfaceLanguage(self._language.currentData()),
         )
 
 
@@ -426,7 +447,7 @@ class ShortcutsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        self.resize(460, 520)
+        self.resize(640, 560)
 
         self._table = QTableWidget(len(shortcuts), 2, self)
         self._table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
@@ -441,13 +462,15 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for row, (keys, description) in enumerate(shortcuts):
             keys_item = QTableWidgetItem(_native_keys(keys))
+            keys_item.setToolTip(keys_item.text())  # a long list of keys is elided
             keys_font = QFont(keys_item.font())
             keys_font.setBold(True)
             keys_item.setFont(keys_font)
             self._table.setItem(row, 0, keys_item)
             self._table.setItem(row, 1, QTableWidgetItem(description))
         self._table.resizeColumnToContents(0)
-        self._table.setColumnWidth(0, self._table.columnWidth(0) + 24)  # air before the action
+        # Air before the action; the action keeps at least half of the width.
+        self._table.setColumnWidth(0, min(self._table.columnWidth(0) + 24, 300))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
@@ -642,7 +665,7 @@ class FeedErrorsDialog(QDialog):
                     feed.url,
                     problem,
                     self._format_time(feed.last_checked),
-                    str(feed.error_count),
+                    number(feed.error_count),
                 ]
             )
             item.setIcon(0, glyph)
@@ -657,7 +680,9 @@ class FeedErrorsDialog(QDialog):
         self._tree.setColumnWidth(1, 220)
         count = len(feeds)
         self._intro.setText(
-            self.tr("%n feed(s) could not be refreshed or reported a problem.", "", count)
+            self.tr("%Ln feed could not be refreshed or reported a problem.", "", count)
+            if count == 1
+            else self.tr("%Ln feeds could not be refreshed or reported a problem.", "", count)
         )
         self._retry.setEnabled(count > 0)
         self._update_retry_text()
@@ -689,8 +714,7 @@ class FeedErrorsDialog(QDialog):
     def _format_time(self, moment: datetime | None) -> str:
         if moment is None:
             return self.tr("Never")
-        local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-        return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+        return short_date_time(moment)
 
 
 # -- confirmations -------------------------------------------------------------------------

@@ -11,8 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -46,6 +44,7 @@ from PySide6.QtWidgets import (
 from reader.core.store import ArticleQuery, Store
 from reader.core.types import Feed, TagInfo
 from reader.ui.article_list import star_icon
+from reader.ui.i18n import number, short_date_time
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: Gives a feed's own icon, or None when it has none (yet): the RSS mark is drawn instead.
@@ -445,17 +444,27 @@ class FeedTreeModel(QAbstractItemModel):
             name = html.escape("/".join(node.path))
             if node.tag is None:
                 return f"<b>{name}</b>"
-            articles = self.tr("%n article(s)", "", node.tag.articles)
-            highlights = self.tr("%n highlight(s)", "", node.tag.highlights)
+            count = node.tag.articles
+            articles = (
+                self.tr("%Ln article", "", count)
+                if count == 1
+                else self.tr("%Ln articles", "", count)
+            )
+            count = node.tag.highlights
+            highlights = (
+                self.tr("%Ln highlight", "", count)
+                if count == 1
+                else self.tr("%Ln highlights", "", count)
+            )
             return f"<b>{name}</b><br>{html.escape(articles)}, {html.escape(highlights)}"
         if feed is None:
             if node.kind is NodeKind.FOLDER:
-                text = self.tr("%n unread", "", node.unread)
+                text = self.tr("%Ln unread", "", node.unread)
                 return f"<b>{html.escape(node.title)}</b><br>{html.escape(text)}"
             if node.smart is SmartView.STARRED:
-                text = self.tr("%n starred", "", node.unread)
+                text = self.tr("%Ln starred", "", node.unread)
             else:
-                text = self.tr("%n unread", "", node.unread)
+                text = self.tr("%Ln unread", "", node.unread)
             return f"<b>{html.escape(node.title)}</b><br>{html.escape(text)}"
         lines = [f"<b>{html.escape(feed.title)}</b>", html.escape(feed.url)]
         if feed.last_checked is not None:
@@ -526,8 +535,7 @@ class _Contents:
 
 
 def _local_text(moment: datetime) -> str:
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    return short_date_time(moment)
 
 
 # -- icons, drawn so that they need no resource files ---------------------------------------
@@ -706,8 +714,9 @@ class FeedTreeDelegate(QStyledItemDelegate):
         )
         painter.save()
         if isinstance(count, int) and count > 0:
-            badge = self._badge_rect(opt, text_rect, str(count))
-            self._paint_badge(painter, opt, badge, str(count), selected)
+            shown = number(count)
+            badge = self._badge_rect(opt, text_rect, shown)
+            self._paint_badge(painter, opt, badge, shown, selected)
             text_rect.setRight(badge.left() - 4)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setFont(opt.font)

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QIcon,
@@ -40,6 +40,31 @@ PAINT: dict[str, QColor] = {name: QColor(rgb) for name, rgb in SWATCHES.items()}
 def paint_color(name: str) -> QColor:
     """How a palette colour is painted (yellow for one this version does not know)."""
     return PAINT.get(name, PAINT["yellow"])
+
+
+def color_name(name: str) -> str:
+    """A palette colour named in the interface's language: "Yellow", « Jaune »."""
+    names = {
+        "yellow": QCoreApplication.translate("HighlightColor", "Yellow"),
+        "green": QCoreApplication.translate("HighlightColor", "Green"),
+        "blue": QCoreApplication.translate("HighlightColor", "Blue"),
+        "pink": QCoreApplication.translate("HighlightColor", "Pink"),
+        "orange": QCoreApplication.translate("HighlightColor", "Orange"),
+    }
+    return names.get(name, name.capitalize())
+
+
+def color_meaning(meaning: str) -> str:
+    """What a colour means, as the user wrote it; the meanings a new library starts with
+    (written in English by the library) in the interface's language."""
+    defaults = {
+        "key fact": QCoreApplication.translate("HighlightColor", "key fact"),
+        "context": QCoreApplication.translate("HighlightColor", "context"),
+        "quote": QCoreApplication.translate("HighlightColor", "quote"),
+        "claim to verify": QCoreApplication.translate("HighlightColor", "claim to verify"),
+        "follow up": QCoreApplication.translate("HighlightColor", "follow up"),
+    }
+    return defaults.get(meaning, meaning)
 
 
 @functools.cache  # five colours; icons need a QGuiApplication, so made on first use
@@ -142,7 +167,7 @@ def highlight_selections(
         fmt = QTextCharFormat()
         fmt.setBackground(paint_color(item.highlight.color))
         fmt.setForeground(QColor(32, 33, 36))
-        fmt.setToolTip(item.highlight.note or item.highlight.color)
+        fmt.setToolTip(item.highlight.note or color_name(item.highlight.color))
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         selection.format = fmt
@@ -154,11 +179,16 @@ def selected_passage(document: QTextDocument, cursor: QTextCursor) -> tuple[str,
     """The selected text and which of its occurrences in the body it is (from 1), for
     ``HighlightStore.add_quote``. Raises InvalidSelectionError with a message for the user."""
     if not cursor.hasSelection() or not cursor.selectedText().strip():
-        raise InvalidSelectionError("select a passage of the article first")
+        raise InvalidSelectionError(
+            QCoreApplication.translate("HighlightMarks", "Select a passage of the article first.")
+        )
     offset, text = body_text(document)
     if cursor.selectionStart() < offset:
         raise InvalidSelectionError(
-            "highlights are made in the article's text, not in its title or header"
+            QCoreApplication.translate(
+                "HighlightMarks",
+                "Highlights are made in the article's text, not in its title or header.",
+            )
         )
     quote = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
     start = cursor.selectionStart() - offset

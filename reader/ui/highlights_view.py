@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -57,7 +56,8 @@ from reader.core.highlight_store import HighlightColor
 from reader.core.store import Store
 from reader.core.types import Highlight
 from reader.ui.annotations import Annotations, Change
-from reader.ui.highlight_marks import swatch_icon
+from reader.ui.highlight_marks import color_meaning, color_name, swatch_icon
+from reader.ui.i18n import date_edit_format, display_locale, long_date, number, short_date
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: The invisible root, as the default parent of the model methods.
@@ -274,9 +274,10 @@ class HighlightsModel(QAbstractTableModel):
         return list(self._colors)
 
     def color_label(self, color: str) -> str:
-        """A colour with what it means: "yellow — key fact"."""
+        """A colour with what it means: "Yellow — key fact"."""
         meaning = self._meanings.get(color)
-        return self.tr("{0} — {1}").format(color, meaning) if meaning else color
+        name = color_name(color)
+        return self.tr("{0} — {1}").format(name, color_meaning(meaning)) if meaning else name
 
     def set_store(self, store: Store) -> None:
         """Show another library's highlights (the filter and sort order are kept)."""
@@ -494,7 +495,7 @@ class HighlightsModel(QAbstractTableModel):
         text = self._date_texts.get(day)
         if text is None:
             d = date.fromordinal(day)
-            text = QLocale().toString(QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat)
+            text = short_date(d)
             self._date_texts[day] = text
         return text
 
@@ -688,7 +689,8 @@ class HighlightsWindow(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        edit.setLocale(display_locale())
+        edit.setDisplayFormat(date_edit_format())
         edit.setAccessibleName(name)
         edit.setEnabled(False)
         return edit
@@ -852,8 +854,12 @@ class HighlightsWindow(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        text = self.tr("{0} of {1} highlight") if total == 1 else self.tr("{0} of {1} highlights")
-        self.count_label.setText(text.format(shown, total))
+        text = (
+            self.tr("{0} of %Ln highlight", "", total)
+            if total == 1
+            else self.tr("{0} of %Ln highlights", "", total)
+        )
+        self.count_label.setText(text.format(number(shown)))
 
     # -- the library ------------------------------------------------------------------------
 
@@ -1010,9 +1016,7 @@ class HighlightsWindow(QWidget):
     def citation(self, highlight: Highlight) -> str:
         """The quote as it is pasted into a brief: “quote” — Source, date."""
         day = highlight_day(highlight)
-        when = QLocale().toString(
-            QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
-        )
+        when = long_date(day)
         quote = " ".join(highlight.exact.split())
         source = highlight.feed_title or highlight.article_title
         return self.tr("“{0}” — {1}, {2}").format(quote, source, when)

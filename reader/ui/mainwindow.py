@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QModelIndex, QPoint, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -48,11 +48,14 @@ from reader.ui.feed_tree import FeedRole, FeedTreeDelegate, FeedTreeModel
 from reader.ui.fulltext_worker import FullTextController
 from reader.ui.highlight_marks import (
     PaintedHighlight,
+    color_meaning,
+    color_name,
     highlight_at,
     highlight_selections,
     place_highlights,
     selected_passage,
 )
+from reader.ui.i18n import number, short_date_time
 from reader.ui.icons import app_icon, icon
 from reader.ui.keys import Shortcut, key_sequences
 from reader.ui.messages import MessageBridge
@@ -260,96 +263,97 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
         a = self._action
         self.act_add_feed = a(
-            tr("&Add Feed…"),
+            self.tr("&Add Feed…"),
             self.add_feed,
             QKeySequence.StandardKey.New,
             icon_name="add-feed",
-            tip=tr("Subscribe to a news feed"),
+            tip=self.tr("Subscribe to a news feed"),
         )
-        self.act_import = a(tr("&Import OPML…"), self.import_opml, icon_name="import")
-        self.act_export = a(tr("&Export OPML…"), self.export_opml, icon_name="export")
-        self.act_new_brief = a(tr("New &Brief…"), self.new_brief, "Ctrl+B")
-        self.act_open_brief = a(tr("Open B&rief…"), self.open_brief)
-        self.act_demo = a(tr("Open &Demo Library"), self.open_demo_library, icon_name="app")
+        self.act_import = a(self.tr("&Import OPML…"), self.import_opml, icon_name="import")
+        self.act_export = a(self.tr("&Export OPML…"), self.export_opml, icon_name="export")
+        self.act_new_brief = a(self.tr("New &Brief…"), self.new_brief, "Ctrl+B")
+        self.act_open_brief = a(self.tr("Open B&rief…"), self.open_brief)
+        self.act_demo = a(self.tr("Open &Demo Library"), self.open_demo_library, icon_name="app")
         self.act_demo.setEnabled(self._demo_library is not None)
-        self.act_quit = a(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_quit = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         self.act_refresh = a(
-            tr("&Refresh All"),
+            self.tr("&Refresh All"),
             self.refresh_all,
             "R",
             QKeySequence.StandardKey.Refresh,
             icon_name="refresh",
-            tip=tr("Fetch new articles from every feed"),
+            tip=self.tr("Fetch new articles from every feed"),
         )
-        self.act_refresh_selected = a(tr("Refresh &Selected"), self.refresh_selected, "Shift+R")
-        self.act_cancel = a(tr("&Cancel Refresh"), self.refresher.cancel, icon_name="cancel")
+        self.act_refresh_selected = a(
+            self.tr("Refresh &Selected"), self.refresh_selected, "Shift+R"
+        )
+        self.act_cancel = a(self.tr("&Cancel Refresh"), self.refresher.cancel, icon_name="cancel")
         self.act_cancel.setEnabled(False)
-        self.act_rename = a(tr("Re&name Feed…"), self.rename_feed, "F2")
-        self.act_move = a(tr("&Move to Folder…"), self.move_feed)
-        self.act_delete = a(tr("&Delete Feed…"), self.delete_feed)
-        self.act_errors = a(tr("Feed &Problems…"), self.show_feed_errors, icon_name="error")
+        self.act_rename = a(self.tr("Re&name Feed…"), self.rename_feed, "F2")
+        self.act_move = a(self.tr("&Move to Folder…"), self.move_feed)
+        self.act_delete = a(self.tr("&Delete Feed…"), self.delete_feed)
+        self.act_errors = a(self.tr("Feed &Problems…"), self.show_feed_errors, icon_name="error")
 
-        self.act_next = a(tr("&Next Article"), self.next_article, "J")
-        self.act_previous = a(tr("&Previous Article"), self.previous_article, "K")
-        self.act_next_unread = a(tr("Next &Unread Article"), self.next_unread, "N")
-        self.act_star = a(tr("&Star"), self.toggle_star, "S", icon_name="star")
-        self.act_read = a(tr("Toggle &Read"), self.toggle_read, "M", icon_name="mark-read")
+        self.act_next = a(self.tr("&Next Article"), self.next_article, "J")
+        self.act_previous = a(self.tr("&Previous Article"), self.previous_article, "K")
+        self.act_next_unread = a(self.tr("Next &Unread Article"), self.next_unread, "N")
+        self.act_star = a(self.tr("&Star"), self.toggle_star, "S", icon_name="star")
+        self.act_read = a(self.tr("Toggle &Read"), self.toggle_read, "M", icon_name="mark-read")
         self.act_open = a(
-            tr("&Open in Browser"), self.open_in_browser, "O", icon_name="open-browser"
+            self.tr("&Open in Browser"), self.open_in_browser, "O", icon_name="open-browser"
         )
         self.act_fetch_full_text = a(
-            tr("Fetch &Full Text"),
+            self.tr("Fetch &Full Text"),
             self.fetch_full_text,
             "Shift+F",
-            tip=tr("Download the article's page and show its full text"),
+            tip=self.tr("Download the article's page and show its full text"),
         )
         self.act_feed_version = a(
-            tr("Show Feed &Version"),
+            self.tr("Show Feed &Version"),
             self.toggle_feed_version,
             "Shift+V",
-            tip=tr("Switch between the full text and the article as the feed gives it"),
+            tip=self.tr("Switch between the full text and the article as the feed gives it"),
         )
         self.act_feed_version.setCheckable(True)
         self.act_highlight = a(
-            tr("&Highlight Selection"),
+            self.tr("&Highlight Selection"),
             self.highlight_selection,
             "H",
-            tip=tr("Highlight the selected passage of the article"),
+            tip=self.tr("Highlight the selected passage of the article"),
         )
         self.act_highlight_note = a(
-            tr("Highlight and Add &Note…"),
+            self.tr("Highlight and Add &Note…"),
             self.highlight_with_note,
             "Shift+H",
-            tip=tr("Highlight the selected passage and write a note on it"),
+            tip=self.tr("Highlight the selected passage and write a note on it"),
         )
         self.act_tag = a(
-            tr("&Tag Article…"),
+            self.tr("&Tag Article…"),
             self.tag_article,
             "T",
             icon_name="tag",
-            tip=tr("Add or remove the article's tags"),
+            tip=self.tr("Add or remove the article's tags"),
         )
         self.act_highlights = a(
-            tr("All &Highlights"),
+            self.tr("All &Highlights"),
             self.show_highlights,
             "Ctrl+Shift+H",
             icon_name="highlights",
-            tip=tr("Every highlight of the library, to filter and go back to"),
+            tip=self.tr("Every highlight of the library, to filter and go back to"),
         )
         self.act_annotations = a(
-            tr("&Annotations Panel"), self.toggle_annotation_panel, "Ctrl+Shift+N"
+            self.tr("&Annotations Panel"), self.toggle_annotation_panel, "Ctrl+Shift+N"
         )
         self.act_annotations.setCheckable(True)
         self.act_annotations.setChecked(True)
-        self.act_colors = a(tr("Highlight &Colours…"), self.edit_highlight_colors)
+        self.act_colors = a(self.tr("Highlight &Colours…"), self.edit_highlight_colors)
         stack = self.annotations.undo_stack
-        self.act_undo = stack.createUndoAction(self, tr("&Undo"))
+        self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        self.act_redo = stack.createRedoAction(self, tr("&Redo"))
+        self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setShortcuts(
             [
                 *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
@@ -361,24 +365,28 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
         self.act_mark_all = a(
-            tr("Mark &All as Read"),
+            self.tr("Mark &All as Read"),
             self.mark_all_read,
             "Ctrl+Shift+A",
             icon_name="mark-read",
-            tip=tr("Mark every article in this view read"),
+            tip=self.tr("Mark every article in this view read"),
         )
         self.act_search = a(
-            tr("&Search"), self.focus_search, "/", QKeySequence.StandardKey.Find, icon_name="search"
+            self.tr("&Search"),
+            self.focus_search,
+            "/",
+            QKeySequence.StandardKey.Find,
+            icon_name="search",
         )
         self.act_preferences = a(
-            tr("&Preferences…"),
+            self.tr("&Preferences…"),
             self.edit_preferences,
             QKeySequence.StandardKey.Preferences,
             "Ctrl+,",
             icon_name="settings",
         )
-        self.act_shortcuts = a(tr("&Keyboard Shortcuts"), self.show_shortcuts, "?", "F1")
-        self.act_about = a(tr("&About Press Reader"), self.show_about)
+        self.act_shortcuts = a(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "?", "F1")
+        self.act_about = a(self.tr("&About Press Reader"), self.show_about)
         #: What acts on the articles being read: listed first in the shortcuts dialog, and
         #: disabled while the library is empty.
         self._reading_actions = (
@@ -847,7 +855,9 @@ class MainWindow(QMainWindow):
             self.messages.info.emit(self.tr("No saved brief yet: File ▸ New Brief… makes one."))
             return
         names = [
-            f"{b.title} — {b.updated.astimezone():%Y-%m-%d %H:%M}" if b.updated else b.title
+            self.tr("{0} — {1}").format(b.title, short_date_time(b.updated))
+            if b.updated
+            else b.title
             for b in briefs
         ]
         name, ok = QInputDialog.getItem(
@@ -1057,16 +1067,16 @@ class MainWindow(QMainWindow):
         except ReaderError:  # deleted meanwhile (a feed removed)
             self._update_full_text_actions()
             return
-        words = QLocale().toString(len(fresh.text.split()))
+        words = len(fresh.text.split())
         current = self._current_article
         if current is not None and current.id == article_id:
             self.show_article(fresh, keep_scroll=True)
-            self.messages.info.emit(self.tr("Full text fetched: {0} words.").format(words))
+            self.messages.info.emit(self.tr("Full text fetched: %Ln words.", "", words))
         else:
             self._update_full_text_actions()
             self.messages.info.emit(
-                self.tr("Full text of “{0}” fetched: {1} words.").format(
-                    shorten(fresh.title, 60), words
+                self.tr("Full text of “{0}” fetched: %Ln words.", "", words).format(
+                    shorten(fresh.title, 60)
                 )
             )
         self.article_model.refresh_article(article_id)
@@ -1133,7 +1143,12 @@ class MainWindow(QMainWindow):
         self.article_model.set_read_state(ids, True)
         self.feed_model.reload()
         self._update_counts_label()
-        self.messages.info.emit(self.tr("Marked {0} articles as read.").format(len(ids)))
+        count = len(ids)
+        self.messages.info.emit(
+            self.tr("Marked %Ln article as read.", "", count)
+            if count == 1
+            else self.tr("Marked %Ln articles as read.", "", count)
+        )
 
     @Slot()
     def focus_search(self) -> None:
@@ -1146,9 +1161,13 @@ class MainWindow(QMainWindow):
         text = self.search_box.text().strip()
         if text:
             self.article_model.set_search(text)
-            self.messages.info.emit(
-                self.tr("{0} articles match “{1}”.").format(self.article_model.rowCount(), text)
+            found = self.article_model.rowCount()
+            message = (
+                self.tr("%Ln article matches “{0}”.", "", found)
+                if found == 1
+                else self.tr("%Ln articles match “{0}”.", "", found)
             )
+            self.messages.info.emit(message.format(text))
         elif self.article_model.is_searching:
             self.article_model.clear_search()
         self.show_article(None)
@@ -1162,9 +1181,26 @@ class MainWindow(QMainWindow):
 
     def _update_counts_label(self) -> None:
         stats = self.store.stats()
-        self.counts_label.setText(
-            self.tr("{0} unread · {1} articles").format(stats.unread, stats.articles)
-        )
+        unread = self.tr("%Ln unread", "", stats.unread)
+        self.counts_label.setText(f"{unread} · {self._articles_text(stats.articles)}")
+
+    def _articles_text(self, count: int) -> str:
+        """ "1 article", "12 articles"."""
+        if count == 1:
+            return self.tr("%Ln article", "", count)
+        return self.tr("%Ln articles", "", count)
+
+    def _highlights_text(self, count: int) -> str:
+        """ "1 highlight", "12 highlights"."""
+        if count == 1:
+            return self.tr("%Ln highlight", "", count)
+        return self.tr("%Ln highlights", "", count)
+
+    def _feeds_text(self, count: int) -> str:
+        """ "1 feed", "12 feeds"."""
+        if count == 1:
+            return self.tr("%Ln feed", "", count)
+        return self.tr("%Ln feeds", "", count)
 
     # -- feeds --------------------------------------------------------------------------------
 
@@ -1225,7 +1261,10 @@ class MainWindow(QMainWindow):
         self.reload_views()
         self._show_library()
         message = self.tr("Imported {0}: {1} added, {2} already present, {3} invalid.").format(
-            Path(path).name, len(report.added), len(report.present), len(report.invalid)
+            Path(path).name,
+            number(len(report.added)),
+            number(len(report.present)),
+            number(len(report.invalid)),
         )
         if report.invalid:
             self.messages.warning.emit(message)
@@ -1255,7 +1294,9 @@ class MainWindow(QMainWindow):
         except ReaderError as error:
             self.messages.error.emit(str(error))
             return
-        self.messages.info.emit(self.tr("Exported {0} feeds to {1}.").format(len(outlines), path))
+        self.messages.info.emit(
+            self.tr("Exported {0} to {1}.").format(self._feeds_text(len(outlines)), path)
+        )
 
     @Slot()
     def rename_feed(self) -> None:
@@ -1310,11 +1351,23 @@ class MainWindow(QMainWindow):
             choice = dialogs.choose(
                 self,
                 self.tr("Delete Feed"),
-                self.tr(
-                    "“{0}” has {1} articles you highlighted. Keep those articles (the feed is "
-                    "archived and no longer refreshed), or delete every article? Your "
-                    "highlights and notes are kept in both cases."
-                ).format(feed.title, annotated),
+                (
+                    self.tr(
+                        "“{0}” has %Ln article you highlighted. Keep that article (the feed is "
+                        "archived and no longer refreshed), or delete every article? Your "
+                        "highlights and notes are kept in both cases.",
+                        "",
+                        annotated,
+                    )
+                    if annotated == 1
+                    else self.tr(
+                        "“{0}” has %Ln articles you highlighted. Keep those articles (the feed "
+                        "is archived and no longer refreshed), or delete every article? Your "
+                        "highlights and notes are kept in both cases.",
+                        "",
+                        annotated,
+                    )
+                ).format(feed.title),
                 [
                     ("keep", self.tr("Keep Highlighted Articles")),
                     ("all", self.tr("Delete All Articles")),
@@ -1326,8 +1379,8 @@ class MainWindow(QMainWindow):
         elif not dialogs.confirm(
             self,
             self.tr("Delete Feed"),
-            self.tr("Unsubscribe from “{0}” and delete its {1} articles?").format(
-                feed.title, feed.total
+            self.tr("Unsubscribe from “{0}” and delete its {1}?").format(
+                feed.title, self._articles_text(feed.total)
             ),
             self.tr("Delete"),
         ):
@@ -1521,9 +1574,9 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Delete Tag"),
             self.tr(
-                "Take “{0}” (and the tags below it) off {1} articles and {2} highlights? "
+                "Take “{0}” (and the tags below it) off {1} and {2}? "
                 "The articles and highlights stay. Edit ▸ Undo brings the tag back."
-            ).format(name, articles, highlights),
+            ).format(name, self._articles_text(articles), self._highlights_text(highlights)),
             self.tr("Delete Tag"),
         ):
             return
@@ -1535,7 +1588,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self.tr("Highlight"), self)
         for color in self.store.highlights.colors():
             action = menu.addAction(
-                self.tr("{0} — {1}").format(color.name.capitalize(), color.meaning)
+                self.tr("{0} — {1}").format(color_name(color.name), color_meaning(color.meaning))
             )
             action.setData(color.name)
             action.triggered.connect(
@@ -1610,7 +1663,8 @@ class MainWindow(QMainWindow):
             return
         self.progress.setRange(0, step.total)
         self.progress.setValue(step.done)
-        self.progress.setFormat(self.tr("%v of %m feeds · {0} new").format(step.new_articles))
+        # %v and %m are the progress bar's own: the value and the maximum.
+        self.progress.setFormat(self.tr("%v of %m feeds · %Ln new", "", step.new_articles))
         changed = step.outcome.new or step.outcome.error or step.outcome.updated
         if changed and not self._live_reload_timer.isActive():
             self._live_reload_timer.start()
@@ -1620,20 +1674,25 @@ class MainWindow(QMainWindow):
         self._live_reload_timer.stop()
         self.reload_views()
         self._reload_highlights_window()  # re-anchoring may have moved or orphaned some
-        text = self.tr("{0} new articles from {1} feeds.").format(
-            summary.new, len(summary.outcomes)
+        new = (
+            self.tr("%Ln new article", "", summary.new)
+            if summary.new == 1
+            else self.tr("%Ln new articles", "", summary.new)
         )
+        text = self.tr("{0} from {1}.").format(new, self._feeds_text(len(summary.outcomes)))
         if summary.full_texts:
-            text += " " + self.tr("Full texts fetched: {0}.").format(summary.full_texts)
+            text += " " + self.tr("Full texts fetched: {0}.").format(number(summary.full_texts))
         if summary.full_text_failures:
             text += " " + self.tr("Full texts not available: {0} (each article says why).").format(
-                len(summary.full_text_failures)
+                number(len(summary.full_text_failures))
             )
         if self._rewrite_notice is not None:
             text += " " + self._rewrite_notice
         if summary.failed:
-            text += " " + self.tr("{0} feeds failed (see Feeds ▸ Feed Problems).").format(
-                summary.failed
+            text += " " + (
+                self.tr("%Ln feed failed (see Feeds ▸ Feed Problems).", "", summary.failed)
+                if summary.failed == 1
+                else self.tr("%Ln feeds failed (see Feeds ▸ Feed Problems).", "", summary.failed)
             )
         if summary.failed or self._rewrite_notice is not None:
             self.messages.warning.emit(text)  # stays in the status bar until the next one
@@ -1685,9 +1744,11 @@ class MainWindow(QMainWindow):
             )
         if orphaned:
             return self.tr(
-                "The feed rewrote the open article: {0} highlights no longer match its text "
-                "and are kept, with their notes, under “Orphaned”."
-            ).format(orphaned)
+                "The feed rewrote the open article: %Ln highlights no longer match its text "
+                "and are kept, with their notes, under “Orphaned”.",
+                "",
+                orphaned,
+            )
         return self.tr("The feed rewrote the open article; your highlights followed it.")
 
     # -- dialogs, preferences, library --------------------------------------------------------
@@ -1698,10 +1759,15 @@ class MainWindow(QMainWindow):
 
         dialog = dialogs.SettingsDialog(self.prefs, self.store.path.parent, parent=self)
         if dialog.exec() == dialogs.SettingsDialog.DialogCode.Accepted:
+            language = self.prefs.language
             self.prefs = dialog.preferences()
             self.settings.save_preferences(self.prefs)
             self._apply_preferences()
             self.show_article(self._current_article)
+            if self.prefs.language != language:
+                self.messages.info.emit(
+                    self.tr("The new language applies the next time Press Reader starts.")
+                )
 
     @Slot()
     def show_shortcuts(self) -> None:

@@ -9,7 +9,7 @@ from datetime import datetime
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QPointF, QRectF, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from reader.core.types import Article
+from reader.ui.i18n import long_date, short_date, short_time
 from reader.ui.settings import ImagePolicy
 
 #: The internal link of the "Load images for this article" action.
@@ -595,14 +596,10 @@ class ReaderView(QTextBrowser):
         return self._format_moment(article.published)
 
     def _format_moment(self, when: datetime, *, short: bool = False) -> str:
-        """A date and time in the user's locale, in local time (``short``: the date in
-        figures, for a line that should not wrap)."""
-        moment = QDateTime.fromMSecsSinceEpoch(int(when.timestamp() * 1000))
-        locale = self.locale() if self.locale() != QLocale.c() else QLocale()
-        date_format = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
-        date = locale.toString(moment.date(), date_format)
-        time = locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
-        return self.tr("{date}, {time}").format(date=date, time=time)
+        """A date and time in the interface's locale, in local time: « 28 novembre 2026 à
+        14:30 » (``short``: the date in figures, for a line that should not wrap)."""
+        date = short_date(when) if short else long_date(when)
+        return self.tr("{date}, {time}").format(date=date, time=short_time(when))
 
 
 def _host(url: str) -> str:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.highlight_store import HighlightColor
-from reader.ui.highlight_marks import paint_color
+from reader.ui.highlight_marks import color_meaning, paint_color
 
 #: Room around the bar's body for its shadow, in pixels.
 SHADOW = 3
@@ -65,7 +65,7 @@ class ColorButton(QAbstractButton):
         self.set_meaning(color.meaning)
 
     def set_meaning(self, meaning: str) -> None:
-        text = self.tr("Highlight: {0}").format(meaning)
+        text = self.tr("Highlight: {0}").format(color_meaning(meaning))
         self.setToolTip(text)
         self.setAccessibleName(text)
 

@@ -15,6 +15,14 @@ class ImagePolicy(StrEnum):
     ALWAYS = "always"
 
 
+class InterfaceLanguage(StrEnum):
+    """The language of menus, dialogs and messages, and of the dates and numbers in them."""
+
+    SYSTEM = "system"  # the system's locale (LANG, LC_ALL), when the interface speaks it
+    ENGLISH = "en"
+    FRENCH = "fr"
+
+
 @dataclass
 class Preferences:
     """What the settings dialog edits."""
@@ -26,6 +34,8 @@ class Preferences:
     #: Reader view font size in points; 0 follows the system font.
     font_size: int = 0
     images: ImagePolicy = ImagePolicy.ASK
+    #: Applied when the application starts.
+    language: InterfaceLanguage = InterfaceLanguage.SYSTEM
 
 
 class AppSettings:
@@ -50,6 +60,7 @@ class AppSettings:
             ),
             font_size=_int(s.value("reading/font_size", default.font_size), 0, 48),
             images=_policy(s.value("reading/images", default.images.value)),
+            language=_language(s.value("interface/language", default.language.value)),
         )
 
     def save_preferences(self, prefs: Preferences) -> None:
@@ -58,6 +69,7 @@ class AppSettings:
         s.setValue("reading/mark_read_delay", prefs.mark_read_delay)
         s.setValue("reading/font_size", prefs.font_size)
         s.setValue("reading/images", prefs.images.value)
+        s.setValue("interface/language", prefs.language.value)
         s.sync()
 
     def window_state(self, name: str) -> QByteArray | None:
@@ -81,3 +93,10 @@ def _policy(value: object) -> ImagePolicy:
         return ImagePolicy(str(value))
     except ValueError:
         return ImagePolicy.ASK
+
+
+def _language(value: object) -> InterfaceLanguage:
+    try:
+        return InterfaceLanguage(str(value))
+    except ValueError:
+        return InterfaceLanguage.SYSTEM

@@ -260,7 +260,7 @@ def test_the_colour_box_lists_each_colour_with_its_meaning_and_filters(
 ) -> None:
     box = window.color_box
     assert box.itemText(0) == "All colours"
-    assert box.itemText(1) == "yellow — key fact"
+    assert box.itemText(1) == "Yellow — key fact"
     assert not box.itemIcon(1).isNull()
     box.setCurrentIndex(box.findData("green"))
     assert ids(shown(window.model)) == ids([library.patrols, library.strike])
@@ -382,7 +382,7 @@ def test_cells_show_the_passage_with_its_colour_and_the_rest(
     assert "27" in str(cell(DATE_COLUMN))
     assert cell(PASSAGE_COLUMN, HighlightRole) == h
     assert cell(PASSAGE_COLUMN, Qt.ItemDataRole.ToolTipRole) == (
-        "yellow — key fact\n\n“Traders in Mopti blame the closed border”"
+        "Yellow — key fact\n\n“Traders in Mopti blame the closed border”"
     )
     assert not cell(PASSAGE_COLUMN, Qt.ItemDataRole.DecorationRole).isNull()  # type: ignore[attr-defined]
 

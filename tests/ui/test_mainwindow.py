@@ -363,7 +363,7 @@ def test_highlighting_needs_a_selection_in_the_text(
 ) -> None:
     article = open_first_article(demo_window)
     qtbot.keyClick(demo_window.reader_view, Qt.Key.Key_H)
-    assert "select a passage" in demo_window.statusBar().currentMessage()
+    assert "Select a passage" in demo_window.statusBar().currentMessage()
     document = demo_window.reader_view.document()
     title = document.find(article.title[:12])  # in the header, not the article's text
     demo_window.reader_view.setTextCursor(title)

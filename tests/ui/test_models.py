@@ -34,6 +34,7 @@ from reader.ui.article_list import (
     snippet_html,
 )
 from reader.ui.feed_tree import FeedRole, FeedTreeDelegate, FeedTreeModel
+from reader.ui.i18n import display_locale
 from tests.factories import T0, entry, feed
 
 GENERATED_FEEDS = 4
@@ -562,7 +563,7 @@ def test_dates_show_time_today_day_this_year_else_short_date() -> None:
         seconds = QDateTime(day, time).toSecsSinceEpoch()  # local time
         return datetime.fromtimestamp(seconds, UTC)
 
-    locale = QLocale()
+    locale = display_locale()  # the bare C locale (LANG=C) writes as British English
     now = utc(QDate(2026, 11, 28), QTime(14, 5))
     today = utc(QDate(2026, 11, 28), QTime(9, 30))
     spring = utc(QDate(2026, 3, 2), QTime(10, 0))
