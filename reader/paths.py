@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import appdirs
@@ -11,6 +12,8 @@ APP_NAME = "press-reader"
 APP_AUTHOR = "PressReader"
 LIBRARY_FILE = "library.sqlite3"
 DATA_DIR_ENV = "PRESS_READER_DATA_DIR"
+#: The top-level resources/ folder, installed under this name (see pyproject.toml).
+RESOURCES_PACKAGE = "reader.resources"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -47,5 +50,17 @@ def demo_library_path(data: Path) -> Path:
 
 
 def resources_dir() -> Path:
-    """The bundled resources (demo library, icons, stylesheets, translations)."""
-    return _PACKAGE_DIR.parent / "resources"
+    """The bundled resources (demo library, icons, stylesheets, translations).
+
+    Found through ``importlib.resources`` the same way in an editable install, an installed
+    wheel and the PyInstaller bundle. Only a bare checkout that was never installed falls
+    back to the top-level ``resources`` folder beside the package.
+    """
+    try:
+        root = resources.files(RESOURCES_PACKAGE)
+    except ModuleNotFoundError:
+        return _PACKAGE_DIR.parent / "resources"
+    if not isinstance(root, Path):
+        # A zipped install: the demo library and Qt need real files, so it is not supported.
+        raise RuntimeError(f"Press Reader's resources are not a folder on disk: {root}")
+    return root
