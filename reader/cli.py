@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gettext
 import json
 import os
 import sys
@@ -11,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from reader import __version__, paths
+from reader import __version__, cli_i18n, paths
+from reader.cli_i18n import _, ngettext
 from reader.core.dates import parse_user_date, utc_now
 from reader.core.errors import InvalidDateError, ReaderError
 from reader.core.files import write_atomically
@@ -25,7 +27,10 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors in one line (exit 2), pointing to --help rather than repeating usage."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        line = _("{prog}: error: {message} (see '{prog} --help')").format(
+            prog=self.prog, message=message
+        )
+        self.exit(2, line + "\n")
 
 
 def _date(text: str) -> datetime:
@@ -39,184 +44,210 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a whole number: {text!r}").format(text=text)
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+        raise argparse.ArgumentTypeError(_("must be 1 or more, not {value}").format(value=value))
     return value
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The whole command-line grammar (also the source of the usage documentation)."""
+    """The whole command-line grammar (also the source of the usage documentation).
+
+    Its texts are translated here, when the parser is built, into the language that
+    :func:`reader.cli_i18n.translated` made current.
+    """
     common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help=f"the folder holding the library (default: ${paths.DATA_DIR_ENV} or the "
-        "platform's data folder)",
+        help=_(
+            "the folder holding the library (default: ${env} or the platform's data folder)"
+        ).format(env=paths.DATA_DIR_ENV),
     )
     parser = _Parser(
         prog=PROG,
-        description="Press Reader: follow news feeds, search them, and build annotated press "
-        "reviews.",
+        description=_(
+            "Press Reader: follow news feeds, search them, and build annotated press reviews."
+        ),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--demo", action="store_true", help="use the bundled demo library (offline)"
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    from reader.app_check import SelfCheckAction  # --self-check, hidden: for packagers
+
+    parser.add_argument("--self-check", action=SelfCheckAction)
+    parser.add_argument(
+        "--demo", action="store_true", help=_("use the bundled demo library (offline)")
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str, **kwargs: Any) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=help_text, parents=[common], **kwargs)
 
-    gui = command("gui", "open the desktop window (the default command)")
+    gui = command("gui", _("open the desktop window (the default command)"))
     gui.add_argument(
-        "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo library"
+        "--demo", action="store_true", default=argparse.SUPPRESS, help=_("use the demo library")
     )
 
-    feed = command("feed", "add, list, rename, move or remove feeds")
+    feed = command("feed", _("add, list, rename, move or remove feeds"))
     feed_commands = feed.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
-    add = feed_commands.add_parser("add", help="subscribe to a feed", parents=[common])
+    add = feed_commands.add_parser("add", help=_("subscribe to a feed"), parents=[common])
     add.add_argument("url", metavar="URL")
-    add.add_argument("--folder", metavar="F", help="folder, e.g. 'Sahel/Mali'")
-    add.add_argument("--title", metavar="T", help="your own title for the feed")
+    add.add_argument("--folder", metavar="F", help=_("folder, e.g. 'Sahel/Mali'"))
+    add.add_argument("--title", metavar="T", help=_("your own title for the feed"))
     add.add_argument(
-        "--allow-file", action="store_true", help="accept a file: address (a local feed file)"
+        "--allow-file", action="store_true", help=_("accept a file: address (a local feed file)")
     )
-    listing = feed_commands.add_parser("list", help="list the feeds", parents=[common])
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing = feed_commands.add_parser("list", help=_("list the feeds"), parents=[common])
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
     remove = feed_commands.add_parser(
-        "remove", help="unsubscribe (the feed's articles go too)", parents=[common]
+        "remove", help=_("unsubscribe (the feed's articles go too)"), parents=[common]
     )
     remove.add_argument("id", metavar="ID", type=int)
     kept = remove.add_mutually_exclusive_group()
     kept.add_argument(
         "--keep-annotated",
         action="store_true",
-        help="keep the highlighted articles (the feed is archived, no longer refreshed)",
+        help=_("keep the highlighted articles (the feed is archived, no longer refreshed)"),
     )
     kept.add_argument(
         "--force",
         action="store_true",
-        help="delete all its articles; their highlights are kept, orphaned",
+        help=_("delete all its articles; their highlights are kept, orphaned"),
     )
-    rename = feed_commands.add_parser("rename", help="give a feed your own title", parents=[common])
+    rename = feed_commands.add_parser(
+        "rename", help=_("give a feed your own title"), parents=[common]
+    )
     rename.add_argument("id", metavar="ID", type=int)
-    rename.add_argument("title", metavar="TITLE", help="the new title ('' for the feed's own)")
-    move = feed_commands.add_parser("move", help="move a feed to a folder", parents=[common])
+    rename.add_argument("title", metavar="TITLE", help=_("the new title ('' for the feed's own)"))
+    move = feed_commands.add_parser("move", help=_("move a feed to a folder"), parents=[common])
     move.add_argument("id", metavar="ID", type=int)
-    move.add_argument("folder", metavar="FOLDER", help="'Sahel/Mali', or '' for the top level")
+    move.add_argument("folder", metavar="FOLDER", help=_("'Sahel/Mali', or '' for the top level"))
     full = feed_commands.add_parser(
         "fulltext",
-        help="fetch articles' full text from their pages: off, on, or auto (teasers only)",
+        help=_("fetch articles' full text from their pages: off, on, or auto (teasers only)"),
         parents=[common],
     )
     full.add_argument("id", metavar="ID", type=int)
     full.add_argument("mode", choices=("off", "on", "auto"))
 
-    opml = command("opml", "import or export subscriptions as OPML")
+    opml = command("opml", _("import or export subscriptions as OPML"))
     opml_commands = opml.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
     opml_import = opml_commands.add_parser(
-        "import", help="subscribe to an OPML list", parents=[common]
+        "import", help=_("subscribe to an OPML list"), parents=[common]
     )
     opml_import.add_argument("file", metavar="FILE", type=Path)
     opml_export = opml_commands.add_parser(
-        "export", help="write the subscriptions as OPML", parents=[common]
+        "export", help=_("write the subscriptions as OPML"), parents=[common]
     )
-    opml_export.add_argument("-o", "--output", metavar="FILE", type=Path, help="default: stdout")
+    opml_export.add_argument("-o", "--output", metavar="FILE", type=Path, help=_("default: stdout"))
 
-    refresh = command("refresh", "fetch new articles")
-    refresh.add_argument("--feed", metavar="ID", type=int, action="append", help="only this feed")
+    refresh = command("refresh", _("fetch new articles"))
     refresh.add_argument(
-        "--jobs", metavar="N", type=_positive, default=8, help="parallel downloads (default 8)"
+        "--feed", metavar="ID", type=int, action="append", help=_("only this feed")
+    )
+    refresh.add_argument(
+        "--jobs",
+        metavar="N",
+        type=_positive,
+        default=8,
+        help=_("parallel downloads (default %(default)s)"),
     )
 
-    articles = command("articles", "list articles, newest first")
+    articles = command("articles", _("list articles, newest first"))
     articles.add_argument("--feed", metavar="ID", type=int, action="append")
     articles.add_argument("--folder", metavar="F")
-    articles.add_argument("--tag", metavar="T", action="append", help="with this tag (repeatable)")
+    articles.add_argument(
+        "--tag", metavar="T", action="append", help=_("with this tag (repeatable)")
+    )
     articles.add_argument("--unread", action="store_true")
     articles.add_argument("--starred", action="store_true")
-    articles.add_argument("--since", metavar="DATE", type=_date, help="2026-11-28, 7d, 24h…")
+    articles.add_argument("--since", metavar="DATE", type=_date, help=_("2026-11-28, 7d, 24h…"))
     articles.add_argument("--until", metavar="DATE", type=_date)
     articles.add_argument("--limit", metavar="N", type=_positive)
-    articles.add_argument("--json", action="store_true", help="print JSON")
+    articles.add_argument("--json", action="store_true", help=_("print JSON"))
 
-    search = command("search", "full-text search (accents and case ignored)")
+    search = command("search", _("full-text search (accents and case ignored)"))
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", metavar="N", type=_positive, default=50)
-    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--json", action="store_true", help=_("print JSON"))
 
-    show = command("show", "show one article")
+    show = command("show", _("show one article"))
     show.add_argument("id", metavar="ID", type=int)
     body = show.add_mutually_exclusive_group()
-    body.add_argument("--text", action="store_true", help="only the canonical plain text")
-    body.add_argument("--html", action="store_true", help="only the stored (sanitized) HTML")
+    body.add_argument("--text", action="store_true", help=_("only the canonical plain text"))
+    body.add_argument("--html", action="store_true", help=_("only the stored (sanitized) HTML"))
 
-    tag = command("tag", "tag an article")
+    tag = command("tag", _("tag an article"))
     tag.add_argument("id", metavar="ARTICLE_ID", type=int)
-    tag.add_argument("tags", metavar="TAG", nargs="+", help="e.g. country/Mali theme/security")
-    tag.add_argument("--remove", action="store_true", help="remove these tags instead")
+    tag.add_argument("tags", metavar="TAG", nargs="+", help=_("e.g. country/Mali theme/security"))
+    tag.add_argument("--remove", action="store_true", help=_("remove these tags instead"))
 
-    fulltext = command("fulltext", "fetch an article's full text from its page now")
+    fulltext = command("fulltext", _("fetch an article's full text from its page now"))
     fulltext.add_argument("id", metavar="ARTICLE_ID", type=int)
     fulltext.add_argument(
-        "--drop", action="store_true", help="go back to the feed's own version instead"
+        "--drop", action="store_true", help=_("go back to the feed's own version instead")
     )
 
-    info = command("info", "summarise the library: folders, feeds, latest articles")
+    info = command("info", _("summarise the library: folders, feeds, latest articles"))
     info.add_argument(
-        "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo library"
+        "--demo", action="store_true", default=argparse.SUPPRESS, help=_("use the demo library")
     )
 
-    highlight = command("highlight", "highlight passages of articles, list highlights")
+    highlight = command("highlight", _("highlight passages of articles, list highlights"))
     highlight_commands = highlight.add_subparsers(
         dest="highlight_command", metavar="ACTION", required=True
     )
     h_add = highlight_commands.add_parser(
-        "add", help="highlight a passage given by its text", parents=[common]
+        "add", help=_("highlight a passage given by its text"), parents=[common]
     )
     h_add.add_argument("id", metavar="ARTICLE_ID", type=int)
-    h_add.add_argument("--quote", required=True, metavar="TEXT", help="the passage's text")
+    h_add.add_argument("--quote", required=True, metavar="TEXT", help=_("the passage's text"))
     h_add.add_argument(
-        "--occurrence", type=_positive, metavar="N", help="which one, when it appears twice"
+        "--occurrence", type=_positive, metavar="N", help=_("which one, when it appears twice")
     )
-    h_add.add_argument("--color", default="yellow", metavar="C", help="default: yellow")
+    h_add.add_argument("--color", default="yellow", metavar="C", help=_("default: %(default)s"))
     h_add.add_argument("--note", default="", metavar="N")
     h_add.add_argument("--tag", action="append", default=[], metavar="T")
-    h_list = highlight_commands.add_parser("list", help="list highlights", parents=[common])
+    h_list = highlight_commands.add_parser("list", help=_("list highlights"), parents=[common])
     h_list.add_argument("--article", type=int, metavar="ID")
     h_list.add_argument("--tag", metavar="T")
     h_list.add_argument("--color", metavar="C")
     h_list.add_argument("--feed", type=int, metavar="ID")
-    h_list.add_argument("--since", metavar="DATE", type=_date, help="articles from this date")
+    h_list.add_argument("--since", metavar="DATE", type=_date, help=_("articles from this date"))
     h_list.add_argument("--until", metavar="DATE", type=_date)
-    h_list.add_argument("--json", action="store_true", help="print JSON")
+    h_list.add_argument("--json", action="store_true", help=_("print JSON"))
 
-    tags = command("tags", "list the tags in use, or rename, colour and delete one")
-    tags.add_argument("--json", action="store_true", help="print JSON")
+    tags = command("tags", _("list the tags in use, or rename, colour and delete one"))
+    tags.add_argument("--json", action="store_true", help=_("print JSON"))
     tags_commands = tags.add_subparsers(dest="tags_command", metavar="ACTION")
     t_rename = tags_commands.add_parser(
         "rename",
-        help="rename a tag and the tags below it (an existing name merges them)",
+        help=_("rename a tag and the tags below it (an existing name merges them)"),
         parents=[common],
     )
     t_rename.add_argument("old", metavar="TAG")
     t_rename.add_argument("new", metavar="NEW_NAME")
-    t_color = tags_commands.add_parser("color", help="give a tag a colour", parents=[common])
+    t_color = tags_commands.add_parser("color", help=_("give a tag a colour"), parents=[common])
     t_color.add_argument("tag", metavar="TAG")
-    t_color.add_argument("color", metavar="COLOR", help="#rrggbb, or 'none' to remove it")
+    t_color.add_argument("color", metavar="COLOR", help=_("#rrggbb, or 'none' to remove it"))
     t_delete = tags_commands.add_parser(
         "delete",
-        help="take a tag (and the tags below it) off every article and highlight",
+        help=_("take a tag (and the tags below it) off every article and highlight"),
         parents=[common],
     )
     t_delete.add_argument("tag", metavar="TAG")
 
-    _add_brief_command(command("brief", "compose a press review and export it to a file"))
-    briefs = command("briefs", "list the briefs saved in the library")
-    briefs.add_argument("--json", action="store_true", help="print JSON")
+    _add_brief_command(command("brief", _("compose a press review and export it to a file")))
+    briefs = command("briefs", _("list the briefs saved in the library"))
+    briefs.add_argument("--json", action="store_true", help=_("print JSON"))
     return parser
 
 
@@ -224,65 +255,65 @@ def _add_brief_command(brief: argparse.ArgumentParser) -> None:
     from reader.core.briefs import BRIEF_LANGUAGES
     from reader.export import FORMATS, PAPERS
 
-    chosen = brief.add_argument_group("choosing articles (all of them when none is given)")
+    chosen = brief.add_argument_group(_("choosing articles (all of them when none is given)"))
     chosen.add_argument(
-        "--tag", metavar="T", action="append", default=[], help="tagged T or below (repeatable)"
+        "--tag", metavar="T", action="append", default=[], help=_("tagged T or below (repeatable)")
     )
     chosen.add_argument(
-        "--all-tags", action="store_true", help="every --tag must match (default: any)"
+        "--all-tags", action="store_true", help=_("every --tag must match (default: any)")
     )
     chosen.add_argument("--feed", metavar="ID", type=int, action="append", default=[])
     chosen.add_argument("--folder", metavar="F", action="append", default=[])
-    chosen.add_argument("--since", metavar="DATE", type=_date, help="2026-11-21, 7d, 24h…")
-    chosen.add_argument("--until", metavar="DATE", type=_date, help="published before this")
-    chosen.add_argument("--starred", action="store_true", help="only starred articles")
+    chosen.add_argument("--since", metavar="DATE", type=_date, help=_("2026-11-28, 7d, 24h…"))
+    chosen.add_argument("--until", metavar="DATE", type=_date, help=_("published before this"))
+    chosen.add_argument("--starred", action="store_true", help=_("only starred articles"))
     chosen.add_argument(
-        "--color", metavar="C", action="append", default=[], help="only highlights of colour C"
+        "--color", metavar="C", action="append", default=[], help=_("only highlights of colour C")
     )
     chosen.add_argument(
-        "--unused", action="store_true", help="leave out articles sent in a previous brief"
+        "--unused", action="store_true", help=_("leave out articles sent in a previous brief")
     )
     chosen.add_argument(
-        "--saved", metavar="BRIEF_ID", type=int, help="export a saved brief as it was composed"
+        "--saved", metavar="BRIEF_ID", type=int, help=_("export a saved brief as it was composed")
     )
-    shape = brief.add_argument_group("the brief")
-    shape.add_argument("--title", metavar="T", help="default: Press review and the period")
+    shape = brief.add_argument_group(_("the brief"))
+    shape.add_argument("--title", metavar="T", help=_("default: Press review and the period"))
     shape.add_argument("--author", metavar="A", default="")
     intro = shape.add_mutually_exclusive_group()
-    intro.add_argument("--intro", metavar="TEXT", default="", help="introduction (Markdown)")
-    intro.add_argument("--intro-file", metavar="FILE", type=Path, help="read it from a file")
+    intro.add_argument("--intro", metavar="TEXT", default="", help=_("introduction (Markdown)"))
+    intro.add_argument("--intro-file", metavar="FILE", type=Path, help=_("read it from a file"))
     shape.add_argument(
-        "--language", choices=BRIEF_LANGUAGES, default="en", help="of headings and dates"
+        "--language", choices=BRIEF_LANGUAGES, default="en", help=_("of headings and dates")
     )
     shape.add_argument(
         "--group-by",
         choices=("tag", "feed", "none"),
         default="tag",
-        help="sections by tag (default), by source, or one section",
+        help=_("sections by tag (default), by source, or one section"),
     )
     shape.add_argument(
         "--tag-prefix",
         metavar="P",
-        help="with --group-by tag: one section per tag below P (e.g. country)",
+        help=_("with --group-by tag: one section per tag below P (e.g. country)"),
     )
-    out = brief.add_argument_group("the file")
+    out = brief.add_argument_group(_("the file"))
     out.add_argument(
-        "--format", choices=tuple(FORMATS), help="default: from the file name's suffix"
+        "--format", choices=tuple(FORMATS), help=_("default: from the file name's suffix")
     )
     out.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, required=True, help="'-' for stdout"
+        "-o", "--output", metavar="FILE", type=Path, required=True, help=_("'-' for stdout")
     )
-    out.add_argument("--paper", choices=PAPERS, default="a4", help="for PDF and Word")
+    out.add_argument("--paper", choices=PAPERS, default="a4", help=_("for PDF and Word"))
     out.add_argument(
         "--allow-empty",
         action="store_true",
-        help="write a brief saying nothing matched rather than failing",
+        help=_("write a brief saying nothing matched rather than failing"),
     )
-    out.add_argument("--save", action="store_true", help="also keep the brief in the library")
+    out.add_argument("--save", action="store_true", help=_("also keep the brief in the library"))
     out.add_argument(
         "--mark-used",
         action="store_true",
-        help="save it and record its articles as used (see --unused)",
+        help=_("save it and record its articles as used (see --unused)"),
     )
 
 
@@ -334,8 +365,8 @@ def cmd_feed_add(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     feed = store.add_feed(
         args.url, folder=args.folder, title=args.title, allow_file=args.allow_file
     )
-    where = f" in {feed.folder}" if feed.folder else ""
-    print(f"Added feed {feed.id}: {feed.url}{where}", file=out)
+    added = _("Added feed {id}: {url} in {folder}") if feed.folder else _("Added feed {id}: {url}")
+    print(added.format(id=feed.id, url=feed.url, folder=feed.folder), file=out)
     return 0
 
 
@@ -345,7 +376,7 @@ def cmd_feed_list(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         _print_json([_feed_json(f) for f in feeds], out)
         return 0
     if not feeds:
-        print("No feeds yet: add one with 'press-reader feed add URL'.", file=out)
+        print(_("No feeds yet: add one with 'press-reader feed add URL'."), file=out)
         return 0
     for feed in feeds:
         state = "" if feed.enabled else "  [disabled]"
@@ -371,25 +402,29 @@ def cmd_feed_remove(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         )
     count = store.remove_feed(args.id, keep_annotated=args.keep_annotated)
     if args.keep_annotated and annotated:
-        print(
-            f"Archived feed {feed.id} ({feed.title}): removed {count} articles, kept "
-            f"{annotated} with highlights.",
-            file=out,
+        done = _(
+            "Archived feed {id} ({title}): removed {count} articles, kept {annotated} with "
+            "highlights."
         )
     else:
-        print(f"Removed feed {feed.id} ({feed.title}) and its {count} articles.", file=out)
+        done = _("Removed feed {id} ({title}) and its {count} articles.")
+    print(done.format(id=feed.id, title=feed.title, count=count, annotated=annotated), file=out)
     return 0
 
 
 def cmd_feed_rename(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     feed = store.rename_feed(args.id, args.title)
-    print(f"Feed {feed.id} is now titled {feed.title!r}.", file=out)
+    print(_("Feed {id} is now titled {title!r}.").format(id=feed.id, title=feed.title), file=out)
     return 0
 
 
 def cmd_feed_move(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     feed = store.move_feed(args.id, args.folder or None)
-    print(f"Feed {feed.id} is now in {feed.folder or 'the top level'}.", file=out)
+    if feed.folder:
+        moved = _("Feed {id} is now in {folder}.")
+    else:
+        moved = _("Feed {id} is now in the top level.")
+    print(moved.format(id=feed.id, folder=feed.folder), file=out)
     return 0
 
 
@@ -408,12 +443,18 @@ def cmd_opml_import(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     document = parse_opml(data)
     report = store.import_opml(document)
     print(
-        f"Imported {path.name}: {len(report.added)} added, {len(report.present)} already "
-        f"present, {len(report.invalid)} invalid.",
+        _("Imported {file}: {added} added, {present} already present, {invalid} invalid.").format(
+            file=path.name,
+            added=len(report.added),
+            present=len(report.present),
+            invalid=len(report.invalid),
+        ),
         file=out,
     )
     for description, reason in report.invalid:
-        print(f"  invalid: {description}: {reason}", file=out)
+        print(
+            _("  invalid: {outline}: {reason}").format(outline=description, reason=reason), file=out
+        )
     if not document.feeds and not report.invalid:
         raise ReaderError(f"{path.name} lists no feeds (no outline has an xmlUrl)")
     return 0
@@ -428,7 +469,10 @@ def cmd_opml_export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         out.write(data.decode("utf-8"))
         return 0
     write_atomically(args.output, data)
-    print(f"Wrote {len(outlines)} feeds to {args.output}", file=sys.stderr)
+    print(
+        _("Wrote {count} feeds to {file}").format(count=len(outlines), file=args.output),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -542,7 +586,7 @@ def cmd_search(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         )
         return 0
     if not hits:
-        print(f"Nothing found for {args.query!r}.", file=out)
+        print(_("Nothing found for {query!r}.").format(query=args.query), file=out)
     bold, plain = ("\033[1m", "\033[0m") if out.isatty() else ("[", "]")
     for hit in hits:
         print(_article_line(hit.article), file=out)
@@ -591,11 +635,16 @@ def cmd_feed_fulltext(store: Store, args: argparse.Namespace, out: TextIO) -> in
     store.full_texts.set_mode(args.id, args.mode)
     feed = store.get_feed(args.id)
     said = {
-        "off": "its articles are shown as the feed gives them",
-        "on": "every new article's page will be fetched for its full text",
-        "auto": "pages will be fetched for articles the feed gives only a teaser of",
+        "off": _("its articles are shown as the feed gives them"),
+        "on": _("every new article's page will be fetched for its full text"),
+        "auto": _("pages will be fetched for articles the feed gives only a teaser of"),
     }[args.mode]
-    print(f"Full text {args.mode} for feed {feed.id} ({feed.title}): {said}.", file=out)
+    print(
+        _("Full text {mode} for feed {id} ({title}): {said}.").format(
+            mode=args.mode, id=feed.id, title=feed.title, said=said
+        ),
+        file=out,
+    )
     return 0
 
 
@@ -604,11 +653,16 @@ def cmd_fulltext(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
     if args.drop:
         store.full_texts.drop(args.id)
-        print(f"Article {args.id} shows the feed's own version again.", file=out)
+        print(_("Article {id} shows the feed's own version again.").format(id=args.id), file=out)
         return 0
     page = fetch_full_text(store, args.id)
     words = len(page.text.split())
-    print(f"Full text of article {args.id}: {words} words from {page.url}", file=out)
+    fetched = ngettext(
+        "Full text of article {id}: {words} word from {url}",
+        "Full text of article {id}: {words} words from {url}",
+        words,
+    )
+    print(fetched.format(id=args.id, words=words, url=page.url), file=out)
     return 0
 
 
@@ -617,7 +671,8 @@ def cmd_tag(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         tags = store.untag_article(args.id, args.tags)
     else:
         tags = store.tag_article(args.id, args.tags)
-    print(f"Article {args.id} tags: {', '.join(tags) if tags else '(none)'}", file=out)
+    listed = ", ".join(tags) if tags else _("(none)")
+    print(_("Article {id} tags: {tags}").format(id=args.id, tags=listed), file=out)
     return 0
 
 
@@ -652,8 +707,12 @@ def cmd_highlight_add(store: Store, args: argparse.Namespace, out: TextIO) -> in
         tags=args.tag,
     )
     print(
-        f"Highlight {highlight.id} on article {args.id} ({highlight.color}): "
-        f"“{_cut(highlight.exact, 70)}”",
+        _("Highlight {id} on article {article} ({color}): “{quote}”").format(
+            id=highlight.id,
+            article=args.id,
+            color=highlight.color,
+            quote=_cut(highlight.exact, 70),
+        ),
         file=out,
     )
     return 0
@@ -705,20 +764,23 @@ def cmd_tags(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_tags_rename(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     name = store.tags.rename(args.old, args.new)
-    print(f"Renamed {args.old!r} to {name!r}", file=out)
+    print(_("Renamed {old!r} to {new!r}").format(old=args.old, new=name), file=out)
     return 0
 
 
 def cmd_tags_color(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     color = None if args.color.lower() == "none" else args.color
     store.tags.set_color(args.tag, color)
-    print(f"Tag {args.tag!r}: {color or 'no colour'}", file=out)
+    said = _("Tag {tag!r}: {color}") if color else _("Tag {tag!r}: no colour")
+    print(said.format(tag=args.tag, color=color), file=out)
     return 0
 
 
 def cmd_tags_delete(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     count = store.tags.delete(args.tag)
-    print(f"Deleted {count} tag{'s' if count != 1 else ''}", file=out)
+    print(
+        ngettext("Deleted {count} tag", "Deleted {count} tags", count).format(count=count), file=out
+    )
     return 0
 
 
@@ -799,16 +861,21 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     items = list(brief.items())
     passages = sum(len(item.highlights) for item in items)
     sections = sum(1 for section in brief.sections if section.items)
-    summary = (
-        f"{_count(sections, 'section')}, {_count(len(items), 'article')}, "
-        f"{_count(passages, 'passage')}"
+    summary = ", ".join(
+        (
+            ngettext("{n} section", "{n} sections", sections).format(n=sections),
+            _articles(len(items)),
+            ngettext("{n} passage", "{n} passages", passages).format(n=passages),
+        )
     )
-    kept = f"; saved as brief {brief.id}" if brief.id is not None else ""
-    used = " and its articles marked used" if args.mark_used else ""
-    where = "standard output" if to_stdout else str(args.output)
+    kept = _("; saved as brief {id}").format(id=brief.id) if brief.id is not None else ""
+    used = _(" and its articles marked used") if args.mark_used else ""
+    where = _("standard output") if to_stdout else str(args.output)
     # On stdout the file is the output: the summary goes to the error stream.
     print(
-        f"Wrote {where} ({fmt.name}): {summary}{kept}{used}",
+        _("Wrote {file} ({format}): {summary}").format(file=where, format=fmt.name, summary=summary)
+        + kept
+        + used,
         file=sys.stderr if to_stdout else out,
     )
     return 0
@@ -839,23 +906,29 @@ def cmd_briefs(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         )
         return 0
     if not saved:
-        print("No saved briefs. Compose one with 'press-reader brief … --save'.", file=out)
+        print(_("No saved briefs. Compose one with 'press-reader brief … --save'."), file=out)
     for b in saved:
         articles = sum(len(s.items) for s in b.sections)
-        when = f"exported {b.exported:%Y-%m-%d}" if b.exported else "not exported"
-        count = _count(articles, "article")
+        if b.exported:
+            when = _("exported {date}").format(date=f"{b.exported:%Y-%m-%d}")
+        else:
+            when = _("not exported")
+        count = _articles(articles)
         print(f"{b.id:>4}  {_cut(b.title, 50):<50}  {count:>12}  {when}", file=out)
     return 0
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _articles(n: int) -> str:
+    return ngettext("{n} article", "{n} articles", n).format(n=n)
 
 
 def cmd_summary(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     """What a library holds, folder by folder (the desktop window builds on this)."""
     stats = store.stats()
-    print(f"Press Reader {__version__}: library {store.path}", file=out)
+    print(
+        _("Press Reader {version}: library {path}").format(version=__version__, path=store.path),
+        file=out,
+    )
     print(
         f"{stats.feeds} feeds in {stats.folders} folders, {stats.articles} articles "
         f"({stats.unread} unread, {stats.starred} starred), {stats.tags} tags.",
@@ -866,19 +939,20 @@ def cmd_summary(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     for feed in feeds:
         by_folder.setdefault(feed.folder or "", []).append(feed)
     for folder in sorted(by_folder):
-        print(f"\n{folder or '(top level)'}", file=out)
+        print("\n" + (folder or _("(top level)")), file=out)
         for feed in by_folder[folder]:
             print(
                 f"  {feed.id:>4}  {feed.unread:>4} unread / {feed.total:<4}  {feed.title}", file=out
             )
     latest = store.list_articles(ArticleQuery(limit=10))
     if latest:
-        print("\nLatest articles:", file=out)
+        print("\n" + _("Latest articles:"), file=out)
         for article in latest:
             print(_article_line(article), file=out)
     if not feeds:
         print(
-            "\nAdd a feed with 'press-reader feed add URL', or try 'press-reader --demo'.", file=out
+            "\n" + _("Add a feed with 'press-reader feed add URL', or try 'press-reader --demo'."),
+            file=out,
         )
     return 0
 
@@ -941,11 +1015,30 @@ def run_window(args: argparse.Namespace) -> int:
     return run_gui(library_file(args), demo_library=lambda: demo_library(data))
 
 
+def user_translation() -> gettext.NullTranslations:
+    """The translation for the user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); English
+    when there is no catalog for it, or when its catalog cannot be read (with a warning)."""
+    try:
+        return cli_i18n.translation_for(os.environ)
+    except cli_i18n.CatalogError as error:
+        print(f"{PROG}: warning: {error}; messages stay in English", file=sys.stderr)
+        return gettext.NullTranslations()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit status (0 ok, 1 error, 2 usage)."""
+    """Run one command; returns the exit status (0 ok, 1 error, 2 usage).
+
+    Help, usage errors and the commands' reports are in the user's language; errors from the
+    engine (exit status 1) stay in English.
+    """
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    with cli_i18n.translated(user_translation()):
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     action = getattr(args, f"{command}_command", None)
@@ -959,7 +1052,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        print(_("{prog}: interrupted").format(prog=PROG), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader of our output went away (``| head``): not an error worth a word.
