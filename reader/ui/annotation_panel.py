@@ -62,6 +62,7 @@ from reader.core.store import Store
 from reader.core.tag_store import normalize_tag
 from reader.core.types import Highlight
 from reader.ui.annotations import Annotations, Change
+from reader.ui.contrast import legible
 from reader.ui.highlight_marks import color_meaning, color_name, paint_color, swatch_icon
 from reader.ui.tag_input import TagLineEdit, join_tags, split_tags
 
@@ -455,9 +456,22 @@ class NoteEdit(QPlainTextEdit):
 
     commit_requested = Signal(bool)
 
+    # How many lines of the note show without scrolling.
+    LINES = 4
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # Lines of the current font, plus the frame and the document's margins.
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES + 12)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
 
     @staticmethod
     def _is_done_key(event: QKeyEvent) -> bool:
@@ -555,15 +569,17 @@ class AnnotationPanel(QWidget):
 
         self.color_box = QComboBox(self)
         self.color_box.setAccessibleName(self.tr("Highlight colour"))
-        self.color_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Narrow enough for a narrow panel or large text: long meanings are elided.
+        self.color_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.color_box.setMinimumContentsLength(3)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setAccessibleName(self.tr("Delete highlight"))
         self.delete_button.setToolTip(self.tr("Delete this highlight (Delete)"))
         self.note_edit = NoteEdit(self)
         self.note_edit.setAccessibleName(self.tr("Note"))
         self.note_edit.setPlaceholderText(self.tr("Your note… (Ctrl+Return to save)"))
-        lines = self.note_edit.fontMetrics().lineSpacing()
-        self.note_edit.setFixedHeight(lines * 4 + 12)
         self.tags_edit = TagLineEdit(store.tags.names(), self)
         self.tags_edit.setAccessibleName(self.tr("Tags"))
         self.message_label = QLabel(self)
@@ -576,6 +592,9 @@ class AnnotationPanel(QWidget):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # With large text in a narrow panel, a field goes below its label rather than
+        # squeezing it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         color_row = QHBoxLayout()
         color_row.addWidget(self.color_box, 1)
         color_row.addStretch(0)
@@ -1053,5 +1072,5 @@ class AnnotationPanel(QWidget):
                 color = QColor(239, 154, 154) if dark else QColor(183, 28, 28)
             else:
                 color = _mix(text, window, 0.4)
-            own.setColor(QPalette.ColorRole.WindowText, color)
+            own.setColor(QPalette.ColorRole.WindowText, legible(color, window))
             label.setPalette(own)

@@ -82,6 +82,7 @@ from reader.ui.brief_sections import (
     TITLE_COLUMN,
     BriefSectionsModel,
 )
+from reader.ui.contrast import error_color
 from reader.ui.i18n import display_locale, long_date
 from reader.ui.icons import icon
 from reader.ui.keys import Shortcut, key_sequences
@@ -113,8 +114,7 @@ def suggested_file_name(title: str, suffix: str) -> str:
 
 def _error_colour(widget: QWidget) -> str:
     """A red that reads on the widget's background, light or dark."""
-    base = widget.palette().color(QPalette.ColorRole.Window)
-    return "#ff8a80" if base.lightnessF() < 0.5 else "#b3261e"
+    return error_color(widget.palette().color(QPalette.ColorRole.Window)).name()
 
 
 def _comparable(brief: Brief) -> tuple[Any, ...]:
@@ -231,6 +231,9 @@ class BriefComposer(QMainWindow):
         self.left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.left_scroll.setMinimumWidth(300)
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.left_scroll.setAccessibleName(self.tr("Brief and selection criteria"))
+        # No Tab stop of its own: it scrolls to whichever of its fields has the focus.
+        self.left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.intro_edit = QPlainTextEdit()
         self.intro_edit.setAccessibleName(self.tr("Introduction"))
@@ -273,6 +276,8 @@ class BriefComposer(QMainWindow):
         sections_label = QLabel(self.tr("&Sections:"))
         sections_label.setBuddy(self.tree)
         self.tree_buttons = QHBoxLayout()
+        # The buttons above the tree, in the order Tab visits them.
+        self._tree_button_widgets: list[QToolButton] = []
         self.tree_buttons.setSpacing(2)
 
         self.summary_edit = QLineEdit()
@@ -412,6 +417,7 @@ class BriefComposer(QMainWindow):
             button.setAccessibleName(action.text().replace("&", ""))
             button.setAutoRaise(True)
             self.tree_buttons.addWidget(button)
+            self._tree_button_widgets.append(button)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Brief"))
@@ -488,6 +494,7 @@ class BriefComposer(QMainWindow):
             *self.criteria_panel.focus_chain(),
             self.select_button,
             self.intro_edit,
+            *self._tree_button_widgets,
             self.tree,
             self.summary_edit,
             self.preview,

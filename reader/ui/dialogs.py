@@ -49,6 +49,7 @@ from reader import __version__
 from reader.core.errors import InvalidFeedURLError
 from reader.core.types import Feed
 from reader.core.urls import normalize_feed_url
+from reader.ui.contrast import error_color
 from reader.ui.i18n import display_locale, number, short_date_time
 from reader.ui.icons import icon
 from reader.ui.settings import ImagePolicy, InterfaceLanguage, Preferences
@@ -62,8 +63,7 @@ KeysLike = str | QKeySequence | QKeySequence.StandardKey
 
 def _error_colour(widget: QWidget) -> str:
     """A red that reads on the widget's background, light or dark."""
-    base = widget.palette().color(QPalette.ColorRole.Window)
-    return "#ff8a80" if base.lightnessF() < 0.5 else "#b3261e"
+    return error_color(widget.palette().color(QPalette.ColorRole.Window)).name()
 
 
 def _sentence(message: str) -> str:
@@ -454,6 +454,7 @@ class ShortcutsDialog(QDialog):
         self._table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setTabKeyNavigation(False)  # Tab goes on to the Close button
         self._table.setAlternatingRowColors(True)
         self._table.setShowGrid(False)
         self._table.verticalHeader().hide()

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from reader.core.store import ArticleQuery, Store
 from reader.core.types import Feed, TagInfo
 from reader.ui.article_list import star_icon
+from reader.ui.contrast import legible
 from reader.ui.i18n import number, short_date_time
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -407,12 +408,15 @@ class FeedTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if node.unread > 0 else None
         if role == Qt.ItemDataRole.ForegroundRole:
+            # Greyed or red, yet still readable on the palette's base (a disabled text colour
+            # is often too faint for a title that is still shown).
+            palette = QGuiApplication.palette()
+            base = palette.color(QPalette.ColorRole.Base)
             if feed is not None and not feed.enabled:
-                return QGuiApplication.palette().brush(
-                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-                )
+                grey = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                return QBrush(legible(grey, base))
             if feed is not None and feed.last_error:
-                return QBrush(ERROR_COLOR)
+                return QBrush(legible(ERROR_COLOR, base))
             return None
         if role == FeedRole.NodeKind:
             return node.kind
@@ -756,12 +760,11 @@ class FeedTreeDelegate(QStyledItemDelegate):
         selected: bool,
     ) -> None:
         palette = opt.palette
-        if selected:
-            background = palette.color(QPalette.ColorRole.HighlightedText)
-            foreground = palette.color(QPalette.ColorRole.Highlight)
-        else:
-            background = palette.color(QPalette.ColorRole.Highlight)
-            foreground = palette.color(QPalette.ColorRole.HighlightedText)
+        paper = palette.color(QPalette.ColorRole.HighlightedText)
+        # The badge's small bold digits must read: many palettes pair white with a mid blue
+        # (about 3.6:1), so the blue is deepened (or lightened) just enough.
+        ink = legible(palette.color(QPalette.ColorRole.Highlight), paper)
+        background, foreground = (paper, ink) if selected else (ink, paper)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(background)

@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         self.article_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.article_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.article_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Rows are read whole: Tab leaves the list instead of walking its cells forever.
+        self.article_view.setTabKeyNavigation(False)
         self.article_view.setShowGrid(False)
         self.article_view.setWordWrap(False)
         self.article_view.verticalHeader().hide()

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from reader.core.types import Article
+from reader.ui.contrast import legible
 from reader.ui.i18n import long_date, short_date, short_time
 from reader.ui.settings import ImagePolicy
 
@@ -418,10 +419,12 @@ class ReaderView(QTextBrowser):
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
         base = palette.color(QPalette.ColorRole.Base)
-        link = palette.color(QPalette.ColorRole.Link)
-        muted = _mix(text, base, 0.4)
         rule = _mix(base, text, 0.18)
         chip = _mix(base, text, 0.1)
+        # Links and muted lines sit on the page and on the banner's tint: legible on both,
+        # whatever the palette (a dark theme may keep the light theme's dark blue links).
+        link = legible(legible(palette.color(QPalette.ColorRole.Link), base), chip)
+        muted = legible(legible(_mix(text, base, 0.4), base), chip)
         quote_bar = _mix(base, link, 0.6)
         size = self._base_point_size()
 

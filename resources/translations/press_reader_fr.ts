@@ -32,7 +32,7 @@
     <message>
         <location filename="../../reader/ui/dialogs.py" line="168"/>
         <source>Optional: the feed&apos;s own title is used</source>
-        <translation>Facultatif : le titre du flux est utilisé</translation>
+        <translation>Facultatif&#xa0;: le titre du flux est utilisé</translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs.py" line="169"/>
@@ -53,17 +53,17 @@
     <message>
         <location filename="../../reader/ui/dialogs.py" line="187"/>
         <source>&amp;Address:</source>
-        <translation>&amp;Adresse :</translation>
+        <translation>&amp;Adresse&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs.py" line="189"/>
         <source>&amp;Folder:</source>
-        <translation>&amp;Dossier :</translation>
+        <translation>&amp;Dossier&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs.py" line="191"/>
         <source>&amp;Title:</source>
-        <translation>&amp;Titre :</translation>
+        <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs.py" line="245"/>
@@ -74,99 +74,99 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="526"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="540"/>
         <source>Annotations</source>
         <extracomment>The highlight the editor shows (as last read), or None. The note text last loaded or saved: the editor differs from it while typing. A note kept in the editor after its highlight was deleted elsewhere.</extracomment>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="543"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="557"/>
         <source>Highlights of this article</source>
         <translation>Surlignages de cet article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="550"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="564"/>
         <source>No highlights</source>
         <translation>Aucun surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="557"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="571"/>
         <source>Highlight colour</source>
         <translation>Couleur du surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="559"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="577"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="560"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="578"/>
         <source>Delete highlight</source>
         <translation>Supprimer le surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="561"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="579"/>
         <source>Delete this highlight (Delete)</source>
         <translation>Supprimer ce surlignage (Suppr)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="563"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="581"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="564"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="582"/>
         <source>Your note… (Ctrl+Return to save)</source>
         <translation>Votre note… (Ctrl+Entrée pour enregistrer)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="568"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="584"/>
         <source>Tags</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="571"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="587"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="583"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="602"/>
         <source>&amp;Colour</source>
         <translation>&amp;Couleur</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="585"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="604"/>
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="587"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="606"/>
         <source>&amp;Tags</source>
         <translation>&amp;Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="845"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="864"/>
         <source>This highlight was deleted elsewhere.</source>
         <translation>Ce surlignage a été supprimé ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="934"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="953"/>
         <source>This highlight was deleted elsewhere; your note was not saved and is kept above so you can copy it.</source>
-        <translation>Ce surlignage a été supprimé ailleurs ; votre note n’a pas été enregistrée, elle reste ci-dessus pour que vous puissiez la copier.</translation>
+        <translation>Ce surlignage a été supprimé ailleurs&#xa0;; votre note n’a pas été enregistrée, elle reste ci-dessus pour que vous puissiez la copier.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="1011"/>
-        <location filename="../../reader/ui/annotation_panel.py" line="1016"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1030"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1035"/>
         <source>Highlights</source>
         <translation>Surlignages</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="1013"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1032"/>
         <source>Open an article to see its highlights and notes here.</source>
         <translation>Ouvrez un article pour voir ici ses surlignages et ses notes.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="1019"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1038"/>
         <source>No highlights in this article yet.
 
 Select a passage and press H to highlight it, or Shift+H to highlight it with a note.</source>
@@ -175,7 +175,7 @@ Select a passage and press H to highlight it, or Shift+H to highlight it with a 
 Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour le surligner avec une note.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/annotation_panel.py" line="1027"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1046"/>
         <source>%Ln highlight</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -183,7 +183,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/annotation_panel.py" line="1029"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1048"/>
         <source>%Ln highlights</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -191,7 +191,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/annotation_panel.py" line="1032"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1051"/>
         <source>%Ln orphaned</source>
         <translation>
             <numerusform>%Ln orphelin</numerusform>
@@ -205,27 +205,27 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <location filename="../../reader/ui/annotations.py" line="119"/>
         <source>Rename tag “{0}” to “{1}”</source>
         <extracomment>A Change, after a command is done, undone or redone. A message for the user when undoing or redoing cannot be done (the article went).</extracomment>
-        <translation>le renommage de « {0} » en « {1} »</translation>
+        <translation>le renommage de «&#xa0;{0}&#xa0;» en «&#xa0;{1}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../reader/ui/annotations.py" line="129"/>
         <source>Colour of tag “{0}”</source>
-        <translation>la couleur du mot-clé « {0} »</translation>
+        <translation>la couleur du mot-clé «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../reader/ui/annotations.py" line="139"/>
         <source>Delete tag “{0}”</source>
-        <translation>la suppression du mot-clé « {0} »</translation>
+        <translation>la suppression du mot-clé «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../reader/ui/annotations.py" line="197"/>
         <source>Highlight “{0}”</source>
-        <translation>le surlignage « {0} »</translation>
+        <translation>le surlignage «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../reader/ui/annotations.py" line="219"/>
         <source>Delete highlight “{0}”</source>
-        <translation>la suppression du surlignage « {0} »</translation>
+        <translation>la suppression du surlignage «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../reader/ui/annotations.py" line="237"/>
@@ -275,7 +275,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/article_list.py" line="450"/>
         <source>Tags: {0}</source>
-        <translation>Mots-clés : {0}</translation>
+        <translation>Mots-clés&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
@@ -313,25 +313,25 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     </message>
     <message>
         <location filename="../../reader/ui/brief_composer.py" line="202"/>
-        <location filename="../../reader/ui/brief_composer.py" line="417"/>
-        <location filename="../../reader/ui/brief_composer.py" line="1103"/>
+        <location filename="../../reader/ui/brief_composer.py" line="423"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1110"/>
         <source>Brief</source>
         <translation>Revue de presse</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_composer.py" line="205"/>
         <source>Title:</source>
-        <translation>Titre :</translation>
+        <translation>Titre&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_composer.py" line="206"/>
         <source>Author:</source>
-        <translation>Auteur :</translation>
+        <translation>Auteur&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_composer.py" line="207"/>
         <source>Language:</source>
-        <translation>Langue :</translation>
+        <translation>Langue&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_composer.py" line="210"/>
@@ -354,279 +354,284 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <translation>Résultat de la sélection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="236"/>
+        <location filename="../../reader/ui/brief_composer.py" line="234"/>
+        <source>Brief and selection criteria</source>
+        <translation>Revue de presse et critères de sélection</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_composer.py" line="239"/>
         <source>Introduction</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="238"/>
+        <location filename="../../reader/ui/brief_composer.py" line="241"/>
         <source>The week in a few lines (Markdown: *emphasis*, lists, links)…</source>
-        <translation>La semaine en quelques lignes (Markdown : *italique*, listes, liens)…</translation>
+        <translation>La semaine en quelques lignes (Markdown&#xa0;: *italique*, listes, liens)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="242"/>
+        <location filename="../../reader/ui/brief_composer.py" line="245"/>
         <source>&amp;Introduction:</source>
-        <translation>&amp;Introduction :</translation>
+        <translation>&amp;Introduction&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="247"/>
+        <location filename="../../reader/ui/brief_composer.py" line="250"/>
         <source>Sections and articles</source>
         <translation>Sections et articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="271"/>
+        <location filename="../../reader/ui/brief_composer.py" line="274"/>
         <source>Passages</source>
         <translation>Passages</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="273"/>
+        <location filename="../../reader/ui/brief_composer.py" line="276"/>
         <source>&amp;Sections:</source>
-        <translation>&amp;Sections :</translation>
+        <translation>&amp;Sections&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="279"/>
+        <location filename="../../reader/ui/brief_composer.py" line="284"/>
         <source>Summary of the selected article</source>
         <translation>Résumé de l’article sélectionné</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="281"/>
+        <location filename="../../reader/ui/brief_composer.py" line="286"/>
         <source>One line on why the selected article matters (optional)</source>
         <translation>Une ligne sur l’intérêt de l’article sélectionné (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="285"/>
+        <location filename="../../reader/ui/brief_composer.py" line="290"/>
         <source>Su&amp;mmary:</source>
-        <translation>Rés&amp;umé :</translation>
+        <translation>Rés&amp;umé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="305"/>
+        <location filename="../../reader/ui/brief_composer.py" line="310"/>
         <source>Preview of the brief</source>
         <translation>Aperçu de la revue de presse</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="308"/>
+        <location filename="../../reader/ui/brief_composer.py" line="313"/>
         <source>&amp;Preview:</source>
-        <translation>A&amp;perçu :</translation>
+        <translation>A&amp;perçu&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="354"/>
+        <location filename="../../reader/ui/brief_composer.py" line="359"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="355"/>
+        <location filename="../../reader/ui/brief_composer.py" line="360"/>
         <source>Save the brief in the library</source>
         <translation>Enregistrer la revue de presse dans la bibliothèque</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="358"/>
+        <location filename="../../reader/ui/brief_composer.py" line="363"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="359"/>
+        <location filename="../../reader/ui/brief_composer.py" line="364"/>
         <source>Write the brief to a file in the chosen format</source>
         <translation>Écrire la revue de presse dans un fichier au format choisi</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="361"/>
+        <location filename="../../reader/ui/brief_composer.py" line="366"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="363"/>
+        <location filename="../../reader/ui/brief_composer.py" line="368"/>
         <source>&amp;Add Section</source>
         <translation>&amp;Ajouter une section</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="364"/>
+        <location filename="../../reader/ui/brief_composer.py" line="369"/>
         <source>Add an empty section at the end</source>
         <translation>Ajouter une section vide à la fin</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="367"/>
+        <location filename="../../reader/ui/brief_composer.py" line="372"/>
         <source>&amp;Rename</source>
         <translation>&amp;Renommer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="368"/>
+        <location filename="../../reader/ui/brief_composer.py" line="373"/>
         <source>Rename the selected section, or edit the selected article&apos;s summary</source>
         <translation>Renommer la section sélectionnée, ou modifier le résumé de l’article sélectionné</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="371"/>
+        <location filename="../../reader/ui/brief_composer.py" line="376"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;tirer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="373"/>
+        <location filename="../../reader/ui/brief_composer.py" line="378"/>
         <source>Remove the selected article or section (Undo brings it back)</source>
         <translation>Retirer l’article ou la section sélectionnés (Annuler les rétablit)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="376"/>
+        <location filename="../../reader/ui/brief_composer.py" line="381"/>
         <source>Move &amp;Up</source>
         <translation>&amp;Monter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="377"/>
+        <location filename="../../reader/ui/brief_composer.py" line="382"/>
         <source>Move the selected article or section up</source>
         <translation>Monter l’article ou la section sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="380"/>
+        <location filename="../../reader/ui/brief_composer.py" line="385"/>
         <source>Move &amp;Down</source>
         <translation>&amp;Descendre</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="381"/>
+        <location filename="../../reader/ui/brief_composer.py" line="386"/>
         <source>Move the selected article or section down</source>
         <translation>Descendre l’article ou la section sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="384"/>
+        <location filename="../../reader/ui/brief_composer.py" line="389"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="386"/>
+        <location filename="../../reader/ui/brief_composer.py" line="391"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="428"/>
+        <location filename="../../reader/ui/brief_composer.py" line="434"/>
         <source>Export format</source>
         <translation>Format d’export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="441"/>
+        <location filename="../../reader/ui/brief_composer.py" line="447"/>
         <source>Not available in this version</source>
         <translation>Non disponible dans cette version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="443"/>
+        <location filename="../../reader/ui/brief_composer.py" line="449"/>
         <source>Paper size</source>
         <translation>Format du papier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="444"/>
+        <location filename="../../reader/ui/brief_composer.py" line="450"/>
         <source>The page size of PDF and Word documents</source>
         <translation>Le format des pages des documents PDF et Word</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="446"/>
+        <location filename="../../reader/ui/brief_composer.py" line="452"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="446"/>
+        <location filename="../../reader/ui/brief_composer.py" line="452"/>
         <source>Letter</source>
         <translation>Lettre US</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="447"/>
-        <location filename="../../reader/ui/brief_composer.py" line="448"/>
+        <location filename="../../reader/ui/brief_composer.py" line="453"/>
+        <location filename="../../reader/ui/brief_composer.py" line="454"/>
         <source>Mark articles as used</source>
         <translation>Marquer les articles comme utilisés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="451"/>
+        <location filename="../../reader/ui/brief_composer.py" line="457"/>
         <source>After exporting, save the brief and remember its articles, so “not used in a previous brief” leaves them out next time</source>
-        <translation>Après l’export, enregistrer la revue de presse et retenir ses articles, pour que « Absents d’une revue précédente » les écarte la prochaine fois</translation>
+        <translation>Après l’export, enregistrer la revue de presse et retenir ses articles, pour que «&#xa0;Absents d’une revue précédente&#xa0;» les écarte la prochaine fois</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="456"/>
+        <location filename="../../reader/ui/brief_composer.py" line="462"/>
         <source>Format:</source>
-        <translation>Format :</translation>
+        <translation>Format&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="458"/>
+        <location filename="../../reader/ui/brief_composer.py" line="464"/>
         <source>Paper:</source>
-        <translation>Papier :</translation>
+        <translation>Papier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="472"/>
+        <location filename="../../reader/ui/brief_composer.py" line="478"/>
         <source>Export progress</source>
         <translation>Progression de l’export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="475"/>
+        <location filename="../../reader/ui/brief_composer.py" line="481"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="477"/>
-        <location filename="../../reader/ui/brief_composer.py" line="478"/>
+        <location filename="../../reader/ui/brief_composer.py" line="483"/>
+        <location filename="../../reader/ui/brief_composer.py" line="484"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="545"/>
-        <location filename="../../reader/ui/brief_composer.py" line="699"/>
+        <location filename="../../reader/ui/brief_composer.py" line="552"/>
+        <location filename="../../reader/ui/brief_composer.py" line="706"/>
         <source>Untitled brief</source>
         <translation>Revue de presse sans titre</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="585"/>
+        <location filename="../../reader/ui/brief_composer.py" line="592"/>
         <source>Press review, {0}</source>
         <translation>Revue de presse du {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="612"/>
+        <location filename="../../reader/ui/brief_composer.py" line="619"/>
         <source>The brief could not be opened.</source>
         <translation>La revue de presse n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="635"/>
+        <location filename="../../reader/ui/brief_composer.py" line="642"/>
         <source>One highlight was deleted since the brief was saved: it is left out.</source>
-        <translation>Un surlignage a été supprimé depuis l’enregistrement de la revue de presse : il est laissé de côté.</translation>
+        <translation>Un surlignage a été supprimé depuis l’enregistrement de la revue de presse&#xa0;: il est laissé de côté.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="638"/>
+        <location filename="../../reader/ui/brief_composer.py" line="645"/>
         <source>%Ln highlights were deleted since the brief was saved: they are left out.</source>
         <translation>
-            <numerusform>%Ln surlignage a été supprimé depuis l’enregistrement de la revue de presse : il est laissé de côté.</numerusform>
-            <numerusform>%Ln surlignages ont été supprimés depuis l’enregistrement de la revue de presse : ils sont laissés de côté.</numerusform>
+            <numerusform>%Ln surlignage a été supprimé depuis l’enregistrement de la revue de presse&#xa0;: il est laissé de côté.</numerusform>
+            <numerusform>%Ln surlignages ont été supprimés depuis l’enregistrement de la revue de presse&#xa0;: ils sont laissés de côté.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="667"/>
+        <location filename="../../reader/ui/brief_composer.py" line="674"/>
         <source>Wait for the export to finish.</source>
         <translation>Attendez la fin de l’export.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="679"/>
+        <location filename="../../reader/ui/brief_composer.py" line="686"/>
         <source>The brief could not be saved.</source>
         <translation>La revue de presse n’a pas pu être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="682"/>
+        <location filename="../../reader/ui/brief_composer.py" line="689"/>
         <source>Saved “{0}”.</source>
-        <translation>« {0} » enregistrée.</translation>
+        <translation>«&#xa0;{0}&#xa0;» enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="697"/>
+        <location filename="../../reader/ui/brief_composer.py" line="704"/>
         <source>Unsaved Brief</source>
         <translation>Revue de presse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="698"/>
+        <location filename="../../reader/ui/brief_composer.py" line="705"/>
         <source>Save the changes to “{0}”?</source>
-        <translation>Enregistrer les modifications de « {0} » ?</translation>
+        <translation>Enregistrer les modifications de «&#xa0;{0}&#xa0;»&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="706"/>
+        <location filename="../../reader/ui/brief_composer.py" line="713"/>
         <source>Discarded changes cannot be brought back.</source>
         <translation>Les modifications abandonnées ne pourront pas être récupérées.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="756"/>
+        <location filename="../../reader/ui/brief_composer.py" line="763"/>
         <source>Select articles</source>
         <comment>undo command</comment>
         <translation>la sélection des articles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="760"/>
+        <location filename="../../reader/ui/brief_composer.py" line="767"/>
         <source>%Ln article</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -634,7 +639,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="762"/>
+        <location filename="../../reader/ui/brief_composer.py" line="769"/>
         <source>%Ln articles</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -642,7 +647,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="766"/>
+        <location filename="../../reader/ui/brief_composer.py" line="773"/>
         <source>in %Ln section.</source>
         <translation>
             <numerusform>dans %Ln section.</numerusform>
@@ -650,7 +655,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="768"/>
+        <location filename="../../reader/ui/brief_composer.py" line="775"/>
         <source>in %Ln sections.</source>
         <translation>
             <numerusform>dans %Ln section.</numerusform>
@@ -658,98 +663,98 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="770"/>
+        <location filename="../../reader/ui/brief_composer.py" line="777"/>
         <source>{0} {1}</source>
         <comment>articles in sections</comment>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="786"/>
+        <location filename="../../reader/ui/brief_composer.py" line="793"/>
         <source>The criteria changed: Select Articles chooses the articles again.</source>
-        <translation>Les critères ont changé : Sélectionner les articles choisit de nouveau les articles.</translation>
+        <translation>Les critères ont changé&#xa0;: Sélectionner les articles choisit de nouveau les articles.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="812"/>
+        <location filename="../../reader/ui/brief_composer.py" line="819"/>
         <source>New section</source>
         <translation>Nouvelle section</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="836"/>
+        <location filename="../../reader/ui/brief_composer.py" line="843"/>
         <source>{0}; {1} brings it back.</source>
-        <translation>{0} ; {1} pour annuler.</translation>
+        <translation>{0}&#xa0;; {1} pour annuler.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="925"/>
+        <location filename="../../reader/ui/brief_composer.py" line="932"/>
         <source>untitled</source>
         <translation>sans titre</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="926"/>
+        <location filename="../../reader/ui/brief_composer.py" line="933"/>
         <source>Brief — {0}[*]</source>
         <translation>Revue de presse — {0}[*]</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="981"/>
+        <location filename="../../reader/ui/brief_composer.py" line="988"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="982"/>
+        <location filename="../../reader/ui/brief_composer.py" line="989"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="983"/>
+        <location filename="../../reader/ui/brief_composer.py" line="990"/>
         <source>Word document</source>
         <translation>Document Word</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="984"/>
+        <location filename="../../reader/ui/brief_composer.py" line="991"/>
         <source>Web page (HTML)</source>
         <translation>Page web (HTML)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="985"/>
+        <location filename="../../reader/ui/brief_composer.py" line="992"/>
         <source>W3C Web Annotations (JSON-LD)</source>
         <translation>Annotations web W3C (JSON-LD)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1001"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1008"/>
         <source>Export Brief</source>
         <translation>Exporter la revue de presse</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1030"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1037"/>
         <source>An export is already running.</source>
         <translation>Un export est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1034"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1041"/>
         <source>Nothing to export yet: select articles first.</source>
-        <translation>Rien à exporter pour l’instant : sélectionnez d’abord des articles.</translation>
+        <translation>Rien à exporter pour l’instant&#xa0;: sélectionnez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1062"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1069"/>
         <source>Exporting to {0}…</source>
         <translation>Export vers {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1072"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1079"/>
         <source>Exported to {0}.</source>
         <translation>Exportée vers {0}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1080"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1087"/>
         <source>The brief was exported, but could not be saved.</source>
         <translation>La revue de presse a été exportée, mais n’a pas pu être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1087"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1094"/>
         <source>One article marked as used.</source>
         <translation>Un article marqué comme utilisé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="1089"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1096"/>
         <source>%Ln articles marked as used.</source>
         <translation>
             <numerusform>%Ln article marqué comme utilisé.</numerusform>
@@ -757,12 +762,12 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1096"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1103"/>
         <source>The export failed.</source>
         <translation>L’export a échoué.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1097"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1104"/>
         <source>The brief was not exported.</source>
         <translation>La revue de presse n’a pas été exportée.</translation>
     </message>
@@ -801,7 +806,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/brief_sections.py" line="262"/>
         <source>Section “{0}” removed</source>
-        <translation>Section « {0} » retirée</translation>
+        <translation>Section «&#xa0;{0}&#xa0;» retirée</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_sections.py" line="267"/>
@@ -811,7 +816,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/brief_sections.py" line="268"/>
         <source>“{0}” removed</source>
-        <translation>« {0} » retiré</translation>
+        <translation>«&#xa0;{0}&#xa0;» retiré</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_sections.py" line="296"/>
@@ -846,7 +851,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/brief_sections.py" line="416"/>
         <source>Summary: {0}</source>
-        <translation>Résumé : {0}</translation>
+        <translation>Résumé&#xa0;: {0}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_sections.py" line="418"/>
@@ -881,7 +886,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <location filename="../../reader/ui/selection_toolbar.py" line="68"/>
         <source>Highlight: {0}</source>
         <extracomment>Room around the bar&apos;s body for its shadow, in pixels. Distance between the bar and the selected line, in pixels. Least distance between the bar and the viewport&apos;s edges, in pixels.</extracomment>
-        <translation>Surligner : {0}</translation>
+        <translation>Surligner&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
@@ -925,7 +930,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="98"/>
         <source>Articles tagged so, themselves or in a highlight; a tag includes those below it</source>
-        <translation>Articles portant ces mots-clés, eux-mêmes ou dans un surlignage ; un mot-clé inclut ceux qui sont en dessous</translation>
+        <translation>Articles portant ces mots-clés, eux-mêmes ou dans un surlignage&#xa0;; un mot-clé inclut ceux qui sont en dessous</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="102"/>
@@ -950,7 +955,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="109"/>
         <source>Tick feeds or folders; none ticked means every feed</source>
-        <translation>Cochez des flux ou des dossiers ; si rien n’est coché, tous les flux comptent</translation>
+        <translation>Cochez des flux ou des dossiers&#xa0;; si rien n’est coché, tous les flux comptent</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="114"/>
@@ -1002,7 +1007,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="133"/>
         <source>“country” makes one section per country/… tag; empty: one per tag</source>
-        <translation>« pays » fait une section par mot-clé pays/… ; vide : une par mot-clé</translation>
+        <translation>«&#xa0;pays&#xa0;» fait une section par mot-clé pays/…&#xa0;; vide&#xa0;: une par mot-clé</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="141"/>
@@ -1012,22 +1017,22 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="144"/>
         <source>Period:</source>
-        <translation>Période :</translation>
+        <translation>Période&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="145"/>
         <source>Tags:</source>
-        <translation>Mots-clés :</translation>
+        <translation>Mots-clés&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="147"/>
         <source>Feeds:</source>
-        <translation>Flux :</translation>
+        <translation>Flux&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="148"/>
         <source>Colours:</source>
-        <translation>Couleurs :</translation>
+        <translation>Couleurs&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="152"/>
@@ -1037,22 +1042,22 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="154"/>
         <source>Group:</source>
-        <translation>Regrouper :</translation>
+        <translation>Regrouper&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="155"/>
         <source>Tag level:</source>
-        <translation>Niveau :</translation>
+        <translation>Niveau&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="223"/>
         <source>Every feed of the folder “{0}”</source>
-        <translation>Tous les flux du dossier « {0} »</translation>
+        <translation>Tous les flux du dossier «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="254"/>
         <source>{0} highlights ({1})</source>
-        <translation>Surlignages : {0} ({1})</translation>
+        <translation>Surlignages&#xa0;: {0} ({1})</translation>
     </message>
     <message>
         <location filename="../../reader/ui/brief_criteria.py" line="255"/>
@@ -1063,63 +1068,63 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>ErrorReportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="524"/>
+        <location filename="../../reader/ui/dialogs.py" line="527"/>
         <source>Unexpected Error</source>
         <translation>Erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="531"/>
+        <location filename="../../reader/ui/dialogs.py" line="534"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="533"/>
+        <location filename="../../reader/ui/dialogs.py" line="536"/>
         <source>Something went wrong. Your library is safe; you can keep working.</source>
-        <translation>Quelque chose s’est mal passé. Votre bibliothèque est intacte ; vous pouvez continuer à travailler.</translation>
+        <translation>Quelque chose s’est mal passé. Votre bibliothèque est intacte&#xa0;; vous pouvez continuer à travailler.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="536"/>
+        <location filename="../../reader/ui/dialogs.py" line="539"/>
         <source>What happened</source>
         <translation>Ce qui s’est passé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="538"/>
+        <location filename="../../reader/ui/dialogs.py" line="541"/>
         <source>If it happens again, please send this report to the developers.</source>
         <translation>Si cela se reproduit, merci d’envoyer ce rapport aux développeurs.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="541"/>
+        <location filename="../../reader/ui/dialogs.py" line="544"/>
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="547"/>
+        <location filename="../../reader/ui/dialogs.py" line="550"/>
         <source>Error report</source>
         <translation>Rapport d’erreur</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="550"/>
+        <location filename="../../reader/ui/dialogs.py" line="553"/>
         <source>Copy status</source>
         <translation>État de la copie</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="551"/>
+        <location filename="../../reader/ui/dialogs.py" line="554"/>
         <source>&amp;Copy report</source>
         <translation>&amp;Copier le rapport</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="552"/>
+        <location filename="../../reader/ui/dialogs.py" line="555"/>
         <source>Copy report</source>
         <translation>Copier le rapport</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="554"/>
-        <location filename="../../reader/ui/dialogs.py" line="555"/>
+        <location filename="../../reader/ui/dialogs.py" line="557"/>
+        <location filename="../../reader/ui/dialogs.py" line="558"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="585"/>
+        <location filename="../../reader/ui/dialogs.py" line="588"/>
         <source>Report copied to the clipboard.</source>
         <translation>Rapport copié dans le presse-papiers.</translation>
     </message>
@@ -1127,63 +1132,63 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>FeedErrorsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="604"/>
+        <location filename="../../reader/ui/dialogs.py" line="607"/>
         <source>Feeds with Problems</source>
         <translation>Flux en difficulté</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="610"/>
+        <location filename="../../reader/ui/dialogs.py" line="613"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="617"/>
+        <location filename="../../reader/ui/dialogs.py" line="620"/>
         <source>Feeds with problems</source>
         <translation>Flux en difficulté</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="620"/>
+        <location filename="../../reader/ui/dialogs.py" line="623"/>
         <source>Feed</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="621"/>
+        <location filename="../../reader/ui/dialogs.py" line="624"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="622"/>
+        <location filename="../../reader/ui/dialogs.py" line="625"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="623"/>
+        <location filename="../../reader/ui/dialogs.py" line="626"/>
         <source>Last checked</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="624"/>
+        <location filename="../../reader/ui/dialogs.py" line="627"/>
         <source>Errors in a row</source>
         <translation>Erreurs d’affilée</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="632"/>
-        <location filename="../../reader/ui/dialogs.py" line="710"/>
+        <location filename="../../reader/ui/dialogs.py" line="635"/>
+        <location filename="../../reader/ui/dialogs.py" line="713"/>
         <source>Retry all</source>
         <translation>Tout réessayer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="633"/>
+        <location filename="../../reader/ui/dialogs.py" line="636"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="636"/>
+        <location filename="../../reader/ui/dialogs.py" line="639"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs.py" line="681"/>
+        <location filename="../../reader/ui/dialogs.py" line="684"/>
         <source>%Ln feed could not be refreshed or reported a problem.</source>
         <translation>
             <numerusform>%Ln flux n’a pas pu être actualisé ou a signalé un problème.</numerusform>
@@ -1191,7 +1196,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs.py" line="683"/>
+        <location filename="../../reader/ui/dialogs.py" line="686"/>
         <source>%Ln feeds could not be refreshed or reported a problem.</source>
         <translation>
             <numerusform>%Ln flux n’a pas pu être actualisé ou a signalé un problème.</numerusform>
@@ -1199,12 +1204,12 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="710"/>
+        <location filename="../../reader/ui/dialogs.py" line="713"/>
         <source>Retry selected</source>
         <translation>Réessayer la sélection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="714"/>
+        <location filename="../../reader/ui/dialogs.py" line="717"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
@@ -1212,33 +1217,33 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>FeedTreeModel</name>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="176"/>
+        <location filename="../../reader/ui/feed_tree.py" line="177"/>
         <source>All articles</source>
         <extracomment>Gives a feed&apos;s own icon, or None when it has none (yet): the RSS mark is drawn instead. The invisible root, as the default parent of the model methods. Colour of the text and mark of a feed whose last refresh failed (readable on light and dark). The &quot;Tags&quot; heading, and one tag (a level of a hierarchical name: ``country/Mali`` is &quot;Mali&quot; under &quot;country&quot;). NodeKind (&quot;smart&quot;, &quot;folder&quot; or &quot;feed&quot;). The feed&apos;s id (feeds only). The folder&apos;s path of names, a tuple (folders only; a feed&apos;s own folder is in Feed). &quot;all&quot;, &quot;unread&quot; or &quot;starred&quot; (smart views only). The count shown in the row&apos;s badge: unread articles (starred ones for &quot;Starred&quot;). Why the feed&apos;s last refresh failed, or None. The Feed value (feeds only). The tag&apos;s whole name, e.g. &quot;country/Mali&quot; (tags only). Feeds&apos; own icons with the error mark or greyed out, by state and icon.</extracomment>
         <translation>Tous les articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="177"/>
+        <location filename="../../reader/ui/feed_tree.py" line="178"/>
         <source>Unread</source>
         <translation>Non lus</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="178"/>
+        <location filename="../../reader/ui/feed_tree.py" line="179"/>
         <source>Starred</source>
         <translation>Favoris</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="227"/>
+        <location filename="../../reader/ui/feed_tree.py" line="228"/>
         <source>Tags</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="441"/>
+        <location filename="../../reader/ui/feed_tree.py" line="445"/>
         <source>Tags of articles and highlights; choose one to list its articles</source>
-        <translation>Mots-clés des articles et des surlignages ; choisissez-en un pour lister ses articles</translation>
+        <translation>Mots-clés des articles et des surlignages&#xa0;; choisissez-en un pour lister ses articles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="449"/>
+        <location filename="../../reader/ui/feed_tree.py" line="453"/>
         <source>%Ln article</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -1246,7 +1251,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="451"/>
+        <location filename="../../reader/ui/feed_tree.py" line="455"/>
         <source>%Ln articles</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -1254,7 +1259,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="455"/>
+        <location filename="../../reader/ui/feed_tree.py" line="459"/>
         <source>%Ln highlight</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -1262,7 +1267,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="457"/>
+        <location filename="../../reader/ui/feed_tree.py" line="461"/>
         <source>%Ln highlights</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -1270,8 +1275,8 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="462"/>
-        <location filename="../../reader/ui/feed_tree.py" line="467"/>
+        <location filename="../../reader/ui/feed_tree.py" line="466"/>
+        <location filename="../../reader/ui/feed_tree.py" line="471"/>
         <source>%Ln unread</source>
         <translation>
             <numerusform>%Ln non lu</numerusform>
@@ -1279,7 +1284,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="465"/>
+        <location filename="../../reader/ui/feed_tree.py" line="469"/>
         <source>%Ln starred</source>
         <translation>
             <numerusform>%Ln favori</numerusform>
@@ -1287,27 +1292,27 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="472"/>
+        <location filename="../../reader/ui/feed_tree.py" line="476"/>
         <source>Last checked: {0}</source>
-        <translation>Dernière vérification : {0}</translation>
+        <translation>Dernière vérification&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="474"/>
+        <location filename="../../reader/ui/feed_tree.py" line="478"/>
         <source>Not checked yet</source>
         <translation>Pas encore vérifié</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="476"/>
-        <source>Last refresh failed: {0}</source>
-        <translation>La dernière actualisation a échoué : {0}</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/feed_tree.py" line="480"/>
-        <source>Archived: kept for its highlighted articles</source>
-        <translation>Archivé : conservé pour ses articles surlignés</translation>
+        <source>Last refresh failed: {0}</source>
+        <translation>La dernière actualisation a échoué&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="482"/>
+        <location filename="../../reader/ui/feed_tree.py" line="484"/>
+        <source>Archived: kept for its highlighted articles</source>
+        <translation>Archivé&#xa0;: conservé pour ses articles surlignés</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/feed_tree.py" line="486"/>
         <source>Disabled (the server said the feed is gone)</source>
         <translation>Désactivé (le serveur a indiqué que le flux n’existe plus)</translation>
     </message>
@@ -1379,49 +1384,48 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <translation>Indiquez ce que chaque couleur signifie dans vos revues. Ces sens nomment les entrées des menus de surlignage et les passages des revues de presse exportées.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="128"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="123"/>
         <source>Meaning of {0}</source>
-        <extracomment>The meanings as stored, and as shown: a default meaning shown translated and left as it was stays as stored.</extracomment>
         <translation>Sens de la couleur {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="170"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="161"/>
         <source>Give every colour a meaning ({0} has none).</source>
-        <translation>Donnez un sens à chaque couleur (sans sens : {0}).</translation>
+        <translation>Donnez un sens à chaque couleur (sans sens&#xa0;: {0}).</translation>
     </message>
 </context>
 <context>
     <name>HighlightListModel</name>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="144"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="145"/>
         <source>Orphaned — no longer in the article</source>
         <extracomment>How long typing may pause before the note is saved, in milliseconds. Lines of a highlight&apos;s quote, and of its note, shown in the list before eliding. The row&apos;s Highlight, or None on the heading of the orphaned ones. True on the heading row. Highlights and, before the orphaned ones, None for their heading.</extracomment>
         <translation>Orphelins — ne sont plus dans l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="184"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="185"/>
         <source>Orphaned highlight</source>
         <translation>Surlignage orphelin</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="184"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="185"/>
         <source>Highlight</source>
         <translation>Surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="185"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="186"/>
         <source>{0} ({1}): {2}</source>
-        <translation>{0} ({1}) : {2}</translation>
+        <translation>{0} ({1})&#xa0;: {2}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="187"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="188"/>
         <source>Note: {0}</source>
-        <translation>Note : {0}</translation>
+        <translation>Note&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="189"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="190"/>
         <source>Tags: {0}</source>
-        <translation>Mots-clés : {0}</translation>
+        <translation>Mots-clés&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
@@ -1483,17 +1487,17 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/highlights_view.py" line="506"/>
         <source>Article deleted: the quote, note and tags are kept.</source>
-        <translation>Article supprimé : la citation, la note et les mots-clés sont conservés.</translation>
+        <translation>Article supprimé&#xa0;: la citation, la note et les mots-clés sont conservés.</translation>
     </message>
     <message>
         <location filename="../../reader/ui/highlights_view.py" line="508"/>
         <source>Article changed: this passage is no longer in it.</source>
-        <translation>Article modifié : ce passage n’y figure plus.</translation>
+        <translation>Article modifié&#xa0;: ce passage n’y figure plus.</translation>
     </message>
     <message>
         <location filename="../../reader/ui/highlights_view.py" line="510"/>
         <source>“{0}”</source>
-        <translation>« {0} »</translation>
+        <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../reader/ui/highlights_view.py" line="517"/>
@@ -1518,7 +1522,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/highlights_view.py" line="588"/>
         <source>Words of the passage, note, article title or tags; accents do not matter</source>
-        <translation>Mots du passage, de la note, du titre de l’article ou des mots-clés ; les accents ne comptent pas</translation>
+        <translation>Mots du passage, de la note, du titre de l’article ou des mots-clés&#xa0;; les accents ne comptent pas</translation>
     </message>
     <message>
         <location filename="../../reader/ui/highlights_view.py" line="594"/>
@@ -1532,7 +1536,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     </message>
     <message>
         <location filename="../../reader/ui/highlights_view.py" line="604"/>
-        <location filename="../../reader/ui/highlights_view.py" line="1043"/>
+        <location filename="../../reader/ui/highlights_view.py" line="1045"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
@@ -1594,42 +1598,42 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <translation>Surlignages affichés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="664"/>
+        <location filename="../../reader/ui/highlights_view.py" line="666"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="700"/>
+        <location filename="../../reader/ui/highlights_view.py" line="702"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="702"/>
+        <location filename="../../reader/ui/highlights_view.py" line="704"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="704"/>
+        <location filename="../../reader/ui/highlights_view.py" line="706"/>
         <source>Find</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="748"/>
+        <location filename="../../reader/ui/highlights_view.py" line="750"/>
         <source>All tags</source>
         <translation>Tous les mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="756"/>
+        <location filename="../../reader/ui/highlights_view.py" line="758"/>
         <source>All colours</source>
         <translation>Toutes les couleurs</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="763"/>
+        <location filename="../../reader/ui/highlights_view.py" line="765"/>
         <source>All feeds</source>
         <translation>Tous les flux</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/highlights_view.py" line="858"/>
+        <location filename="../../reader/ui/highlights_view.py" line="860"/>
         <source>{0} of %Ln highlight</source>
         <translation>
             <numerusform>{0} sur %Ln surlignage</numerusform>
@@ -1637,7 +1641,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/highlights_view.py" line="860"/>
+        <location filename="../../reader/ui/highlights_view.py" line="862"/>
         <source>{0} of %Ln highlights</source>
         <translation>
             <numerusform>{0} sur %Ln surlignage</numerusform>
@@ -1645,57 +1649,57 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="954"/>
+        <location filename="../../reader/ui/highlights_view.py" line="956"/>
         <source>The article of this highlight was deleted: it cannot be opened, but its quote, note and tags are kept.</source>
-        <translation>L’article de ce surlignage a été supprimé : il ne peut pas être ouvert, mais la citation, la note et les mots-clés sont conservés.</translation>
+        <translation>L’article de ce surlignage a été supprimé&#xa0;: il ne peut pas être ouvert, mais la citation, la note et les mots-clés sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="959"/>
+        <location filename="../../reader/ui/highlights_view.py" line="961"/>
         <source>The article changed and no longer contains this passage; “Go to passage” opens the article.</source>
-        <translation>L’article a changé et ne contient plus ce passage ; « Aller au passage » ouvre l’article.</translation>
+        <translation>L’article a changé et ne contient plus ce passage&#xa0;; «&#xa0;Aller au passage&#xa0;» ouvre l’article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="987"/>
+        <location filename="../../reader/ui/highlights_view.py" line="989"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="988"/>
+        <location filename="../../reader/ui/highlights_view.py" line="990"/>
         <source>Your note on “{0}”:</source>
-        <translation>Votre note sur « {0} » :</translation>
+        <translation>Votre note sur «&#xa0;{0}&#xa0;»&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="1005"/>
+        <location filename="../../reader/ui/highlights_view.py" line="1007"/>
         <source>Highlight deleted; {0} brings it back.</source>
-        <translation>Surlignage supprimé ; {0} le rétablit.</translation>
+        <translation>Surlignage supprimé&#xa0;; {0} le rétablit.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="1022"/>
+        <location filename="../../reader/ui/highlights_view.py" line="1024"/>
         <source>“{0}” — {1}, {2}</source>
-        <translation>« {0} » — {1}, {2}</translation>
+        <translation>«&#xa0;{0}&#xa0;» — {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="1027"/>
+        <location filename="../../reader/ui/highlights_view.py" line="1029"/>
         <source>Quote copied.</source>
         <translation>Citation copiée.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="1035"/>
+        <location filename="../../reader/ui/highlights_view.py" line="1037"/>
         <source>Go to passage</source>
         <translation>Aller au passage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="1041"/>
+        <location filename="../../reader/ui/highlights_view.py" line="1043"/>
         <source>Edit note…</source>
         <translation>Modifier la note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="1055"/>
+        <location filename="../../reader/ui/highlights_view.py" line="1057"/>
         <source>Copy quote</source>
         <translation>Copier la citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_view.py" line="1059"/>
+        <location filename="../../reader/ui/highlights_view.py" line="1061"/>
         <source>Delete highlight</source>
         <translation>Supprimer le surlignage</translation>
     </message>
@@ -1704,8 +1708,8 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/mainwindow.py" line="107"/>
-        <location filename="../../reader/ui/mainwindow.py" line="618"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1798"/>
+        <location filename="../../reader/ui/mainwindow.py" line="620"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1800"/>
         <source>Press Reader</source>
         <extracomment>How often the views catch up with a refresh that is bringing articles in. The current article&apos;s highlights as painted, to find the one under a click. The brief being composed: one composer at a time. What the last reload found of the open article, when its feed rewrote it.</extracomment>
         <translation>Press Reader</translation>
@@ -1721,461 +1725,461 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="177"/>
+        <location filename="../../reader/ui/mainwindow.py" line="179"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="207"/>
+        <location filename="../../reader/ui/mainwindow.py" line="209"/>
         <source>Welcome to Press Reader</source>
         <translation>Bienvenue dans Press Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="215"/>
+        <location filename="../../reader/ui/mainwindow.py" line="217"/>
         <source>Follow the press you read every morning: subscribe to a news feed, import the OPML list exported by another reader, or look around the demo library first.</source>
-        <translation>Suivez la presse que vous lisez chaque matin : abonnez-vous à un flux d’actualités, importez la liste OPML exportée par un autre lecteur, ou découvrez d’abord la bibliothèque de démonstration.</translation>
+        <translation>Suivez la presse que vous lisez chaque matin&#xa0;: abonnez-vous à un flux d’actualités, importez la liste OPML exportée par un autre lecteur, ou découvrez d’abord la bibliothèque de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="227"/>
+        <location filename="../../reader/ui/mainwindow.py" line="229"/>
         <source>Add feed…</source>
         <translation>Ajouter un flux…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="228"/>
+        <location filename="../../reader/ui/mainwindow.py" line="230"/>
         <source>Import OPML…</source>
         <translation>Importer un OPML…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="229"/>
+        <location filename="../../reader/ui/mainwindow.py" line="231"/>
         <source>Open demo library</source>
         <translation>Ouvrir la démonstration</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="268"/>
+        <location filename="../../reader/ui/mainwindow.py" line="270"/>
         <source>&amp;Add Feed…</source>
         <translation>&amp;Ajouter un flux…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="272"/>
+        <location filename="../../reader/ui/mainwindow.py" line="274"/>
         <source>Subscribe to a news feed</source>
         <translation>S’abonner à un flux d’actualités</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="274"/>
+        <location filename="../../reader/ui/mainwindow.py" line="276"/>
         <source>&amp;Import OPML…</source>
         <translation>&amp;Importer un OPML…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="275"/>
+        <location filename="../../reader/ui/mainwindow.py" line="277"/>
         <source>&amp;Export OPML…</source>
         <translation>&amp;Exporter en OPML…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="276"/>
+        <location filename="../../reader/ui/mainwindow.py" line="278"/>
         <source>New &amp;Brief…</source>
         <translation>&amp;Nouvelle revue de presse…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="277"/>
+        <location filename="../../reader/ui/mainwindow.py" line="279"/>
         <source>Open B&amp;rief…</source>
         <translation>&amp;Ouvrir une revue de presse…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="278"/>
+        <location filename="../../reader/ui/mainwindow.py" line="280"/>
         <source>Open &amp;Demo Library</source>
         <translation>Ouvrir la &amp;bibliothèque de démonstration</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="280"/>
+        <location filename="../../reader/ui/mainwindow.py" line="282"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="283"/>
+        <location filename="../../reader/ui/mainwindow.py" line="285"/>
         <source>&amp;Refresh All</source>
         <translation>&amp;Tout actualiser</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="288"/>
+        <location filename="../../reader/ui/mainwindow.py" line="290"/>
         <source>Fetch new articles from every feed</source>
         <translation>Récupérer les nouveaux articles de tous les flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="291"/>
+        <location filename="../../reader/ui/mainwindow.py" line="293"/>
         <source>Refresh &amp;Selected</source>
         <translation>Actualiser la &amp;sélection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="293"/>
+        <location filename="../../reader/ui/mainwindow.py" line="295"/>
         <source>&amp;Cancel Refresh</source>
         <translation>&amp;Annuler l’actualisation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="295"/>
+        <location filename="../../reader/ui/mainwindow.py" line="297"/>
         <source>Re&amp;name Feed…</source>
         <translation>Re&amp;nommer le flux…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="296"/>
+        <location filename="../../reader/ui/mainwindow.py" line="298"/>
         <source>&amp;Move to Folder…</source>
         <translation>&amp;Déplacer vers un dossier…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="297"/>
+        <location filename="../../reader/ui/mainwindow.py" line="299"/>
         <source>&amp;Delete Feed…</source>
         <translation>S&amp;upprimer le flux…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298"/>
+        <location filename="../../reader/ui/mainwindow.py" line="300"/>
         <source>Feed &amp;Problems…</source>
         <translation>&amp;Problèmes des flux…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="300"/>
+        <location filename="../../reader/ui/mainwindow.py" line="302"/>
         <source>&amp;Next Article</source>
         <translation>Article &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="301"/>
+        <location filename="../../reader/ui/mainwindow.py" line="303"/>
         <source>&amp;Previous Article</source>
         <translation>Article &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="302"/>
+        <location filename="../../reader/ui/mainwindow.py" line="304"/>
         <source>Next &amp;Unread Article</source>
         <translation>Article &amp;non lu suivant</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="303"/>
+        <location filename="../../reader/ui/mainwindow.py" line="305"/>
         <source>&amp;Star</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="304"/>
+        <location filename="../../reader/ui/mainwindow.py" line="306"/>
         <source>Toggle &amp;Read</source>
         <translation>Marquer comme &amp;lu ou non lu</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="306"/>
+        <location filename="../../reader/ui/mainwindow.py" line="308"/>
         <source>&amp;Open in Browser</source>
         <translation>&amp;Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="309"/>
+        <location filename="../../reader/ui/mainwindow.py" line="311"/>
         <source>Fetch &amp;Full Text</source>
         <translation>Récupérer le texte &amp;intégral</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="312"/>
+        <location filename="../../reader/ui/mainwindow.py" line="314"/>
         <source>Download the article&apos;s page and show its full text</source>
         <translation>Télécharger la page de l’article et afficher son texte intégral</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="315"/>
+        <location filename="../../reader/ui/mainwindow.py" line="317"/>
         <source>Show Feed &amp;Version</source>
         <translation>Afficher la &amp;version du flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="318"/>
+        <location filename="../../reader/ui/mainwindow.py" line="320"/>
         <source>Switch between the full text and the article as the feed gives it</source>
         <translation>Passer du texte intégral à l’article tel que le flux le donne, et inversement</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="322"/>
+        <location filename="../../reader/ui/mainwindow.py" line="324"/>
         <source>&amp;Highlight Selection</source>
         <translation>S&amp;urligner la sélection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="325"/>
+        <location filename="../../reader/ui/mainwindow.py" line="327"/>
         <source>Highlight the selected passage of the article</source>
         <translation>Surligner le passage sélectionné de l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="328"/>
+        <location filename="../../reader/ui/mainwindow.py" line="330"/>
         <source>Highlight and Add &amp;Note…</source>
         <translation>Surligner avec une no&amp;te…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="331"/>
+        <location filename="../../reader/ui/mainwindow.py" line="333"/>
         <source>Highlight the selected passage and write a note on it</source>
         <translation>Surligner le passage sélectionné et l’annoter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="334"/>
+        <location filename="../../reader/ui/mainwindow.py" line="336"/>
         <source>&amp;Tag Article…</source>
         <translation>&amp;Mots-clés de l’article…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="338"/>
+        <location filename="../../reader/ui/mainwindow.py" line="340"/>
         <source>Add or remove the article&apos;s tags</source>
         <translation>Ajouter ou retirer des mots-clés de l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="341"/>
+        <location filename="../../reader/ui/mainwindow.py" line="343"/>
         <source>All &amp;Highlights</source>
         <translation>Tous les &amp;surlignages</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="345"/>
+        <location filename="../../reader/ui/mainwindow.py" line="347"/>
         <source>Every highlight of the library, to filter and go back to</source>
         <translation>Tous les surlignages de la bibliothèque, pour les filtrer et y revenir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="348"/>
+        <location filename="../../reader/ui/mainwindow.py" line="350"/>
         <source>&amp;Annotations Panel</source>
         <translation>Panneau des &amp;annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="352"/>
+        <location filename="../../reader/ui/mainwindow.py" line="354"/>
         <source>Highlight &amp;Colours…</source>
         <translation>&amp;Couleurs de surlignage…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="354"/>
+        <location filename="../../reader/ui/mainwindow.py" line="356"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="356"/>
+        <location filename="../../reader/ui/mainwindow.py" line="358"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="368"/>
+        <location filename="../../reader/ui/mainwindow.py" line="370"/>
         <source>Mark &amp;All as Read</source>
         <translation>Tout ma&amp;rquer comme lu</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="372"/>
+        <location filename="../../reader/ui/mainwindow.py" line="374"/>
         <source>Mark every article in this view read</source>
         <translation>Marquer comme lus tous les articles de cette vue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="375"/>
+        <location filename="../../reader/ui/mainwindow.py" line="377"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="382"/>
+        <location filename="../../reader/ui/mainwindow.py" line="384"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="388"/>
+        <location filename="../../reader/ui/mainwindow.py" line="390"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="389"/>
+        <location filename="../../reader/ui/mainwindow.py" line="391"/>
         <source>&amp;About Press Reader</source>
         <translation>À &amp;propos de Press Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="434"/>
+        <location filename="../../reader/ui/mainwindow.py" line="436"/>
         <source>Undo the last change to highlights, notes or tags</source>
         <extracomment>What acts on the articles being read: listed first in the shortcuts dialog, and disabled while the library is empty.</extracomment>
         <translation>Annuler la dernière modification des surlignages, notes ou mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="436"/>
+        <location filename="../../reader/ui/mainwindow.py" line="438"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="442"/>
+        <location filename="../../reader/ui/mainwindow.py" line="444"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="450"/>
+        <location filename="../../reader/ui/mainwindow.py" line="452"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="452"/>
+        <location filename="../../reader/ui/mainwindow.py" line="454"/>
         <source>F&amp;eeds</source>
         <translation>F&amp;lux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="458"/>
+        <location filename="../../reader/ui/mainwindow.py" line="460"/>
         <source>&amp;Article</source>
         <translation>&amp;Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="467"/>
+        <location filename="../../reader/ui/mainwindow.py" line="469"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="469"/>
+        <location filename="../../reader/ui/mainwindow.py" line="471"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="471"/>
+        <location filename="../../reader/ui/mainwindow.py" line="473"/>
         <source>&amp;Help</source>
         <translation>A&amp;ide</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="474"/>
+        <location filename="../../reader/ui/mainwindow.py" line="476"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="490"/>
+        <location filename="../../reader/ui/mainwindow.py" line="492"/>
         <source>Search articles</source>
         <translation>Rechercher des articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="491"/>
+        <location filename="../../reader/ui/mainwindow.py" line="493"/>
         <source>Search articles (/)</source>
         <translation>Rechercher des articles (/)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="503"/>
+        <location filename="../../reader/ui/mainwindow.py" line="505"/>
         <source>Refresh progress</source>
         <translation>Progression de l’actualisation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="509"/>
+        <location filename="../../reader/ui/mainwindow.py" line="511"/>
         <source>Cancel refresh</source>
         <translation>Annuler l’actualisation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="536"/>
+        <location filename="../../reader/ui/mainwindow.py" line="538"/>
         <source>Refused to open {0}: only web and mail links open.</source>
-        <translation>Ouverture de {0} refusée : seuls les liens web et de courriel s’ouvrent.</translation>
+        <translation>Ouverture de {0} refusée&#xa0;: seuls les liens web et de courriel s’ouvrent.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="618"/>
+        <location filename="../../reader/ui/mainwindow.py" line="620"/>
         <source>Press Reader — demo library</source>
         <translation>Press Reader — bibliothèque de démonstration</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="749"/>
+        <location filename="../../reader/ui/mainwindow.py" line="751"/>
         <source>Open an article and select a passage first.</source>
         <translation>Ouvrez d’abord un article et sélectionnez un passage.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="763"/>
+        <location filename="../../reader/ui/mainwindow.py" line="765"/>
         <source>Highlighted. Ctrl+Z undoes it.</source>
         <translation>Surligné. Ctrl+Z l’annule.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="789"/>
+        <location filename="../../reader/ui/mainwindow.py" line="791"/>
         <source>Tag Highlight</source>
         <translation>Mots-clés du surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="790"/>
-        <location filename="../../reader/ui/mainwindow.py" line="815"/>
+        <location filename="../../reader/ui/mainwindow.py" line="792"/>
+        <location filename="../../reader/ui/mainwindow.py" line="817"/>
         <source>Tags for “{0}”:</source>
-        <translation>Mots-clés de « {0} » :</translation>
+        <translation>Mots-clés de «&#xa0;{0}&#xa0;»&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="810"/>
+        <location filename="../../reader/ui/mainwindow.py" line="812"/>
         <source>Choose an article to tag first.</source>
         <translation>Choisissez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="814"/>
+        <location filename="../../reader/ui/mainwindow.py" line="816"/>
         <source>Tag Article</source>
         <translation>Mots-clés de l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="824"/>
+        <location filename="../../reader/ui/mainwindow.py" line="826"/>
         <source>Tag “{0}”</source>
-        <translation>les mots-clés de « {0} »</translation>
+        <translation>les mots-clés de «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="855"/>
+        <location filename="../../reader/ui/mainwindow.py" line="857"/>
         <source>No saved brief yet: File ▸ New Brief… makes one.</source>
-        <translation>Aucune revue de presse enregistrée pour l’instant : Fichier ▸ Nouvelle revue de presse… en crée une.</translation>
+        <translation>Aucune revue de presse enregistrée pour l’instant&#xa0;: Fichier ▸ Nouvelle revue de presse… en crée une.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="858"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1591"/>
+        <location filename="../../reader/ui/mainwindow.py" line="860"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1593"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="864"/>
+        <location filename="../../reader/ui/mainwindow.py" line="866"/>
         <source>Open Brief</source>
         <translation>Ouvrir une revue de presse</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="864"/>
+        <location filename="../../reader/ui/mainwindow.py" line="866"/>
         <source>Saved briefs:</source>
-        <translation>Revues de presse enregistrées :</translation>
+        <translation>Revues de presse enregistrées&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="897"/>
+        <location filename="../../reader/ui/mainwindow.py" line="899"/>
         <source>The article of this highlight was deleted; its quote and note remain.</source>
-        <translation>L’article de ce surlignage a été supprimé ; sa citation et sa note restent.</translation>
+        <translation>L’article de ce surlignage a été supprimé&#xa0;; sa citation et sa note restent.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="968"/>
+        <location filename="../../reader/ui/mainwindow.py" line="970"/>
         <source>No more unread articles here.</source>
         <translation>Plus d’article non lu ici.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1035"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1037"/>
         <source>Choose an article first.</source>
         <translation>Choisissez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1046"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1048"/>
         <source>This article has no web page to fetch its full text from.</source>
         <translation>Cet article n’a pas de page web d’où récupérer son texte intégral.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1052"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1054"/>
         <source>The full text is already being fetched.</source>
         <translation>Le texte intégral est déjà en cours de récupération.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1060"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1062"/>
         <source>Fetching the full text…</source>
         <translation>Récupération du texte intégral…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1074"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1076"/>
         <source>Full text fetched: %Ln words.</source>
         <translation>
-            <numerusform>Texte intégral récupéré : %Ln mot.</numerusform>
-            <numerusform>Texte intégral récupéré : %Ln mots.</numerusform>
+            <numerusform>Texte intégral récupéré&#xa0;: %Ln mot.</numerusform>
+            <numerusform>Texte intégral récupéré&#xa0;: %Ln mots.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1078"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1080"/>
         <source>Full text of “{0}” fetched: %Ln words.</source>
         <translation>
-            <numerusform>Texte intégral de « {0} » récupéré : %Ln mot.</numerusform>
-            <numerusform>Texte intégral de « {0} » récupéré : %Ln mots.</numerusform>
+            <numerusform>Texte intégral de «&#xa0;{0}&#xa0;» récupéré&#xa0;: %Ln mot.</numerusform>
+            <numerusform>Texte intégral de «&#xa0;{0}&#xa0;» récupéré&#xa0;: %Ln mots.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1105"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1107"/>
         <source>Could not fetch the full text: {0}</source>
-        <translation>Impossible de récupérer le texte intégral : {0}</translation>
+        <translation>Impossible de récupérer le texte intégral&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1113"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1115"/>
         <source>This article has no full text yet: Fetch Full Text (Shift+F) gets it.</source>
-        <translation>Cet article n’a pas encore de texte intégral : Récupérer le texte intégral (Maj+F) va le chercher.</translation>
+        <translation>Cet article n’a pas encore de texte intégral&#xa0;: Récupérer le texte intégral (Maj+F) va le chercher.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1124"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1126"/>
         <source>Showing the feed&apos;s version. Shift+V shows the full text again.</source>
         <translation>Version du flux affichée. Maj+V affiche de nouveau le texte intégral.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1127"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1129"/>
         <source>Showing the full text.</source>
         <translation>Texte intégral affiché.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1148"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1150"/>
         <source>Marked %Ln article as read.</source>
         <translation>
             <numerusform>%Ln article marqué comme lu.</numerusform>
@@ -2183,7 +2187,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1150"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1152"/>
         <source>Marked %Ln articles as read.</source>
         <translation>
             <numerusform>%Ln article marqué comme lu.</numerusform>
@@ -2191,23 +2195,23 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1166"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1168"/>
         <source>%Ln article matches “{0}”.</source>
         <translation>
-            <numerusform>%Ln article correspond à « {0} ».</numerusform>
-            <numerusform>%Ln articles correspondent à « {0} ».</numerusform>
+            <numerusform>%Ln article correspond à «&#xa0;{0}&#xa0;».</numerusform>
+            <numerusform>%Ln articles correspondent à «&#xa0;{0}&#xa0;».</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1168"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1170"/>
         <source>%Ln articles match “{0}”.</source>
         <translation>
-            <numerusform>%Ln article correspond à « {0} ».</numerusform>
-            <numerusform>%Ln articles correspondent à « {0} ».</numerusform>
+            <numerusform>%Ln article correspond à «&#xa0;{0}&#xa0;».</numerusform>
+            <numerusform>%Ln articles correspondent à «&#xa0;{0}&#xa0;».</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1184"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1186"/>
         <source>%Ln unread</source>
         <translation>
             <numerusform>%Ln non lu</numerusform>
@@ -2215,7 +2219,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1190"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1192"/>
         <source>%Ln article</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -2223,7 +2227,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1191"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1193"/>
         <source>%Ln articles</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -2231,7 +2235,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1196"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1198"/>
         <source>%Ln highlight</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -2239,7 +2243,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1197"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1199"/>
         <source>%Ln highlights</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -2247,7 +2251,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1202"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1204"/>
         <source>%Ln feed</source>
         <translation>
             <numerusform>%Ln flux</numerusform>
@@ -2255,7 +2259,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1203"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1205"/>
         <source>%Ln feeds</source>
         <translation>
             <numerusform>%Ln flux</numerusform>
@@ -2263,240 +2267,240 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1242"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1244"/>
         <source>Import OPML</source>
         <translation>Importer un OPML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1244"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1246"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1255"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1257"/>
         <source>Cannot read {0}: {1}</source>
-        <translation>Impossible de lire {0} : {1}</translation>
+        <translation>Impossible de lire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1263"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1265"/>
         <source>Imported {0}: {1} added, {2} already present, {3} invalid.</source>
-        <translation>Import de {0} terminé — ajoutés : {1}, déjà présents : {2}, invalides : {3}.</translation>
+        <translation>Import de {0} terminé — ajoutés&#xa0;: {1}, déjà présents&#xa0;: {2}, invalides&#xa0;: {3}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1280"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1282"/>
         <source>Export OPML</source>
         <translation>Exporter en OPML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1282"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1284"/>
         <source>OPML files (*.opml)</source>
         <translation>Fichiers OPML (*.opml)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1298"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1300"/>
         <source>Exported {0} to {1}.</source>
         <translation>Export de {0} vers {1} terminé.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1309"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1311"/>
         <source>Rename Feed</source>
         <translation>Renommer le flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1310"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1312"/>
         <source>Title (empty for the feed&apos;s own):</source>
-        <translation>Titre (vide pour celui du flux) :</translation>
+        <translation>Titre (vide pour celui du flux)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1327"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1329"/>
         <source>Move to Folder</source>
         <translation>Déplacer vers un dossier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1328"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1330"/>
         <source>Folder (Parent/Child; empty for the top level):</source>
-        <translation>Dossier (Parent/Enfant ; vide pour le premier niveau) :</translation>
+        <translation>Dossier (Parent/Enfant&#xa0;; vide pour le premier niveau)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1353"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1381"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1355"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1383"/>
         <source>Delete Feed</source>
         <translation>Supprimer le flux</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1356"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1358"/>
         <source>“{0}” has %Ln article you highlighted. Keep that article (the feed is archived and no longer refreshed), or delete every article? Your highlights and notes are kept in both cases.</source>
         <translation>
-            <numerusform>« {0} » a %Ln article que vous avez surligné. Garder cet article (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles ? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
-            <numerusform>« {0} » a %Ln articles que vous avez surlignés. Garder ces articles (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles ? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
+            <numerusform>«&#xa0;{0}&#xa0;» a %Ln article que vous avez surligné. Garder cet article (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles&#xa0;? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
+            <numerusform>«&#xa0;{0}&#xa0;» a %Ln articles que vous avez surlignés. Garder ces articles (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles&#xa0;? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1364"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1366"/>
         <source>“{0}” has %Ln articles you highlighted. Keep those articles (the feed is archived and no longer refreshed), or delete every article? Your highlights and notes are kept in both cases.</source>
         <translation>
-            <numerusform>« {0} » a %Ln article que vous avez surligné. Garder cet article (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles ? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
-            <numerusform>« {0} » a %Ln articles que vous avez surlignés. Garder ces articles (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles ? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
+            <numerusform>«&#xa0;{0}&#xa0;» a %Ln article que vous avez surligné. Garder cet article (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles&#xa0;? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
+            <numerusform>«&#xa0;{0}&#xa0;» a %Ln articles que vous avez surlignés. Garder ces articles (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles&#xa0;? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1372"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1374"/>
         <source>Keep Highlighted Articles</source>
         <translation>Garder les articles surlignés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1373"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1375"/>
         <source>Delete All Articles</source>
         <translation>Supprimer tous les articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1382"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1384"/>
         <source>Unsubscribe from “{0}” and delete its {1}?</source>
-        <translation>Se désabonner de « {0} » et supprimer {1} ?</translation>
+        <translation>Se désabonner de «&#xa0;{0}&#xa0;» et supprimer {1}&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1385"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1387"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1393"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1395"/>
         <source>Deleted “{0}”.</source>
-        <translation>« {0} » supprimé.</translation>
+        <translation>«&#xa0;{0}&#xa0;» supprimé.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1403"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1405"/>
         <source>Every feed refreshed without a problem.</source>
         <translation>Tous les flux ont été actualisés sans problème.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1441"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1443"/>
         <source>F&amp;ull Text</source>
         <translation>Texte &amp;intégral</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1450"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1452"/>
         <source>&amp;Off</source>
         <translation>&amp;Désactivé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1451"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1453"/>
         <source>O&amp;n (Every Article)</source>
         <translation>&amp;Activé (chaque article)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1452"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1454"/>
         <source>&amp;Automatic (Teasers Only)</source>
         <translation>A&amp;utomatique (extraits seulement)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1474"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1476"/>
         <source>“{0}”: from the next refresh, each new article&apos;s full text is fetched from its page. Fetch Full Text (Shift+F) gets it for an article now.</source>
-        <translation>« {0} » : dès la prochaine actualisation, le texte intégral de chaque nouvel article est récupéré sur sa page. Récupérer le texte intégral (Maj+F) le fait tout de suite pour un article.</translation>
+        <translation>«&#xa0;{0}&#xa0;»&#xa0;: dès la prochaine actualisation, le texte intégral de chaque nouvel article est récupéré sur sa page. Récupérer le texte intégral (Maj+F) le fait tout de suite pour un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1479"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1481"/>
         <source>“{0}”: from the next refresh, the full text is fetched for articles the feed gives only as a teaser. Fetch Full Text (Shift+F) gets it for an article now.</source>
-        <translation>« {0} » : dès la prochaine actualisation, le texte intégral est récupéré pour les articles que le flux ne donne qu’en extrait. Récupérer le texte intégral (Maj+F) le fait tout de suite pour un article.</translation>
+        <translation>«&#xa0;{0}&#xa0;»&#xa0;: dès la prochaine actualisation, le texte intégral est récupéré pour les articles que le flux ne donne qu’en extrait. Récupérer le texte intégral (Maj+F) le fait tout de suite pour un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1484"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1486"/>
         <source>“{0}”: full texts are no longer fetched; those already fetched are kept.</source>
-        <translation>« {0} » : les textes intégraux ne sont plus récupérés ; ceux déjà récupérés sont conservés.</translation>
+        <translation>«&#xa0;{0}&#xa0;»&#xa0;: les textes intégraux ne sont plus récupérés&#xa0;; ceux déjà récupérés sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1491"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1493"/>
         <source>&amp;Rename Tag…</source>
         <translation>Re&amp;nommer le mot-clé…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1492"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1494"/>
         <source>Tag &amp;Colour…</source>
         <translation>&amp;Couleur du mot-clé…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1493"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1495"/>
         <source>Remove C&amp;olour</source>
         <translation>Retirer la c&amp;ouleur</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1495"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1497"/>
         <source>&amp;Delete Tag…</source>
         <translation>&amp;Supprimer le mot-clé…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1508"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1510"/>
         <source>Rename Tag</source>
         <translation>Renommer le mot-clé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1509"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1511"/>
         <source>New name for “{0}” (and the tags below it):</source>
-        <translation>Nouveau nom de « {0} » (et des mots-clés en dessous) :</translation>
+        <translation>Nouveau nom de «&#xa0;{0}&#xa0;» (et des mots-clés en dessous)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1523"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1525"/>
         <source>Merge Tags</source>
         <translation>Fusionner les mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1525"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1527"/>
         <source>“{0}” already exists. Merge “{1}” into it? Every article and highlight tagged “{1}” will be tagged “{0}”.</source>
-        <translation>« {0} » existe déjà. Y fusionner « {1} » ? Chaque article et chaque surlignage portant « {1} » portera « {0} ».</translation>
+        <translation>«&#xa0;{0}&#xa0;» existe déjà. Y fusionner «&#xa0;{1}&#xa0;»&#xa0;? Chaque article et chaque surlignage portant «&#xa0;{1}&#xa0;» portera «&#xa0;{0}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1528"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1530"/>
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1538"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1540"/>
         <source>Renamed “{0}” to “{1}”.</source>
-        <translation>« {0} » renommé en « {1} ».</translation>
+        <translation>«&#xa0;{0}&#xa0;» renommé en «&#xa0;{1}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1548"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1550"/>
         <source>Colour of “{0}”</source>
-        <translation>Couleur de « {0} »</translation>
+        <translation>Couleur de «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1555"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1557"/>
         <source>“{0}” is only a level of longer tags: colour the tags themselves.</source>
-        <translation>« {0} » n’est qu’un niveau de mots-clés plus longs : colorez les mots-clés eux-mêmes.</translation>
+        <translation>«&#xa0;{0}&#xa0;» n’est qu’un niveau de mots-clés plus longs&#xa0;: colorez les mots-clés eux-mêmes.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1575"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1580"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1577"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1582"/>
         <source>Delete Tag</source>
         <translation>Supprimer le mot-clé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1577"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1579"/>
         <source>Take “{0}” (and the tags below it) off {1} and {2}? The articles and highlights stay. Edit ▸ Undo brings the tag back.</source>
-        <translation>Retirer « {0} » (et les mots-clés en dessous) de {1} et de {2} ? Les articles et les surlignages restent. Édition ▸ Annuler rétablit le mot-clé.</translation>
+        <translation>Retirer «&#xa0;{0}&#xa0;» (et les mots-clés en dessous) de {1} et de {2}&#xa0;? Les articles et les surlignages restent. Édition ▸ Annuler rétablit le mot-clé.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1588"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1590"/>
         <source>Highlight</source>
         <translation>Surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1629"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1631"/>
         <source>A refresh is already running.</source>
         <translation>Une actualisation est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1654"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1656"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1662"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1664"/>
         <source>%v of %m full texts</source>
         <translation>%v textes intégraux sur %m</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1667"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1669"/>
         <source>%v of %m feeds · %Ln new</source>
         <translation>
             <numerusform>%v flux sur %m · %Ln nouveau</numerusform>
@@ -2504,7 +2508,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1678"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1680"/>
         <source>%Ln new article</source>
         <translation>
             <numerusform>%Ln nouvel article</numerusform>
@@ -2512,7 +2516,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1680"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1682"/>
         <source>%Ln new articles</source>
         <translation>
             <numerusform>%Ln nouvel article</numerusform>
@@ -2520,22 +2524,22 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1682"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1684"/>
         <source>{0} from {1}.</source>
         <translation>{0} provenant de {1}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1684"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1686"/>
         <source>Full texts fetched: {0}.</source>
-        <translation>Textes intégraux récupérés : {0}.</translation>
+        <translation>Textes intégraux récupérés&#xa0;: {0}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1686"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1688"/>
         <source>Full texts not available: {0} (each article says why).</source>
-        <translation>Textes intégraux indisponibles : {0} (chaque article dit pourquoi).</translation>
+        <translation>Textes intégraux indisponibles&#xa0;: {0} (chaque article dit pourquoi).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1693"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1695"/>
         <source>%Ln feed failed (see Feeds ▸ Feed Problems).</source>
         <translation>
             <numerusform>%Ln flux en échec (voir Flux ▸ Problèmes des flux).</numerusform>
@@ -2543,7 +2547,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1695"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1697"/>
         <source>%Ln feeds failed (see Feeds ▸ Feed Problems).</source>
         <translation>
             <numerusform>%Ln flux en échec (voir Flux ▸ Problèmes des flux).</numerusform>
@@ -2551,45 +2555,45 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1704"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1706"/>
         <source>The refresh could not run: {0}</source>
-        <translation>L’actualisation n’a pas pu se faire : {0}</translation>
+        <translation>L’actualisation n’a pas pu se faire&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1742"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1744"/>
         <source>The feed rewrote the open article: one highlight no longer matches its text and is kept, with its note, under “Orphaned”.</source>
-        <translation>Le flux a réécrit l’article ouvert : un surlignage ne correspond plus à son texte ; il est conservé, avec sa note, sous « Orphelins ».</translation>
+        <translation>Le flux a réécrit l’article ouvert&#xa0;: un surlignage ne correspond plus à son texte&#xa0;; il est conservé, avec sa note, sous «&#xa0;Orphelins&#xa0;».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1747"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1749"/>
         <source>The feed rewrote the open article: %Ln highlights no longer match its text and are kept, with their notes, under “Orphaned”.</source>
         <translation>
-            <numerusform>Le flux a réécrit l’article ouvert : %Ln surlignage ne correspond plus à son texte ; il est conservé, avec sa note, sous « Orphelins ».</numerusform>
-            <numerusform>Le flux a réécrit l’article ouvert : %Ln surlignages ne correspondent plus à son texte ; ils sont conservés, avec leurs notes, sous « Orphelins ».</numerusform>
+            <numerusform>Le flux a réécrit l’article ouvert&#xa0;: %Ln surlignage ne correspond plus à son texte&#xa0;; il est conservé, avec sa note, sous «&#xa0;Orphelins&#xa0;».</numerusform>
+            <numerusform>Le flux a réécrit l’article ouvert&#xa0;: %Ln surlignages ne correspondent plus à son texte&#xa0;; ils sont conservés, avec leurs notes, sous «&#xa0;Orphelins&#xa0;».</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1752"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1754"/>
         <source>The feed rewrote the open article; your highlights followed it.</source>
-        <translation>Le flux a réécrit l’article ouvert ; vos surlignages l’ont suivi.</translation>
+        <translation>Le flux a réécrit l’article ouvert&#xa0;; vos surlignages l’ont suivi.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1769"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1771"/>
         <source>The new language applies the next time Press Reader starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Press Reader.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1784"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1786"/>
         <source>About Press Reader</source>
         <translation>À propos de Press Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1786"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1788"/>
         <source>&lt;h3&gt;Press Reader {0}&lt;/h3&gt;&lt;p&gt;A desktop press-review reader: follow feeds, search them, and build annotated briefs.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Press Reader {0}&lt;/h3&gt;&lt;p&gt;Un lecteur de revue de presse pour le bureau : suivez des flux, cherchez-y, et composez des revues de presse annotées.&lt;/p&gt;&lt;p&gt;Bibliothèque : {1}&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Press Reader {0}&lt;/h3&gt;&lt;p&gt;Un lecteur de revue de presse pour le bureau&#xa0;: suivez des flux, cherchez-y, et composez des revues de presse annotées.&lt;/p&gt;&lt;p&gt;Bibliothèque&#xa0;: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1812"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1814"/>
         <source>Wait for the refresh to finish first.</source>
         <translation>Attendez d’abord la fin de l’actualisation.</translation>
     </message>
@@ -2597,109 +2601,109 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="155"/>
+        <location filename="../../reader/ui/reader_view.py" line="156"/>
         <source>Article</source>
         <extracomment>The internal link of the &quot;Load images for this article&quot; action. The internal links of the full-text banner: show the feed&apos;s own version of the article, show its full text again, fetch the full text (again). Links the view hands to the system (the browser, the mail client). Image addresses that are remote: shown as placeholders until images are allowed. Loads one image by URL, or returns None when it has none (yet) to show. Hands a URL to the system; replaced in tests so nothing opens for real. Images handed over by :meth:`on_image_loaded` for the current article. Articles the user reads in the feed&apos;s version although they have a full text. Articles whose full text is being fetched. Why the last fetch of an article failed, when the library could not record it.</extracomment>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="156"/>
+        <location filename="../../reader/ui/reader_view.py" line="157"/>
         <source>The text of the selected article</source>
         <translation>Le texte de l’article sélectionné</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="315"/>
+        <location filename="../../reader/ui/reader_view.py" line="316"/>
         <source>Show the article as the feed gives it (the full text stays kept)</source>
         <translation>Afficher l’article tel que le flux le donne (le texte intégral reste conservé)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="317"/>
+        <location filename="../../reader/ui/reader_view.py" line="318"/>
         <source>Show the full text fetched from the article&apos;s page</source>
         <translation>Afficher le texte intégral récupéré sur la page de l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="319"/>
+        <location filename="../../reader/ui/reader_view.py" line="320"/>
         <source>Download the article&apos;s page again and find its full text</source>
         <translation>Télécharger de nouveau la page de l’article et en extraire le texte intégral</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="320"/>
+        <location filename="../../reader/ui/reader_view.py" line="321"/>
         <source>Load the images of this article</source>
         <translation>Charger les images de cet article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="498"/>
+        <location filename="../../reader/ui/reader_view.py" line="501"/>
         <source>Select an article to read it</source>
         <translation>Sélectionnez un article pour le lire</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="514"/>
+        <location filename="../../reader/ui/reader_view.py" line="517"/>
         <source>Open original</source>
         <translation>Ouvrir l’original</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="525"/>
+        <location filename="../../reader/ui/reader_view.py" line="528"/>
         <source>Also in:</source>
-        <translation>Aussi dans :</translation>
+        <translation>Aussi dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="532"/>
+        <location filename="../../reader/ui/reader_view.py" line="535"/>
         <source>Images are not loaded.</source>
         <translation>Les images ne sont pas chargées.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="533"/>
+        <location filename="../../reader/ui/reader_view.py" line="536"/>
         <source>Load images for this article</source>
         <translation>Charger les images de cet article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="557"/>
+        <location filename="../../reader/ui/reader_view.py" line="560"/>
         <source>Fetching the full text…</source>
         <translation>Récupération du texte intégral…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="561"/>
+        <location filename="../../reader/ui/reader_view.py" line="564"/>
         <source>The feed&apos;s version.</source>
         <translation>Version du flux.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="562"/>
+        <location filename="../../reader/ui/reader_view.py" line="565"/>
         <source>Show the full text</source>
         <translation>Afficher le texte intégral</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="564"/>
+        <location filename="../../reader/ui/reader_view.py" line="567"/>
         <source>the article&apos;s page</source>
         <translation>la page de l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="570"/>
+        <location filename="../../reader/ui/reader_view.py" line="573"/>
         <source>Full text from {host}; fetching it again failed: {reason}.</source>
-        <translation>Texte intégral de {host} ; la nouvelle récupération a échoué : {reason}.</translation>
+        <translation>Texte intégral de {host}&#xa0;; la nouvelle récupération a échoué&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="575"/>
-        <location filename="../../reader/ui/reader_view.py" line="591"/>
+        <location filename="../../reader/ui/reader_view.py" line="578"/>
+        <location filename="../../reader/ui/reader_view.py" line="594"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="578"/>
+        <location filename="../../reader/ui/reader_view.py" line="581"/>
         <source>Full text from {host}, fetched {date}.</source>
         <translation>Texte intégral de {host}, récupéré le {date}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="582"/>
+        <location filename="../../reader/ui/reader_view.py" line="585"/>
         <source>Show the feed&apos;s version</source>
         <translation>Afficher la version du flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="588"/>
+        <location filename="../../reader/ui/reader_view.py" line="591"/>
         <source>Full text not available: {reason}.</source>
-        <translation>Texte intégral indisponible : {reason}.</translation>
+        <translation>Texte intégral indisponible&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="602"/>
+        <location filename="../../reader/ui/reader_view.py" line="605"/>
         <source>{date}, {time}</source>
         <translation>{date} à {time}</translation>
     </message>
@@ -2759,7 +2763,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/dialogs.py" line="293"/>
         <source>Minutes between automatic refreshes; Off refreshes only on request.</source>
-        <translation>Minutes entre deux actualisations automatiques ; Désactivée n’actualise qu’à la demande.</translation>
+        <translation>Minutes entre deux actualisations automatiques&#xa0;; Désactivée n’actualise qu’à la demande.</translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs.py" line="297"/>
@@ -2855,32 +2859,32 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/dialogs.py" line="364"/>
         <source>&amp;Refresh every:</source>
-        <translation>&amp;Actualiser toutes les :</translation>
+        <translation>&amp;Actualiser toutes les&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs.py" line="365"/>
         <source>Reading:</source>
-        <translation>Lecture :</translation>
+        <translation>Lecture&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs.py" line="366"/>
         <source>&amp;Font size:</source>
-        <translation>&amp;Taille du texte :</translation>
+        <translation>&amp;Taille du texte&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs.py" line="367"/>
         <source>&amp;Images:</source>
-        <translation>&amp;Images :</translation>
+        <translation>&amp;Images&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs.py" line="372"/>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs.py" line="373"/>
         <source>&amp;Data folder:</source>
-        <translation>&amp;Dossier des données :</translation>
+        <translation>&amp;Dossier des données&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2906,7 +2910,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="474"/>
+        <location filename="../../reader/ui/dialogs.py" line="477"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -2929,14 +2933,14 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/annotation_dialogs.py" line="50"/>
         <source>Separate tags with commas; use / for levels: country/Mali, theme/security.</source>
-        <translation>Séparez les mots-clés par des virgules ; / sépare les niveaux : pays/Mali, thème/sécurité.</translation>
+        <translation>Séparez les mots-clés par des virgules&#xa0;; / sépare les niveaux&#xa0;: pays/Mali, thème/sécurité.</translation>
     </message>
 </context>
 <context>
     <name>confirm</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="730"/>
-        <location filename="../../reader/ui/dialogs.py" line="752"/>
+        <location filename="../../reader/ui/dialogs.py" line="733"/>
+        <location filename="../../reader/ui/dialogs.py" line="755"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
