@@ -62,7 +62,7 @@ from reader.core.store import Store
 from reader.core.tag_store import normalize_tag
 from reader.core.types import Highlight
 from reader.ui.annotations import Annotations, Change
-from reader.ui.contrast import legible
+from reader.ui.contrast import legible, mix
 from reader.ui.highlight_marks import color_meaning, color_name, paint_color, swatch_icon
 from reader.ui.tag_input import TagLineEdit, join_tags, split_tags
 
@@ -84,15 +84,6 @@ class HighlightRole(IntEnum):
     Highlight = Qt.ItemDataRole.UserRole + 1
     #: True on the heading row.
     Heading = Qt.ItemDataRole.UserRole + 2
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """``a`` moved towards ``b`` by ``amount`` (0 = a, 1 = b)."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
-    )
 
 
 class HighlightListModel(QAbstractListModel):
@@ -311,12 +302,12 @@ class HighlightDelegate(QStyledItemDelegate):
         base = palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.Base)
         fg = palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.Text)
         rect = opt.rect
-        painter.setPen(QPen(_mix(base, fg, 0.15), 1))
+        painter.setPen(QPen(mix(base, fg, 0.15), 1))
         painter.drawLine(rect.left() + self.PAD_X, rect.top() + 4, rect.right() - 4, rect.top() + 4)
         font = self._chip_font(opt.font)
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(_mix(fg, base, 0.3))
+        painter.setPen(mix(fg, base, 0.3))
         text_rect = rect.adjusted(self.PAD_X, 6, -self.PAD_X, 0)
         elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(
@@ -345,11 +336,11 @@ class HighlightDelegate(QStyledItemDelegate):
         else:
             fg = palette.color(group, QPalette.ColorRole.Text)
             bg = palette.color(group, QPalette.ColorRole.Base)
-        muted = _mix(fg, bg, 0.35)
+        muted = mix(fg, bg, 0.35)
         rect = opt.rect
 
         if not selected:
-            painter.setPen(QPen(_mix(bg, fg, 0.08), 1))
+            painter.setPen(QPen(mix(bg, fg, 0.08), 1))
             painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
 
         # The colour bar, hatched when the passage can no longer be found.
@@ -362,7 +353,7 @@ class HighlightDelegate(QStyledItemDelegate):
         )
         painter.setPen(Qt.PenStyle.NoPen)
         if highlight.orphaned:
-            painter.setBrush(_mix(color, bg, 0.45))
+            painter.setBrush(mix(color, bg, 0.45))
             painter.drawRoundedRect(bar, 2, 2)
             painter.setBrush(QBrush(color.darker(140), Qt.BrushStyle.BDiagPattern))
         else:
@@ -438,7 +429,7 @@ class HighlightDelegate(QStyledItemDelegate):
     @staticmethod
     def _chip(painter: QPainter, rect: QRect, text: str, fg: QColor, bg: QColor) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_mix(bg, fg, 0.12))
+        painter.setBrush(mix(bg, fg, 0.12))
         radius = rect.height() / 2
         painter.drawRoundedRect(QRectF(rect), radius, radius)
         painter.setPen(fg)
@@ -1071,6 +1062,6 @@ class AnnotationPanel(QWidget):
             if role == "error":
                 color = QColor(239, 154, 154) if dark else QColor(183, 28, 28)
             else:
-                color = _mix(text, window, 0.4)
+                color = mix(text, window, 0.4)
             own.setColor(QPalette.ColorRole.WindowText, legible(color, window))
             label.setPalette(own)

@@ -1,4 +1,5 @@
-"""Legible colours: the WCAG contrast of two colours, and a colour nudged until it reads."""
+"""Legible colours: mixing two colours, the WCAG contrast of two colours, and a colour nudged
+until it reads."""
 
 from __future__ import annotations
 
@@ -6,6 +7,15 @@ from PySide6.QtGui import QColor
 
 #: WCAG 2 level AA: body text needs 4.5:1 against its background, large text 3:1.
 TEXT_CONTRAST = 4.5
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved towards ``b`` by ``amount`` (0 = a, 1 = b)."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
 
 
 def _linear(channel: float) -> float:
@@ -39,12 +49,7 @@ def legible(color: QColor, background: QColor, minimum: float = TEXT_CONTRAST) -
     lighter = contrast_ratio(white, background) > contrast_ratio(black, background)
     target = white if lighter else black
     for step in range(1, 21):
-        amount = step / 20
-        mixed = QColor.fromRgbF(
-            color.redF() + (target.redF() - color.redF()) * amount,
-            color.greenF() + (target.greenF() - color.greenF()) * amount,
-            color.blueF() + (target.blueF() - color.blueF()) * amount,
-        )
+        mixed = mix(color, target, step / 20)
         if contrast_ratio(mixed, background) >= minimum:
             return mixed
     return target

@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
-    QColor,
     QDesktopServices,
     QFont,
     QFontMetricsF,
@@ -26,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from reader.core.types import Article
-from reader.ui.contrast import legible
+from reader.ui.contrast import legible, mix
 from reader.ui.i18n import long_date, short_date, short_time
 from reader.ui.settings import ImagePolicy
 
@@ -82,15 +81,6 @@ def remote_images(fragment: str) -> list[str]:
     parser.feed(fragment)
     parser.close()
     return [src for src in parser.sources if QUrl(src).scheme().lower() in REMOTE_SCHEMES]
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """``a`` moved towards ``b`` by ``amount`` (0 = a, 1 = b)."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
-    )
 
 
 class ReaderView(QTextBrowser):
@@ -368,12 +358,12 @@ class ReaderView(QTextBrowser):
         palette = self.palette()
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
-        box = _mix(base, text, 0.08)
-        glyph = _mix(base, text, 0.35)
+        box = mix(base, text, 0.08)
+        glyph = mix(base, text, 0.35)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(_mix(base, text, 0.18), 1))
+        painter.setPen(QPen(mix(base, text, 0.18), 1))
         painter.setBrush(box)
         painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 6, 6)
         # A small framed landscape: a sun and two hills.
@@ -419,13 +409,13 @@ class ReaderView(QTextBrowser):
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
         base = palette.color(QPalette.ColorRole.Base)
-        rule = _mix(base, text, 0.18)
-        chip = _mix(base, text, 0.1)
+        rule = mix(base, text, 0.18)
+        chip = mix(base, text, 0.1)
         # Links and muted lines sit on the page and on the banner's tint: legible on both,
         # whatever the palette (a dark theme may keep the light theme's dark blue links).
         link = legible(legible(palette.color(QPalette.ColorRole.Link), base), chip)
-        muted = legible(legible(_mix(text, base, 0.4), base), chip)
-        quote_bar = _mix(base, link, 0.6)
+        muted = legible(legible(mix(text, base, 0.4), base), chip)
+        quote_bar = mix(base, link, 0.6)
         size = self._base_point_size()
 
         font = QFont(self.font())

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.highlight_store import HighlightColor
+from reader.ui.contrast import mix
 from reader.ui.highlight_marks import color_meaning, paint_color
 
 #: Room around the bar's body for its shadow, in pixels.
@@ -38,15 +39,6 @@ SHADOW = 3
 OFFSET = 6
 #: Least distance between the bar and the viewport's edges, in pixels.
 EDGE = 4
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """``a`` moved towards ``b`` by ``amount`` (0 = a, 1 = b)."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
-    )
 
 
 class ColorButton(QAbstractButton):
@@ -95,7 +87,7 @@ class ColorButton(QAbstractButton):
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(center, radius + 2.5, radius + 2.5)
-        painter.setPen(QPen(_mix(fill, text, 0.35) if window.lightnessF() > 0.5 else fill, 1))
+        painter.setPen(QPen(mix(fill, text, 0.35) if window.lightnessF() > 0.5 else fill, 1))
         painter.setBrush(fill)
         painter.drawEllipse(center, radius - 0.5, radius - 0.5)
         painter.end()
@@ -112,7 +104,7 @@ class _Separator(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
-        color = _mix(
+        color = mix(
             palette.color(QPalette.ColorRole.Window),
             palette.color(QPalette.ColorRole.WindowText),
             0.25,
@@ -378,8 +370,8 @@ class SelectionToolbar(QFrame):
             grown = body.adjusted(-step + 1, -step + 2, step - 1, step)
             path.addRoundedRect(grown, radius + step, radius + step)
             painter.fillPath(path, shadow)
-        fill = _mix(window, text, 0.08) if dark else palette.color(QPalette.ColorRole.Base)
-        painter.setPen(QPen(_mix(window, text, 0.22 if dark else 0.18), 1))
+        fill = mix(window, text, 0.08) if dark else palette.color(QPalette.ColorRole.Base)
+        painter.setPen(QPen(mix(window, text, 0.22 if dark else 0.18), 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(body.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
         painter.end()
