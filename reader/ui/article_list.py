@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPen, QPolygonF
 
 from reader.core.errors import ArticleNotFoundError, FeedNotFoundError
 from reader.core.store import (
@@ -34,6 +34,7 @@ from reader.core.store import (
 )
 from reader.core.types import Article, SearchHit
 from reader.ui.i18n import day_and_month, short_date, short_time
+from reader.ui.icons import drawn_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: The invisible root, as the default parent of the model methods.
@@ -71,24 +72,18 @@ def snippet_html(snippet: str) -> str:
 
 def star_icon() -> QIcon:
     """A small gold star, drawn so it needs no resource file."""
-    icon = QIcon()
-    for size in (16, 32):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.scale(size / 16, size / 16)
-        points = []
-        for i in range(10):
-            # Ten points alternating between the outer and the inner radius, top first.
-            radius = 7.0 if i % 2 == 0 else 3.0
-            points.append(QPointF(8, 8.6) + _rotated(QPointF(0, -radius), i * 36))
+
+    def paint(painter: QPainter) -> None:
+        # Ten points alternating between the outer and the inner radius, top first.
+        points = [
+            QPointF(8, 8.6) + _rotated(QPointF(0, -(7.0 if i % 2 == 0 else 3.0)), i * 36)
+            for i in range(10)
+        ]
         painter.setPen(QPen(STAR_OUTLINE, 0.8))
         painter.setBrush(STAR_COLOR)
         painter.drawPolygon(QPolygonF(points))
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+
+    return drawn_icon(paint)
 
 
 def _rotated(point: QPointF, degrees: float) -> QPointF:

@@ -46,6 +46,7 @@ from reader.core.types import Feed, TagInfo
 from reader.ui.article_list import star_icon
 from reader.ui.contrast import legible
 from reader.ui.i18n import number, short_date_time
+from reader.ui.icons import DRAWN_ICON_SIZES, drawn_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: Gives a feed's own icon, or None when it has none (yet): the RSS mark is drawn instead.
@@ -56,7 +57,6 @@ _ROOT = QModelIndex()
 #: Colour of the text and mark of a feed whose last refresh failed (readable on light and dark).
 ERROR_COLOR = QColor(0xD9, 0x48, 0x3B)
 FEED_ICON_COLOR = QColor(0xF2, 0x8C, 0x28)
-_ICON_SIZES = (16, 32)
 
 
 class NodeKind(StrEnum):
@@ -559,24 +559,7 @@ def _make_icon(key: str) -> QIcon:
         "feed-error": _paint_feed_error,
         "feed-disabled": _paint_feed,
     }
-    return _drawn_icon(painters[key], disabled=key == "feed-disabled")
-
-
-def _drawn_icon(paint: Callable[[QPainter], None], *, disabled: bool = False) -> QIcon:
-    """An icon drawn by ``paint`` in 16×16 units, at each of the sizes views ask for."""
-    icon = QIcon()
-    for size in _ICON_SIZES:
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.scale(size / 16, size / 16)
-        paint(painter)
-        painter.end()
-        if disabled:
-            pixmap = QIcon(pixmap).pixmap(size, size, QIcon.Mode.Disabled)
-        icon.addPixmap(pixmap)
-    return icon
+    return drawn_icon(painters[key], disabled=key == "feed-disabled")
 
 
 def tag_icon(color: str | None) -> QIcon:
@@ -602,7 +585,7 @@ def tag_icon(color: str | None) -> QIcon:
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawEllipse(QPointF(5, 8), 1.2, 1.2)
 
-    return _drawn_icon(paint)
+    return drawn_icon(paint)
 
 
 def _paint_feed(painter: QPainter) -> None:
@@ -624,7 +607,7 @@ def _paint_feed(painter: QPainter) -> None:
 def _mark_icon(own: QIcon, key: str) -> QIcon:
     """A feed's own icon with the error mark ("feed-error") or greyed out ("feed-disabled")."""
     icon = QIcon()
-    for size in _ICON_SIZES:
+    for size in DRAWN_ICON_SIZES:
         if key == "feed-disabled":
             icon.addPixmap(own.pixmap(size, size, QIcon.Mode.Disabled))
             continue

@@ -8,13 +8,12 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import (
     QColor,
     QIcon,
     QPainter,
     QPen,
-    QPixmap,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -32,6 +31,7 @@ from reader.core.anchoring import (
 )
 from reader.core.highlight_store import SWATCHES
 from reader.core.types import Highlight
+from reader.ui.icons import drawn_icon
 
 #: How each colour of the palette is painted (light enough for black text on any palette).
 PAINT: dict[str, QColor] = {name: QColor(rgb) for name, rgb in SWATCHES.items()}
@@ -72,20 +72,13 @@ def swatch_icon(name: str) -> QIcon:
     """A small rounded square of a palette colour, for lists, menus and combo boxes; the
     same in a selected row (the default selected mode would tint it)."""
     fill = paint_color(name)
-    icon = QIcon()
-    for size in (16, 32):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.scale(size / 16, size / 16)
+
+    def paint(painter: QPainter) -> None:
         painter.setPen(QPen(fill.darker(150), 1.0))
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(2.5, 2.5, 11, 11), 2.5, 2.5)
-        painter.end()
-        icon.addPixmap(pixmap, QIcon.Mode.Normal)
-        icon.addPixmap(pixmap, QIcon.Mode.Selected)
-    return icon
+
+    return drawn_icon(paint, keep_when_selected=True)
 
 
 def body_start(document: QTextDocument) -> int:

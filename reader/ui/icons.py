@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reader.paths import resources_dir
@@ -61,3 +63,30 @@ def icon(name: str) -> QIcon:
 def app_icon() -> QIcon:
     """The application's own icon: a newspaper with a highlighter stroke."""
     return icon("app")
+
+
+#: The sizes drawn icons are made at: what views ask for, on ordinary and dense screens.
+DRAWN_ICON_SIZES = (16, 32)
+
+
+def drawn_icon(
+    paint: Callable[[QPainter], None], *, disabled: bool = False, keep_when_selected: bool = False
+) -> QIcon:
+    """An icon drawn by ``paint`` in 16×16 units, at each of ``DRAWN_ICON_SIZES``:
+    greyed out with ``disabled``; with ``keep_when_selected``, the same in a selected row
+    (where the default selected mode would tint it)."""
+    icon = QIcon()
+    for size in DRAWN_ICON_SIZES:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(size / 16, size / 16)
+        paint(painter)
+        painter.end()
+        if disabled:
+            pixmap = QIcon(pixmap).pixmap(size, size, QIcon.Mode.Disabled)
+        icon.addPixmap(pixmap, QIcon.Mode.Normal)
+        if keep_when_selected:
+            icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon
