@@ -11,7 +11,7 @@ from reader.core.briefs import Brief
 from reader.core.errors import ReaderError
 from reader.core.highlight_store import HighlightColor
 from reader.export import export_brief
-from reader.ui.workers import stop_worker_thread
+from reader.ui.workers import stop_worker_thread, worker_thread
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +91,8 @@ class BriefExporter(QObject):
         """Export in the background; False (and nothing done) while another one runs."""
         if self._thread is not None:
             return False
-        thread = QThread(self)
-        thread.setObjectName("brief-export")
         worker = _ExportWorker(job)
-        worker.moveToThread(thread)
+        thread = worker_thread(self, "brief-export", worker)
         thread.started.connect(worker.run)
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.core.errors import ReaderError
 from reader.core.store import Store
-from reader.ui.workers import stop_worker_thread
+from reader.ui.workers import stop_worker_thread, worker_thread
 
 
 class _FullTextWorker(QObject):
@@ -115,10 +115,8 @@ class FullTextController(QObject):
         if self._current is not None or not self._waiting:
             return
         if self._thread is None:
-            thread = QThread(self)
-            thread.setObjectName("full-text")
             worker = _FullTextWorker(self._library, self._generation)
-            worker.moveToThread(thread)
+            thread = worker_thread(self, "full-text", worker)
             self._request.connect(worker.fetch)
             worker.finished.connect(self._on_worker_finished)
             worker.failed.connect(self._on_worker_failed)

@@ -16,6 +16,15 @@ if TYPE_CHECKING:
     from reader.core.refresh import RefreshProgress, RefreshSummary
 
 
+def worker_thread(owner: QObject, name: str, worker: QObject) -> QThread:
+    """A new thread for ``worker`` (a child of ``owner``, named for debuggers), with the
+    worker moved onto it; the caller connects its signals, then starts it."""
+    thread = QThread(owner)
+    thread.setObjectName(name)
+    worker.moveToThread(thread)
+    return thread
+
+
 def stop_worker_thread(thread: QThread | None, worker: QObject | None) -> None:
     """End a worker's thread (after its work has returned) and let Qt delete both."""
     if thread is not None:
@@ -107,10 +116,8 @@ class RefreshController(QObject):
         if self._thread is not None:
             return False
         self._cancel = threading.Event()
-        thread = QThread(self)
-        thread.setObjectName("refresh")
         worker = _RefreshWorker(self._library, feed_ids, self._jobs, self._cancel)
-        worker.moveToThread(thread)
+        thread = worker_thread(self, "refresh", worker)
         thread.started.connect(worker.run)
         worker.progress.connect(self._on_worker_progress)
         worker.finished.connect(self._on_worker_finished)
