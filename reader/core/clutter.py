@@ -12,6 +12,7 @@ text. A phrase in the middle of prose never matches.
 from __future__ import annotations
 
 import enum
+import functools
 import html as _html
 import re
 import unicodedata
@@ -192,7 +193,12 @@ def _precheck(triggers: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf">\s*(?:{any_trigger}|&nbsp;(?:\s|&nbsp;)*(?:{any_trigger}))")
 
 
-_PRECHECK = _precheck(_TRIGGERS)
+@functools.cache
+def _precheck_pattern() -> re.Pattern[str]:
+    """The pre-check, compiled on first use: compiling it takes about 20 ms, which starting
+    the app or a command that never sanitizes need not pay."""
+    return _precheck(_TRIGGERS)
+
 
 # -- the document --------------------------------------------------------------------------
 
@@ -472,7 +478,7 @@ def strip_clutter(html: str) -> str:
     ``html`` itself when nothing is removed.
     """
     matches: dict[int, ClutterPattern] = {}
-    for hit in _PRECHECK.finditer(html):
+    for hit in _precheck_pattern().finditer(html):
         pattern = _matching_at(html, hit.start() + 1)
         if pattern is not None:
             matches[hit.start() + 1] = pattern
