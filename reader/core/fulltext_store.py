@@ -9,7 +9,7 @@ full text, and nothing is lost when the full text is dropped again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
@@ -160,15 +160,13 @@ class FullTextStore:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def candidates(
-        self, feed_id: int, article_ids: Iterable[int], *, teaser: Sequence[str] = ()
-    ) -> list[Candidate]:
+    def candidates(self, feed_id: int, article_ids: Iterable[int]) -> list[Candidate]:
         """Which of a feed's articles (just stored by a refresh) need their page fetched, as
         the feed's setting says: all of them with ``on``; with ``auto``, those whose feed
         text looks like a teaser (see ``extract.looks_like_excerpt``). Articles that have
-        an up-to-date full text, no link, or failed too often are left out. ``teaser`` is
-        unused; kept for callers that precompute."""
-        del teaser
+        an up-to-date full text, no link, or failed too often are left out."""
+        # Imported here: the extractor's module loads lxml, which a library opened only to
+        # read need not pay for.
         from reader.core.extract import looks_like_excerpt
 
         ids = list(article_ids)

@@ -61,7 +61,7 @@ class FeedOutcome:
     moved_to: str | None = None
     #: Set when the server said the feed is gone for good and it was disabled.
     disabled: bool = False
-    #: The articles this refresh added or rewrote.
+    #: The articles this refresh added or rewrote, for a feed that fetches full text.
     article_ids: tuple[int, ...] = ()
 
 
@@ -242,7 +242,7 @@ def refresh_feeds(
                     outcome = _record(store, future.result())
                     summary.outcomes.append(outcome)
                     new_total += outcome.new
-                    if outcome.status == "ok":
+                    if outcome.article_ids:
                         pages_total += pages.add(
                             store.full_texts.candidates(outcome.feed.id, outcome.article_ids)
                         )
@@ -373,7 +373,14 @@ def _record(store: Store, result: _Retrieved) -> FeedOutcome:
         last_modified=fetched.last_modified,
         identities=result.identities,
     )
-    keys = [entry.key for entry, _ in plan.new]
+    touched: tuple[int, ...] = ()
+    if feed.full_text != "off":
+        # Only the feeds whose pages are fetched need to know which articles are new.
+        keys = [entry.key for entry, _ in plan.new]
+        touched = (
+            *store.article_ids(feed.id, keys),
+            *(article_id for article_id, _, _ in plan.changed),
+        )
     return FeedOutcome(
         feed,
         "ok",
@@ -381,8 +388,5 @@ def _record(store: Store, result: _Retrieved) -> FeedOutcome:
         updated=len(plan.changed),
         warning=result.parsed.warning,
         moved_to=moved_to,
-        article_ids=(
-            *store.article_ids(feed.id, keys),
-            *(article_id for article_id, _, _ in plan.changed),
-        ),
+        article_ids=touched,
     )
