@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -43,6 +44,18 @@ def one_line(text: str) -> str:
     """Text with its runs of white space (new lines included) as single spaces; no-break
     spaces are kept."""
     return _SPACES.sub(" ", text).strip()
+
+
+def heading_slug(text: str) -> str:
+    """A heading's anchor as GitHub, GitLab and markdown-it-anchor make it: lower case,
+    punctuation dropped (letters, digits, combining marks, "-" and "_" kept), each space a
+    hyphen. Repeats are numbered by the caller."""
+    kept = "".join(
+        c
+        for c in text.lower()
+        if c.isalnum() or c in "-_ " or unicodedata.category(c).startswith("M")
+    )
+    return kept.replace(" ", "-")
 
 
 def meaning(color: str, colors: Sequence[HighlightColor]) -> str:

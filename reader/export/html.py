@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,6 +24,7 @@ from reader.export.common import (
     Passage,
     brief_labels,
     byline,
+    heading_slug,
     introduction_html,
     linkable,
     numbered,
@@ -108,13 +108,9 @@ class _Anchors:
 
     def make(self, text: str, fallback: str) -> str:
         """The id for a heading reading ``text`` (``fallback`` when no letter is left)."""
-        kept = "".join(
-            c
-            for c in one_line(text).lower()
-            if c.isalnum() or c in "-_ " or unicodedata.category(c).startswith("M")
-        )
+        slug = heading_slug(one_line(text))
         # A heading of punctuation alone ("« — »") would give "--".
-        base = kept.replace(" ", "-") if any(c.isalnum() for c in kept) else fallback
+        base = slug if any(c.isalnum() for c in slug) else fallback
         count = self._seen.get(base, 0)
         anchor = base if count == 0 else f"{base}-{count}"
         while anchor in self._used:

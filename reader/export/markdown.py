@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from reader.export.common import (
     Passage,
     brief_labels,
     byline,
+    heading_slug,
     linkable,
     numbered,
     one_line,
@@ -62,19 +62,14 @@ def _link(text: str, url: str | None) -> str:
 
 
 class _Slugger:
-    """Heading anchors as GitHub, GitLab and markdown-it-anchor make them: lower case,
-    punctuation dropped, spaces as hyphens, ``-1``, ``-2``… for repeats."""
+    """Heading anchors as Markdown renderers make them (``heading_slug``), with ``-1``,
+    ``-2``… for repeats."""
 
     def __init__(self) -> None:
         self._seen: dict[str, int] = {}
 
     def slug(self, text: str) -> str:
-        kept = "".join(
-            c
-            for c in text.strip().lower()
-            if c.isalnum() or c in "-_ " or unicodedata.category(c).startswith("M")
-        )
-        base = kept.replace(" ", "-")
+        base = heading_slug(text.strip())
         count = self._seen.get(base, 0)
         self._seen[base] = count + 1
         return base if count == 0 else f"{base}-{count}"

@@ -46,6 +46,7 @@ from reader.export.common import (
     introduction_html,
     linkable,
     numbered,
+    one_line,
     passages,
     printed_sections,
 )
@@ -229,7 +230,8 @@ def _page_of(starts: Sequence[float], y: float) -> int:
 
 
 def _e(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=True)
+    """User text as HTML text, on one line (no-break spaces kept, as the other formats do)."""
+    return html.escape(one_line(text), quote=True)
 
 
 class _PdfBrief:
