@@ -152,13 +152,18 @@ def timed(repeat: int, work: Callable[[], object]) -> list[float]:
 def measure(
     brief: Brief, colors: Sequence[HighlightColor], folder: Path, args: argparse.Namespace
 ) -> Report:
+    from reader.core.clock import utc_now
     from reader.export import FORMATS, export_brief
 
     rep = Report()
+    now = utc_now()
     for key, fmt in FORMATS.items():
         target = folder / f"brief{fmt.suffix}"
-        export_brief(brief, colors, target, key)  # warm up: imports, fonts
-        ours = timed(args.repeat, lambda: export_brief(brief, colors, target, key))  # noqa: B023
+        export_brief(brief, colors, target, key, now=now)  # warm up: imports, fonts
+        ours = timed(
+            args.repeat,
+            lambda: export_brief(brief, colors, target, key, now=now),  # noqa: B023
+        )
         name, baseline = BASELINES[key]
         base = timed(args.repeat, lambda: baseline(brief))  # noqa: B023
         median, base_median = statistics.median(ours), statistics.median(base)

@@ -14,7 +14,8 @@ from typing import Any, NoReturn, TextIO
 
 from reader import __version__, cli_i18n, paths
 from reader.cli_i18n import _, ngettext
-from reader.core.dates import parse_user_date, utc_now
+from reader.core.clock import utc_now
+from reader.core.dates import parse_user_date
 from reader.core.errors import InvalidDateError, ReaderError
 from reader.core.files import write_atomically
 from reader.core.store import MATCH_END, MATCH_START, ArticleQuery, Store
@@ -33,11 +34,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, line + "\n")
 
 
-def _date(text: str) -> datetime:
-    try:
-        return parse_user_date(text, now=utc_now())
-    except InvalidDateError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+Clock = Callable[[], datetime]
+
+
+def _date_type(clock: Clock) -> Callable[[str], datetime]:
+    """The argument type of ``--since`` and ``--until``: relative dates count back from
+    ``clock()``."""
+
+    def parse(text: str) -> datetime:
+        try:
+            return parse_user_date(text, now=clock())
+        except InvalidDateError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return parse
 
 
 def _positive(text: str) -> int:
@@ -52,12 +62,14 @@ def _positive(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command-line grammar (also the source of the usage documentation).
+def build_parser(clock: Clock = utc_now) -> argparse.ArgumentParser:
+    """The whole command-line grammar (also the source of the usage documentation);
+    ``clock`` is what relative dates (``7d``) count back from.
 
     Its texts are translated here, when the parser is built, into the language that
     :func:`reader.cli_i18n.translated` made current.
     """
+    date = _date_type(clock)
     common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -169,8 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     articles.add_argument("--unread", action="store_true")
     articles.add_argument("--starred", action="store_true")
-    articles.add_argument("--since", metavar="DATE", type=_date, help=_("2026-11-28, 7d, 24h…"))
-    articles.add_argument("--until", metavar="DATE", type=_date)
+    articles.add_argument("--since", metavar="DATE", type=date, help=_("2026-11-28, 7d, 24h…"))
+    articles.add_argument("--until", metavar="DATE", type=date)
     articles.add_argument("--limit", metavar="N", type=_positive)
     articles.add_argument("--json", action="store_true", help=_("print JSON"))
 
@@ -221,8 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
     h_list.add_argument("--tag", metavar="T")
     h_list.add_argument("--color", metavar="C")
     h_list.add_argument("--feed", type=int, metavar="ID")
-    h_list.add_argument("--since", metavar="DATE", type=_date, help=_("articles from this date"))
-    h_list.add_argument("--until", metavar="DATE", type=_date)
+    h_list.add_argument("--since", metavar="DATE", type=date, help=_("articles from this date"))
+    h_list.add_argument("--until", metavar="DATE", type=date)
     h_list.add_argument("--json", action="store_true", help=_("print JSON"))
 
     tags = command("tags", _("list the tags in use, or rename, colour and delete one"))
@@ -245,13 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     t_delete.add_argument("tag", metavar="TAG")
 
-    _add_brief_command(command("brief", _("compose a press review and export it to a file")))
+    _add_brief_command(command("brief", _("compose a press review and export it to a file")), date)
     briefs = command("briefs", _("list the briefs saved in the library"))
     briefs.add_argument("--json", action="store_true", help=_("print JSON"))
     return parser
 
 
-def _add_brief_command(brief: argparse.ArgumentParser) -> None:
+def _add_brief_command(brief: argparse.ArgumentParser, date: Callable[[str], datetime]) -> None:
     from reader.core.briefs import BRIEF_LANGUAGES
     from reader.export import FORMATS, PAPERS
 
@@ -264,8 +276,8 @@ def _add_brief_command(brief: argparse.ArgumentParser) -> None:
     )
     chosen.add_argument("--feed", metavar="ID", type=int, action="append", default=[])
     chosen.add_argument("--folder", metavar="F", action="append", default=[])
-    chosen.add_argument("--since", metavar="DATE", type=_date, help=_("2026-11-28, 7d, 24h…"))
-    chosen.add_argument("--until", metavar="DATE", type=_date, help=_("published before this"))
+    chosen.add_argument("--since", metavar="DATE", type=date, help=_("2026-11-28, 7d, 24h…"))
+    chosen.add_argument("--until", metavar="DATE", type=date, help=_("published before this"))
     chosen.add_argument("--starred", action="store_true", help=_("only starred articles"))
     chosen.add_argument(
         "--color", metavar="C", action="append", default=[], help=_("only highlights of colour C")
@@ -847,7 +859,7 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
             language=args.language,
             allow_empty=args.allow_empty,
         )
-    data = fmt.render(brief, store.highlights.colors(), paper=args.paper)
+    data = fmt.render(brief, store.highlights.colors(), now=store.now(), paper=args.paper)
     if to_stdout:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -986,21 +998,21 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
 }
 
 
-def demo_library(data: Path) -> Path:
+def demo_library(data: Path, clock: Clock = utc_now) -> Path:
     """The demo library's file in a data folder, seeded from the bundled feeds on first use."""
     from reader.core.demo import seed_demo_library
 
     path = paths.demo_library_path(data)
-    with Store(path) as store:
+    with Store(path, clock=clock) as store:
         seed_demo_library(store, paths.resources_dir() / "demo")
     return path
 
 
-def library_file(args: argparse.Namespace) -> Path:
+def library_file(args: argparse.Namespace, clock: Clock = utc_now) -> Path:
     """The library the arguments point to; with --demo, the demo library."""
     data = paths.data_dir(getattr(args, "data_dir", None))
     if getattr(args, "demo", False):
-        return demo_library(data)
+        return demo_library(data, clock)
     return paths.user_library_path(data)
 
 
@@ -1025,28 +1037,33 @@ def user_translation() -> gettext.NullTranslations:
         return gettext.NullTranslations()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> int:
     """Run one command; returns the exit status (0 ok, 1 error, 2 usage).
 
     Help, usage errors and the commands' reports are in the user's language; errors from the
-    engine (exit status 1) stay in English.
+    engine (exit status 1) stay in English. ``clock`` is the time every date the command
+    stamps or counts back from comes from (tests inject their own).
     """
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     with cli_i18n.translated(user_translation()):
-        return _run(argv)
+        return _run(argv, clock)
 
 
-def _run(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+def _run(argv: Sequence[str] | None, clock: Clock) -> int:
+    try:
+        args = build_parser(clock).parse_args(argv)
+    except ReaderError as error:  # a clock that cannot be read (PRESS_READER_NOW)
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
     command = args.command or "gui"
     action = getattr(args, f"{command}_command", None)
     handler = _HANDLERS.get((command, action), cmd_summary)
     try:
         if command == "gui":
             return run_window(args)
-        with Store(library_file(args)) as store:
+        with Store(library_file(args, clock), clock=clock) as store:
             return handler(store, args, sys.stdout)
     except ReaderError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)

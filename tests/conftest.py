@@ -10,8 +10,9 @@ import pytest
 from hypothesis import settings
 from pytest_httpserver import HTTPServer
 
+from reader.core.clock import NOW_ENV
 from reader.core.store import Store
-from tests.factories import Clock
+from tests.factories import STOPPED, Clock
 from tests.feeds import FeedSite
 from tests.news import NewsSite
 
@@ -34,6 +35,15 @@ def _widgets_application(qapp: object) -> None:
     """The session's QApplication, made before any test runs: code that draws without widgets
     (the PDF export from the command line) starts a bare QGuiApplication when none exists,
     and widgets cannot be made after that one."""
+
+
+@pytest.fixture(autouse=True)
+def _stopped_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test sees the wall clock: a library opened without a clock of its own, and a
+    command run in a subprocess, live at STOPPED (the program's one clock honours
+    PRESS_READER_NOW). `make test` runs the suite again with the system clock a year ahead to
+    prove that nothing else reads it."""
+    monkeypatch.setenv(NOW_ENV, STOPPED.isoformat())
 
 
 @pytest.fixture

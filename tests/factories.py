@@ -7,6 +7,9 @@ from datetime import UTC, datetime, timedelta
 from reader.core.types import ParsedEntry, ParsedFeed
 
 T0 = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
+#: The time of a library a test opens without a clock of its own (and of commands run in a
+#: subprocess): a day after T0, after every date in the bundled demo feeds.
+STOPPED = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 
 
 class Clock:

@@ -11,11 +11,6 @@ _RELATIVE = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
-def utc_now() -> datetime:
-    """The current time, aware, in UTC, to the second."""
-    return datetime.now(UTC).replace(microsecond=0)
-
-
 def to_db(value: datetime | None) -> str | None:
     """The library's text form of a time: ISO 8601 in UTC, to the second, sortable as text."""
     if value is None:

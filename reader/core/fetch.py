@@ -16,6 +16,7 @@ from types import TracebackType
 import httpx
 
 from reader import __version__
+from reader.core.clock import utc_now
 from reader.core.errors import (
     FeedGoneError,
     FetchError,
@@ -29,7 +30,6 @@ __all__ = [
     "DEFAULT_USER_AGENT",
     "FetchResult",
     "Fetcher",
-    "default_utc_now",
     "parse_retry_after",
 ]
 
@@ -48,11 +48,6 @@ _FOLLOWED_SCHEMES = frozenset({"http", "https"})
 _MAX_URL_IN_MESSAGE = 200
 _LOCATION = "press_reader.location"
 _SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*):")
-
-
-def default_utc_now() -> datetime:
-    """The current time as an aware UTC datetime (the default clock of a Fetcher)."""
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +119,7 @@ class Fetcher:
         user_agent: str = DEFAULT_USER_AGENT,
         transport: httpx.BaseTransport | None = None,
         mounts: Mapping[str, httpx.BaseTransport] | None = None,
-        clock: Callable[[], datetime] = default_utc_now,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         if timeout <= 0:
             raise ValueError("timeout must be positive")

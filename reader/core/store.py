@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from reader.core import schema
-from reader.core.dates import from_db, to_db, utc_now
+from reader.core.clock import utc_now
+from reader.core.dates import from_db, to_db
 from reader.core.errors import (
     ArticleNotFoundError,
     FeedExistsError,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -25,7 +26,7 @@ class UnknownFormatError(BriefError, ValueError):
 
 class _Renderer(Protocol):
     def __call__(
-        self, brief: Brief, colors: Sequence[HighlightColor], *, paper: str = ...
+        self, brief: Brief, colors: Sequence[HighlightColor], *, now: datetime, paper: str = ...
     ) -> bytes: ...
 
 
@@ -39,10 +40,13 @@ class ExportFormat:
     module: str
     function: str
 
-    def render(self, brief: Brief, colors: Sequence[HighlightColor], *, paper: str = "a4") -> bytes:
-        """The brief as this format's bytes."""
+    def render(
+        self, brief: Brief, colors: Sequence[HighlightColor], *, now: datetime, paper: str = "a4"
+    ) -> bytes:
+        """The brief as this format's bytes; ``now`` is the moment of the export (the
+        caller's clock), printed where a format dates the file."""
         renderer: _Renderer = getattr(importlib.import_module(self.module), self.function)
-        return renderer(brief, colors, paper=paper)
+        return renderer(brief, colors, now=now, paper=paper)
 
 
 FORMATS: dict[str, ExportFormat] = {
@@ -90,10 +94,12 @@ def export_brief(
     path: Path,
     fmt: str,
     *,
+    now: datetime,
     paper: str = "a4",
 ) -> None:
     """Render ``brief`` as ``fmt`` and write it to ``path`` atomically. ``colors`` is the
-    palette (``store.highlights.colors()``) naming what each highlight colour means.
+    palette (``store.highlights.colors()``) naming what each highlight colour means; ``now``
+    is the moment of the export (``store.now()``).
     Raises UnknownFormatError, InvalidBriefError (an unknown paper size) or ReaderError
     (the folder is missing or read-only, the disk is full…)."""
     chosen = export_format(fmt)
@@ -104,4 +110,4 @@ def export_brief(
     if not folder.is_dir():
         # Said before rendering, which may take a while for a long PDF.
         raise ReaderError(f"cannot write {path}: the folder {folder} does not exist")
-    write_atomically(path, chosen.render(brief, colors, paper=paper))
+    write_atomically(path, chosen.render(brief, colors, now=now, paper=paper))

@@ -377,8 +377,11 @@ class _Styles:
 class _Writer:
     """Writes one brief into a new document, top to bottom."""
 
-    def __init__(self, brief: Brief, colors: Sequence[HighlightColor], paper: str) -> None:
+    def __init__(
+        self, brief: Brief, colors: Sequence[HighlightColor], paper: str, now: datetime
+    ) -> None:
         self.brief = brief
+        self.now = now
         self.colors = colors
         self.labels: Labels = brief_labels(brief)
         self.doc: DocxDocument = Document()
@@ -421,7 +424,7 @@ class _Writer:
         props.language = LANGUAGE_TAGS.get(self.brief.language, "en-GB")
         props.comments = ""
         props.subject = self.labels.period_text(self.brief.since, self.brief.until)
-        props.created = props.modified = datetime.now(UTC)
+        props.created = props.modified = self.now.astimezone(UTC)
         props.revision = 1
         package = self.doc.part.package
         for key, relation in list(package.rels.items()):
@@ -739,10 +742,12 @@ class _Introduction:
             _add_run(paragraph, line)
 
 
-def docx_bytes(brief: Brief, colors: Sequence[HighlightColor], *, paper: str = "a4") -> bytes:
+def docx_bytes(
+    brief: Brief, colors: Sequence[HighlightColor], *, now: datetime, paper: str = "a4"
+) -> bytes:
     """The brief as a Word document: ``paper`` is ``a4`` or ``letter``; ``colors`` is the
-    palette naming what each highlight colour means; the fixed words, dates and the
-    document's language follow the brief's language."""
+    palette naming what each highlight colour means; ``now`` dates the file's properties;
+    the fixed words, dates and the document's language follow the brief's language."""
     if paper not in PAPER_SIZES:
         raise InvalidBriefError(f"unknown paper size {paper!r} (choose one of a4, letter)")
-    return _Writer(brief, colors, paper).write()
+    return _Writer(brief, colors, paper, now).write()

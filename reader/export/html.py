@@ -13,12 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 import nh3
 
 from reader.core.briefs import Brief, BriefItem, InvalidBriefError
-from reader.core.files import write_atomically
 from reader.core.highlight_store import HighlightColor
 from reader.export.common import (
     Passage,
@@ -461,13 +459,9 @@ def render_html(brief: Brief, colors: Sequence[HighlightColor], *, paper: str = 
     )
 
 
-def html_bytes(brief: Brief, colors: Sequence[HighlightColor], *, paper: str = "a4") -> bytes:
-    """The brief as a UTF-8 HTML page (see render_html())."""
+def html_bytes(
+    brief: Brief, colors: Sequence[HighlightColor], *, now: datetime, paper: str = "a4"
+) -> bytes:
+    """The brief as a UTF-8 HTML page (see render_html(); undated, so ``now`` is ignored)."""
+    del now
     return render_html(brief, colors, paper=paper).encode("utf-8")
-
-
-def export_html(
-    brief: Brief, colors: Sequence[HighlightColor], path: Path, *, paper: str = "a4"
-) -> None:
-    """Render a brief as an HTML page and write it to ``path`` atomically."""
-    write_atomically(Path(path), html_bytes(brief, colors, paper=paper))

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
+from datetime import datetime
 
 from markdownify import markdownify
 
 from reader.core.briefs import Brief, BriefItem
-from reader.core.files import write_atomically
 from reader.core.highlight_store import HighlightColor
 from reader.export.common import (
     Passage,
@@ -179,12 +178,9 @@ def render_markdown(brief: Brief, colors: Sequence[HighlightColor]) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def markdown_bytes(brief: Brief, colors: Sequence[HighlightColor], *, paper: str = "a4") -> bytes:
-    """The brief as UTF-8 Markdown (``paper`` is for paged formats and ignored here)."""
-    del paper
+def markdown_bytes(
+    brief: Brief, colors: Sequence[HighlightColor], *, now: datetime, paper: str = "a4"
+) -> bytes:
+    """The brief as UTF-8 Markdown (undated; ``paper`` is for paged formats: both ignored)."""
+    del now, paper
     return render_markdown(brief, colors).encode("utf-8")
-
-
-def export_markdown(brief: Brief, colors: Sequence[HighlightColor], path: Path) -> None:
-    """Render a brief as Markdown and write it to ``path`` atomically."""
-    write_atomically(Path(path), markdown_bytes(brief, colors))

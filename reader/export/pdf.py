@@ -70,10 +70,13 @@ _SERIFS = ("Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif", "
 _SANS = ("Source Sans 3", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
 
 
-def pdf_bytes(brief: Brief, colors: Sequence[HighlightColor], *, paper: str = "a4") -> bytes:
-    """The brief as a PDF file's bytes, on A4 or Letter paper."""
+def pdf_bytes(
+    brief: Brief, colors: Sequence[HighlightColor], *, now: datetime, paper: str = "a4"
+) -> bytes:
+    """The brief as a PDF file's bytes, on A4 or Letter paper; dated ``now`` unless the brief
+    carries its own date."""
     _ensure_application()
-    return _PdfBrief(brief, colors, paper).render()
+    return _PdfBrief(brief, colors, paper, now).render()
 
 
 def _ensure_application() -> None:
@@ -237,8 +240,11 @@ def _e(text: str) -> str:
 class _PdfBrief:
     """One brief being turned into a PDF."""
 
-    def __init__(self, brief: Brief, colors: Sequence[HighlightColor], paper: str) -> None:
+    def __init__(
+        self, brief: Brief, colors: Sequence[HighlightColor], paper: str, now: datetime
+    ) -> None:
         self._brief = brief
+        self._now = now
         self._colors = colors
         self._labels: Labels = brief_labels(brief)
         self._paper = paper
@@ -443,7 +449,7 @@ class _PdfBrief:
             meta.append(f"<b>{_e(labels.label(labels.period))}</b> {_e(period)}")
         if brief.author.strip():
             meta.append(f"<b>{_e(labels.label(labels.author))}</b> {_e(brief.author)}")
-        stamp = brief.exported or brief.updated or datetime.now().astimezone()
+        stamp = brief.exported or brief.updated or self._now
         meta.append(_e(labels.prepared.format(date=labels.date(stamp))))
         lines.append(f'<p class="meta">{"<br/>".join(meta)}</p>')
         lines.append(

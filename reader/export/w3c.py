@@ -24,7 +24,7 @@ from urllib.parse import quote, urlsplit
 
 from reader import __version__
 from reader.core.briefs import Brief, BriefItem
-from reader.core.dates import to_db, utc_now
+from reader.core.dates import to_db
 from reader.core.highlight_store import HighlightColor, swatch
 from reader.core.types import Highlight
 from reader.export.common import linkable, meaning
@@ -177,14 +177,11 @@ def render_annotation(
     return annotation
 
 
-def render_w3c(
-    brief: Brief, colors: Sequence[HighlightColor], *, now: datetime | None = None
-) -> dict[str, Any]:
+def render_w3c(brief: Brief, colors: Sequence[HighlightColor], *, now: datetime) -> dict[str, Any]:
     """The brief's highlights as an AnnotationCollection: label, author, dates, Press Reader
     as generator, and one embedded AnnotationPage of annotations in the brief's order.
     ``colors`` is the palette naming what each colour means; ``now`` is when the file is
-    generated (the current time by default)."""
-    generated = now if now is not None else utc_now()
+    generated."""
     annotations = [
         render_annotation(brief, item, highlight, colors)
         for item in brief.items()
@@ -201,10 +198,10 @@ def render_w3c(
     creator = _agent(brief.author)
     if creator is not None:
         collection["creator"] = creator
-    collection["created"] = _timestamp(brief.created or generated)
+    collection["created"] = _timestamp(brief.created or now)
     if brief.updated is not None and brief.created is not None and brief.updated > brief.created:
         collection["modified"] = _timestamp(brief.updated)
-    collection["generated"] = _timestamp(generated)
+    collection["generated"] = _timestamp(now)
     collection["generator"] = _generator()
     if annotations:
         # The model wants a first page whenever there are annotations, and none otherwise.
@@ -220,9 +217,11 @@ def render_w3c(
     return collection
 
 
-def w3c_bytes(brief: Brief, colors: Sequence[HighlightColor], *, paper: str = "a4") -> bytes:
-    """The collection as UTF-8 JSON-LD, indented, characters kept as they are (« », ’…).
-    ``paper`` is accepted like every format's, and ignored."""
+def w3c_bytes(
+    brief: Brief, colors: Sequence[HighlightColor], *, now: datetime, paper: str = "a4"
+) -> bytes:
+    """The collection as UTF-8 JSON-LD, indented, characters kept as they are (« », ’…),
+    generated ``now``. ``paper`` is accepted like every format's, and ignored."""
     del paper
-    text = json.dumps(render_w3c(brief, colors), ensure_ascii=False, indent=2)
+    text = json.dumps(render_w3c(brief, colors, now=now), ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")

@@ -596,7 +596,9 @@ class BriefComposer(QMainWindow):
         )
         self.criteria_panel.blockSignals(True)
         self.criteria_panel.set_period(
-            local_midnight(today - timedelta(days=6)), local_midnight(today + timedelta(days=1))
+            local_midnight(today - timedelta(days=6)),
+            local_midnight(today + timedelta(days=1)),
+            today=today,
         )
         self.criteria_panel.blockSignals(False)
         self._brief_id = None
@@ -1058,6 +1060,7 @@ class BriefComposer(QMainWindow):
             colors=tuple(self._colors),
             path=Path(path),
             fmt=fmt,
+            now=self.store.now(),
             paper=paper,
             mark_used=mark_used,
         )

@@ -308,14 +308,11 @@ class CriteriaPanel(QWidget):
         )
         return since, until
 
-    def set_period(
-        self, since: datetime | None, until: datetime | None, *, today: date | None = None
-    ) -> None:
+    def set_period(self, since: datetime | None, until: datetime | None, *, today: date) -> None:
         """Show a period (a brief's); the exact times are kept while the dates are not
         changed. ``today`` fills a date whose box is not ticked."""
-        fallback = today or date.today()
-        first = since.astimezone().date() if since is not None else fallback
-        last = (until.astimezone() - timedelta(microseconds=1)).date() if until else fallback
+        first = since.astimezone().date() if since is not None else today
+        last = (until.astimezone() - timedelta(microseconds=1)).date() if until else today
         for check, edit, day, on in (
             (self.since_check, self.since_edit, first, since is not None),
             (self.until_check, self.until_edit, last, until is not None),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -16,13 +17,14 @@ from reader.ui.workers import stop_worker_thread, worker_thread
 
 @dataclass(frozen=True, slots=True)
 class ExportJob:
-    """One export: the brief as it was when asked for, where and how to write it, and whether
-    its articles are then marked as used."""
+    """One export: the brief as it was when asked for, when it was asked for (the library's
+    clock), where and how to write it, and whether its articles are then marked as used."""
 
     brief: Brief
     colors: tuple[HighlightColor, ...]
     path: Path
     fmt: str
+    now: datetime
     paper: str = "a4"
     mark_used: bool = True
 
@@ -50,7 +52,7 @@ class _ExportWorker(QObject):
     def run(self) -> None:
         job = self._job
         try:
-            export_brief(job.brief, job.colors, job.path, job.fmt, paper=job.paper)
+            export_brief(job.brief, job.colors, job.path, job.fmt, now=job.now, paper=job.paper)
         except ReaderError as error:
             self.failed.emit(job, str(error))
         except Exception as error:  # noqa: BLE001 - re-raised on the GUI thread, see crashed

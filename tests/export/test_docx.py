@@ -30,7 +30,7 @@ def open_docx(data: bytes) -> DocxDocument:
 
 
 def document_of(brief: Brief, colors: list[HighlightColor], **options: str) -> DocxDocument:
-    return open_docx(docx_bytes(brief, colors, **options))
+    return open_docx(docx_bytes(brief, colors, **options, now=T0))
 
 
 def styled(doc: DocxDocument, *names: str) -> list[tuple[str, str]]:
@@ -322,7 +322,7 @@ def test_paper_size(
 
 def test_unknown_paper_is_refused(brief: Brief, colors: list[HighlightColor]) -> None:
     with pytest.raises(InvalidBriefError, match="paper"):
-        docx_bytes(brief, colors, paper="a3")
+        docx_bytes(brief, colors, paper="a3", now=T0)
 
 
 def normal_language(doc: DocxDocument) -> str | None:
@@ -358,7 +358,7 @@ def test_french_brief_speaks_french(french_brief: Brief, colors: list[HighlightC
 
 
 def test_package_has_no_template_leftovers(brief: Brief, colors: list[HighlightColor]) -> None:
-    data = docx_bytes(brief, colors)
+    data = docx_bytes(brief, colors, now=T0)
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         assert "docProps/thumbnail.jpeg" not in package.namelist()
     props = open_docx(data).core_properties
@@ -372,9 +372,9 @@ def test_package_has_no_template_leftovers(brief: Brief, colors: list[HighlightC
 def test_registry_writes_the_docx(
     brief: Brief, colors: list[HighlightColor], tmp_path: Path
 ) -> None:
-    assert export_format("docx").render(brief, colors)[:2] == b"PK"
+    assert export_format("docx").render(brief, colors, now=T0)[:2] == b"PK"
     path = tmp_path / "brief.docx"
-    export_brief(brief, colors, path, "docx", paper="letter")
+    export_brief(brief, colors, path, "docx", paper="letter", now=T0)
     (section,) = open_docx(path.read_bytes()).sections
     assert section.page_width == Inches(8.5)
 

@@ -14,6 +14,7 @@ from reader.core.highlight_store import HighlightColor, swatch
 from reader.export import export_brief, export_format
 from reader.export.html import clean_fragment, html_bytes, render_html
 from tests.export.conftest import HOSTILE_TITLE
+from tests.factories import T0
 
 # -- a small DOM ---------------------------------------------------------------------------
 
@@ -414,11 +415,11 @@ def test_page_prints_well(brief: Brief, colors: list[HighlightColor]) -> None:
 def test_html_bytes_are_utf8_and_registered(
     brief: Brief, colors: list[HighlightColor], tmp_path: Path
 ) -> None:
-    data = html_bytes(brief, colors)
+    data = html_bytes(brief, colors, now=T0)
     assert data.decode("utf-8") == render_html(brief, colors)
-    assert export_format("html").render(brief, colors) == data
+    assert export_format("html").render(brief, colors, now=T0) == data
     target = tmp_path / "brief.html"
-    export_brief(brief, colors, target, "html", paper="letter")
+    export_brief(brief, colors, target, "html", paper="letter", now=T0)
     assert "size: letter" in target.read_text(encoding="utf-8")
 
 

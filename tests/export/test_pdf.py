@@ -29,7 +29,7 @@ def pages_text(reader: PdfReader) -> list[str]:
 
 
 def test_text_comes_back_with_french_typography(brief: Brief, colors: list[HighlightColor]) -> None:
-    reader = read(pdf_bytes(brief, colors))
+    reader = read(pdf_bytes(brief, colors, now=T0))
     text = " ".join(pages_text(reader))
     for expected in (
         "Revue de presse – Sahel",
@@ -53,7 +53,7 @@ def test_every_page_has_its_counter_and_the_running_header(
     brief: Brief, colors: list[HighlightColor]
 ) -> None:
     long = _long_brief(brief, colors)
-    reader = read(pdf_bytes(long, colors))
+    reader = read(pdf_bytes(long, colors, now=T0))
     texts = pages_text(reader)
     pages = len(texts)
     assert pages >= 4
@@ -67,7 +67,7 @@ def test_contents_give_the_page_each_section_starts_on(
     brief: Brief, colors: list[HighlightColor]
 ) -> None:
     long = _long_brief(brief, colors)
-    texts = pages_text(read(pdf_bytes(long, colors)))
+    texts = pages_text(read(pdf_bytes(long, colors, now=T0)))
     for section in long.sections:
         match = re.search(rf"{section.heading} \({len(section.items)}\) (\d+)", texts[0])
         assert match, f"{section.heading} is not in the contents"
@@ -78,7 +78,7 @@ def test_contents_give_the_page_each_section_starts_on(
 
 
 def test_fonts_are_embedded(brief: Brief, colors: list[HighlightColor]) -> None:
-    reader = read(pdf_bytes(brief, colors))
+    reader = read(pdf_bytes(brief, colors, now=T0))
     fonts: list[DictionaryObject] = []
     for page in reader.pages:
         resources = page["/Resources"].get_object()
@@ -93,7 +93,7 @@ def test_fonts_are_embedded(brief: Brief, colors: list[HighlightColor]) -> None:
 
 
 def test_links_are_clickable_and_only_safe_ones(brief: Brief, colors: list[HighlightColor]) -> None:
-    data = pdf_bytes(brief, colors)
+    data = pdf_bytes(brief, colors, now=T0)
     uris = set()
     for page in read(data).pages:
         for annotation in page.get("/Annots", []) or []:
@@ -110,7 +110,7 @@ def test_links_are_clickable_and_only_safe_ones(brief: Brief, colors: list[Highl
 
 
 def test_french_brief(french_brief: Brief, colors: list[HighlightColor]) -> None:
-    texts = pages_text(read(pdf_bytes(french_brief, colors)))
+    texts = pages_text(read(pdf_bytes(french_brief, colors, now=T0)))
     text = " ".join(texts)
     assert "Sommaire" in text and "Mots-clés : country/Niger" in text.replace("\u202f", " ")
     assert "27 novembre 2026" in text and "(article modifié)" in text
@@ -121,14 +121,14 @@ def test_french_brief(french_brief: Brief, colors: list[HighlightColor]) -> None
 def test_paper_sizes(
     brief: Brief, colors: list[HighlightColor], paper: str, width_mm: float
 ) -> None:
-    page = read(pdf_bytes(brief, colors, paper=paper)).pages[0]
+    page = read(pdf_bytes(brief, colors, paper=paper, now=T0)).pages[0]
     width = float(page.mediabox.width) / 72 * 25.4
     assert width == pytest.approx(width_mm, abs=0.5)
 
 
 def test_an_empty_brief_says_so(brief: Brief, colors: list[HighlightColor]) -> None:
     empty = replace(brief, sections=())
-    text = " ".join(pages_text(read(pdf_bytes(empty, colors))))
+    text = " ".join(pages_text(read(pdf_bytes(empty, colors, now=T0))))
     assert "No article matched this brief's selection." in text
     assert "Contents" not in text
 

@@ -220,7 +220,7 @@ def test_every_annotation_meets_every_must_assertion(
     annotation_musts: list[Assertion],
 ) -> None:
     brief: Brief = request.getfixturevalue(which)
-    annotations = annotations_of(json.loads(w3c_bytes(brief, colors)))
+    annotations = annotations_of(json.loads(w3c_bytes(brief, colors, now=T0)))
     assert annotations
     problems = [
         f"annotation {annotation['id']} ({annotation['target']['selector'][0]['exact']!r}) "
@@ -295,7 +295,7 @@ def test_a_broken_annotation_is_rejected(
     annotation_musts: list[Assertion],
 ) -> None:
     mutate, expected = MUTATIONS[mutation]
-    annotation = copy.deepcopy(annotations_of(render_w3c(brief, colors))[1])
+    annotation = copy.deepcopy(annotations_of(render_w3c(brief, colors, now=T0))[1])
     assert not failures(annotation_musts, annotation)
     mutate(annotation)
     found = failures(annotation_musts, annotation)
@@ -315,7 +315,7 @@ def test_the_collection_and_its_page_meet_their_must_assertions(
     """The page musts are written for "an Annotation Page or an Annotation Collection with
     an embedded Page": they run on the collection itself."""
     brief: Brief = request.getfixturevalue(which)
-    collection = json.loads(w3c_bytes(brief, colors))
+    collection = json.loads(w3c_bytes(brief, colors, now=T0))
     problems = failures(collection_musts, collection) + failures(page_musts, collection)
     assert not problems, "\n".join(problems)
 
@@ -331,7 +331,7 @@ def test_an_empty_collection_has_no_page_and_meets_the_collection_musts(
             for s in brief.sections
         ),
     )
-    collection = render_w3c(empty, colors)
+    collection = render_w3c(empty, colors, now=T0)
     assert collection["total"] == 0
     assert "first" not in collection
     assert "last" not in collection
@@ -347,7 +347,7 @@ def test_a_broken_collection_is_rejected(
     collection_musts: list[Assertion],
     page_musts: list[Assertion],
 ) -> None:
-    collection = render_w3c(brief, colors)
+    collection = render_w3c(brief, colors, now=T0)
     assert failures(collection_musts, {**collection, "type": "Collection"})
     assert failures(collection_musts, {**collection, "total": -1})
     assert failures(collection_musts, {**collection, "created": "yesterday"})
@@ -362,7 +362,7 @@ def test_a_broken_collection_is_rejected(
 def test_one_annotation_per_highlight_in_the_briefs_order(
     brief: Brief, colors: list[HighlightColor]
 ) -> None:
-    collection = render_w3c(brief, colors)
+    collection = render_w3c(brief, colors, now=T0)
     annotations = annotations_of(collection)
     quotes = [h.exact for item in brief.items() for h in item.highlights]
     assert len(annotations) == highlight_count(brief) == collection["total"] == 5
@@ -394,24 +394,25 @@ def test_a_saved_brief_keeps_its_dates_and_its_id_when_renamed(
     brief: Brief, colors: list[HighlightColor]
 ) -> None:
     saved = replace(brief, id=7, created=T0, updated=T0 + timedelta(hours=2))
-    collection = render_w3c(saved, colors)
+    collection = render_w3c(saved, colors, now=T0)
     assert collection["created"] == "2026-11-28T08:00:00Z"
     assert collection["modified"] == "2026-11-28T10:00:00Z"
-    renamed = render_w3c(replace(saved, title="Sahel, semaine 48"), colors)
+    renamed = render_w3c(replace(saved, title="Sahel, semaine 48"), colors, now=T0)
     assert renamed["id"] == collection["id"]
     assert renamed["label"] == "Sahel, semaine 48"
-    assert render_w3c(replace(saved, id=8), colors)["id"] != collection["id"]
+    assert render_w3c(replace(saved, id=8), colors, now=T0)["id"] != collection["id"]
 
 
 def test_without_an_author_there_is_no_creator(brief: Brief, colors: list[HighlightColor]) -> None:
-    collection = render_w3c(replace(brief, author="  "), colors)
+    collection = render_w3c(replace(brief, author="  "), colors, now=T0)
     assert "creator" not in collection
     assert all("creator" not in a for a in annotations_of(collection))
 
 
 def test_motivation_and_bodies(brief: Brief, colors: list[HighlightColor]) -> None:
     by_quote = {
-        a["target"]["selector"][0]["exact"]: a for a in annotations_of(render_w3c(brief, colors))
+        a["target"]["selector"][0]["exact"]: a
+        for a in annotations_of(render_w3c(brief, colors, now=T0))
     }
 
     plain = by_quote["disent attendre des effets concrets"]
@@ -444,7 +445,7 @@ def test_a_highlight_without_any_body_has_no_body_key(
     items = list(brief.items())
     bare = replace(items[0].highlights[0], color="", tags=(), note="")
     section = replace(brief.sections[0], items=(replace(items[0], highlights=(bare,)),))
-    annotation = annotations_of(render_w3c(replace(brief, sections=(section,)), []))[0]
+    annotation = annotations_of(render_w3c(replace(brief, sections=(section,)), [], now=T0))[0]
     assert "body" not in annotation
     assert annotation["motivation"] == "highlighting"
 
@@ -452,7 +453,7 @@ def test_a_highlight_without_any_body_has_no_body_key(
 def test_targets_carry_the_quote_and_the_position(
     brief: Brief, colors: list[HighlightColor]
 ) -> None:
-    first = annotations_of(render_w3c(brief, colors))[0]
+    first = annotations_of(render_w3c(brief, colors, now=T0))[0]
     highlight = next(iter(brief.items())).highlights[0]
     target = first["target"]
     assert target["type"] == "SpecificResource"
@@ -477,7 +478,7 @@ def test_targets_carry_the_quote_and_the_position(
 def test_an_orphaned_passage_keeps_only_its_quote(
     brief: Brief, colors: list[HighlightColor]
 ) -> None:
-    annotations = annotations_of(render_w3c(brief, colors))
+    annotations = annotations_of(render_w3c(brief, colors, now=T0))
     quote = "« des échanges francs »"
     orphan = next(a for a in annotations if a["target"]["selector"][0]["exact"] == quote)
     assert [s["type"] for s in orphan["target"]["selector"]] == ["TextQuoteSelector"]
@@ -487,7 +488,7 @@ def test_an_orphaned_passage_keeps_only_its_quote(
 
 
 def test_typography_is_written_as_is(brief: Brief, colors: list[HighlightColor]) -> None:
-    data = w3c_bytes(brief, colors)
+    data = w3c_bytes(brief, colors, now=T0)
     text = data.decode("utf-8")
     assert "« des échanges francs »" in text
     assert "Goïta s’est rendu à Gao" in text
@@ -500,7 +501,7 @@ def test_typography_is_written_as_is(brief: Brief, colors: list[HighlightColor])
 def test_articles_without_a_web_link_get_urn_sources(
     linkless_brief: Brief, colors: list[HighlightColor]
 ) -> None:
-    data = w3c_bytes(linkless_brief, colors)
+    data = w3c_bytes(linkless_brief, colors, now=T0)
     assert b"javascript:" not in data
     annotations = annotations_of(json.loads(data))
     sources = {a["target"]["source"]["label"]: a["target"]["source"]["id"] for a in annotations}
@@ -511,7 +512,7 @@ def test_articles_without_a_web_link_get_urn_sources(
     assert tchad != hostile
     assert sources["Mali : reprise de la coopération"] == "https://news.example/mali"
     # The same article gives the same urn on every export.
-    again = annotations_of(render_w3c(linkless_brief, colors))
+    again = annotations_of(render_w3c(linkless_brief, colors, now=T0))
     assert {a["target"]["source"]["id"] for a in again} == set(sources.values())
 
 
@@ -521,7 +522,7 @@ def test_a_link_with_accents_is_written_as_a_uri(
     item = next(iter(brief.items()))
     accented = replace(item, link="https://news.example/société/mali?q=sécurité#à")
     section = replace(brief.sections[0], items=(accented,))
-    annotation = annotations_of(render_w3c(replace(brief, sections=(section,)), colors))[0]
+    annotation = annotations_of(render_w3c(replace(brief, sections=(section,)), colors, now=T0))[0]
     assert annotation["target"]["source"]["id"] == (
         "https://news.example/soci%C3%A9t%C3%A9/mali?q=s%C3%A9curit%C3%A9#%C3%A0"
     )
@@ -540,7 +541,7 @@ def test_ids_are_stable_across_exports(brief: Brief, colors: list[HighlightColor
 
 
 def test_dates_are_utc_with_a_z(brief: Brief, colors: list[HighlightColor]) -> None:
-    collection = render_w3c(brief, colors)
+    collection = render_w3c(brief, colors, now=T0)
     stamps = [collection["created"], collection["generated"]]
     stamps += [a["created"] for a in annotations_of(collection)]
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", s) for s in stamps), stamps
@@ -551,15 +552,15 @@ def test_an_edited_highlight_says_when(brief: Brief, colors: list[HighlightColor
     item = next(iter(brief.items()))
     edited = replace(item.highlights[0], updated=item.highlights[0].created + timedelta(hours=1))
     section = replace(brief.sections[0], items=(replace(item, highlights=(edited,)),))
-    annotation = annotations_of(render_w3c(replace(brief, sections=(section,)), colors))[0]
+    annotation = annotations_of(render_w3c(replace(brief, sections=(section,)), colors, now=T0))[0]
     assert annotation["modified"] == "2026-11-28T09:00:00Z"
-    assert "modified" not in annotations_of(render_w3c(brief, colors))[0]
+    assert "modified" not in annotations_of(render_w3c(brief, colors, now=T0))[0]
 
 
 def test_a_french_brief_writes_its_notes_in_french(
     french_brief: Brief, colors: list[HighlightColor]
 ) -> None:
-    annotations = annotations_of(json.loads(w3c_bytes(french_brief, colors)))
+    annotations = annotations_of(json.loads(w3c_bytes(french_brief, colors, now=T0)))
     comments = [b for a in annotations for b in a.get("body", []) if b["purpose"] == "commenting"]
     assert len(comments) == 2
     assert all(b["language"] == "fr" for b in comments)
@@ -568,7 +569,7 @@ def test_a_french_brief_writes_its_notes_in_french(
 def test_the_format_registry_writes_it(brief: Brief, colors: list[HighlightColor]) -> None:
     fmt = export_format("w3c")
     assert fmt.suffix == ".jsonld"
-    data = fmt.render(brief, colors, paper="letter")
+    data = fmt.render(brief, colors, now=T0, paper="letter")
     parsed = json.loads(data)
     assert parsed["type"] == "AnnotationCollection"
     assert parsed["total"] == 5
