@@ -1,10 +1,11 @@
 """Compile the interface's translations: resources/translations/*.ts into a .qm beside each.
 
-Run from anywhere (the build and ``make setup`` do it):
+Run from anywhere after editing a .ts (``make translations`` does it):
 
     .venv/bin/python packaging/compile_translations.py
 
-The .ts files are the sources, kept in git; the .qm files are built and never committed.
+The .ts files are the sources; the .qm files built from them are committed too, so that a
+build by plain pip needs no Qt tool (tests/test_packaging.py checks that they agree).
 ``pyside6-lrelease`` is taken beside the running Python (the virtual environment's bin
 folder), else from PATH. Exits 1 with one line on stderr when it cannot compile.
 """

@@ -8,6 +8,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import tarfile
 import tomllib
 import zipfile
 from collections.abc import Iterator
@@ -28,7 +29,6 @@ ICONS = PACKAGING / "icons"
 ICON_NAME = "press-reader"
 PNG_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 TRANSLATIONS = ROOT / "resources" / "translations"
-COMPILE_TRANSLATIONS = PACKAGING / "compile_translations.py"
 
 
 def _source_files(folder: Path) -> list[Path]:
@@ -54,34 +54,59 @@ def _offscreen_env() -> dict[str, str]:
 # -- the wheel ---------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel, built as `make wheel` builds it, from a copy of the source tree (so that the
-    build leaves nothing in the checkout): translations compiled first, offline, no isolation."""
-    tmp = tmp_path_factory.mktemp("wheel")
-    source = tmp / "source"
+def _source_tree(target: Path) -> Path:
+    """A copy of what a release is built from (so that a build leaves nothing in the checkout):
+    the package, its resources with the committed .qm files, pyproject.toml and the README."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for folder in ("reader", "resources"):
-        shutil.copytree(ROOT / folder, source / folder, ignore=ignore)
+        shutil.copytree(ROOT / folder, target / folder, ignore=ignore)
     for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, source / name)
-    if COMPILE_TRANSLATIONS.is_file():
-        (source / "packaging").mkdir()
-        shutil.copy2(COMPILE_TRANSLATIONS, source / "packaging")
-        subprocess.run(
-            [sys.executable, "packaging/compile_translations.py"], cwd=source, check=True
-        )
+        shutil.copy2(ROOT / name, target / name)
+    return target
+
+
+def _pip_wheel(source: Path, dist: Path) -> Path:
+    """``pip wheel SOURCE`` and nothing before it (no make, no compile step); offline, with the
+    setuptools the test extra installed."""
     subprocess.run(
         [
             sys.executable,
             *("-m", "pip", "wheel", "--quiet", "--no-deps", "--no-index"),
-            *("--no-build-isolation", "--wheel-dir", str(tmp / "dist"), str(source)),
+            *("--no-build-isolation", "--wheel-dir", str(dist), str(source)),
         ],
         check=True,
         capture_output=True,
     )
-    (built,) = (tmp / "dist").glob("press_reader-*.whl")
+    (built,) = dist.glob("press_reader-*.whl")
     return built
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel as plain pip builds it from the source tree."""
+    tmp = tmp_path_factory.mktemp("wheel")
+    return _pip_wheel(_source_tree(tmp / "source"), tmp / "dist")
+
+
+@pytest.fixture(scope="module")
+def sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist, built through the PEP 517 hook every front end calls."""
+    tmp = tmp_path_factory.mktemp("sdist")
+    source = _source_tree(tmp / "source")
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from setuptools import build_meta; "
+            "print(build_meta.build_sdist(sys.argv[1]))",
+            str(tmp / "dist"),
+        ],
+        cwd=source,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return tmp / "dist" / built.stdout.strip().splitlines()[-1]
 
 
 @pytest.fixture(scope="module")
@@ -108,13 +133,82 @@ def test_wheel_has_every_module_and_resource(wheel: Path, wheel_names: set[str])
     assert not [name for name in wheel_names if "__pycache__" in name or name.endswith(".pyc")]
 
 
+def _translation_sources() -> list[Path]:
+    sources = sorted(TRANSLATIONS.glob("*.ts"))
+    assert sources, "the French interface's .ts is missing"
+    return sources
+
+
 @pytest.mark.wheel
-def test_wheel_has_compiled_translations(wheel_names: set[str]) -> None:
-    sources = sorted(TRANSLATIONS.glob("*.ts")) if TRANSLATIONS.is_dir() else []
-    if not sources:
-        pytest.skip("no Qt translation (.ts) in resources/translations yet")
-    for ts in sources:
-        assert f"reader/resources/translations/{ts.stem}.qm" in wheel_names
+def test_wheel_has_compiled_translations(wheel: Path, wheel_names: set[str]) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        for ts in _translation_sources():
+            name = f"reader/resources/translations/{ts.stem}.qm"
+            assert archive.read(name) == ts.with_suffix(".qm").read_bytes()
+
+
+@pytest.mark.wheel
+def test_the_sdist_and_a_wheel_built_from_it_carry_the_translations(
+    sdist: Path, tmp_path: Path
+) -> None:
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for ts in _translation_sources():
+        assert f"resources/translations/{ts.name}" in names
+        assert f"resources/translations/{ts.stem}.qm" in names
+    unpacked = tmp_path / "unpacked"
+    with tarfile.open(sdist) as archive:
+        archive.extractall(unpacked, filter="data")
+    (source,) = unpacked.iterdir()
+    with zipfile.ZipFile(_pip_wheel(source, tmp_path / "dist")) as archive:
+        built = set(archive.namelist())
+    for ts in _translation_sources():
+        assert f"reader/resources/translations/{ts.stem}.qm" in built
+
+
+def _ts_messages(ts: Path) -> Iterator[tuple[str, str, str | None, bool, list[str]]]:
+    """Every finished message of a .ts: context, source, disambiguation, plural, the forms."""
+    root = ElementTree.parse(ts).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in {
+                "unfinished",
+                "obsolete",
+                "vanished",
+            }:
+                continue
+            plural = message.get("numerus") == "yes"
+            forms = (
+                [form.text or "" for form in translation.iter("numerusform")]
+                if plural
+                else [translation.text or ""]
+            )
+            source = message.findtext("source") or ""
+            yield name, source, message.findtext("comment"), plural, forms
+
+
+def test_each_committed_qm_says_what_its_ts_says() -> None:
+    """The .qm files are committed (a plain pip build has no Qt tool to compile them): each
+    must give every finished translation of its .ts, so an edit of the .ts without
+    `make translations` fails here."""
+    from PySide6.QtCore import QTranslator
+
+    for ts in _translation_sources():
+        translator = QTranslator()
+        assert translator.load(str(ts.with_suffix(".qm"))), f"{ts.stem}.qm is missing"
+        stale = []
+        for context, source, comment, plural, forms in _ts_messages(ts):
+            # French: 0 and 1 take the first form, 2 and more the second.
+            counts = (1, 2) if plural else (-1,)
+            for count, form in zip(counts, forms, strict=False):
+                got = translator.translate(context, source, comment, count)
+                if got != form:
+                    stale.append(f"{context}: {source!r} gives {got!r}, the .ts says {form!r}")
+        assert not stale, f"{ts.stem}.qm is out of date (make translations):\n" + "\n".join(
+            stale[:10]
+        )
 
 
 @pytest.mark.wheel
@@ -175,6 +269,17 @@ def test_resources_are_found_through_importlib() -> None:
 # -- desktop integration ------------------------------------------------------------------------
 
 
+def _system_tool(name: str, package: str) -> str:
+    """A checking tool the setup installs (packaging/system-deps.sh); a missing one skips the
+    test only outside CI, on a system where the setup cannot install it."""
+    tool = shutil.which(name)
+    if tool is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is missing: packaging/system-deps.sh installs {package}")
+        pytest.skip(f"{name} is not installed (Debian: {package})")
+    return tool
+
+
 def _desktop_entry() -> configparser.SectionProxy:
     parser = configparser.ConfigParser(interpolation=None, strict=True)
     parser.optionxform = str  # type: ignore[assignment, method-assign]  # keys are case-sensitive
@@ -194,9 +299,7 @@ def test_desktop_file_describes_the_application() -> None:
 
 
 def test_desktop_file_passes_desktop_file_validate() -> None:
-    tool = shutil.which("desktop-file-validate")
-    if tool is None:
-        pytest.skip("desktop-file-validate is not installed (Debian: desktop-file-utils)")
+    tool = _system_tool("desktop-file-validate", "desktop-file-utils")
     result = subprocess.run([tool, str(DESKTOP_FILE)], capture_output=True, text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
 
@@ -220,9 +323,7 @@ def test_metainfo_has_what_software_centres_need() -> None:
 
 
 def test_metainfo_passes_appstreamcli_validate() -> None:
-    tool = shutil.which("appstreamcli")
-    if tool is None:
-        pytest.skip("appstreamcli is not installed (Debian: appstream)")
+    tool = _system_tool("appstreamcli", "appstream")
     result = subprocess.run(
         [tool, "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
     )
