@@ -577,7 +577,8 @@ class BriefComposer(QMainWindow):
 
     def is_modified(self) -> bool:
         """Whether closing would lose something: a change since the brief was saved or
-        opened, or, for a brief never saved, any article or introduction."""
+        opened. A new brief's first automatic selection is not a change: closing it loses
+        nothing the composer would not make again."""
         if self._saved_state is None:
             return self.model.rowCount() > 0 or bool(self.intro_edit.toPlainText().strip())
         return self._state() != self._saved_state
@@ -607,6 +608,8 @@ class BriefComposer(QMainWindow):
         self._auto_select = True
         self.model.set_sections([])
         self.select_articles()
+        self._saved_state = self._state()
+        self._on_content_changed()
 
     def open_brief(self, brief_id: int) -> bool:
         """Show a saved brief (after asking about unsaved changes); False, with a message,

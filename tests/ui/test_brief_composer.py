@@ -266,7 +266,8 @@ def test_a_new_brief_selects_the_last_seven_days_by_country(composer: BriefCompo
     assert "Assises nationales : la transition prolongée jusqu’en 2029" in titles(composer, 1)
     assert composer.select_message.text() == "16 articles in 3 sections."
     assert composer.windowTitle().startswith("Brief — Press review, 29 November 2026")
-    assert composer.isWindowModified()  # never saved, and it has articles
+    # Nothing changed since it opened: closing it loses nothing the composer would not redo.
+    assert not composer.isWindowModified() and not composer.modified_label.isVisible()
 
 
 def test_nothing_matched_is_said_beside_the_button(qtbot: QtBot, composer: BriefComposer) -> None:
@@ -477,11 +478,26 @@ def test_closing_with_unsaved_changes_asks(
         asked.append(True)
         return answer
 
+    composer.intro_edit.setPlainText("Une semaine calme.")
     composer.ask_save_changes = ask  # type: ignore[method-assign]
     assert composer.close() is closes
     assert asked == [True]
     assert composer.isVisible() is not closes
     assert len(BriefStore(library).list()) == saved
+
+
+def test_a_brief_just_opened_closes_without_asking(make_composer: ComposerFactory) -> None:
+    untouched = make_composer()
+    assert untouched.model.rowCount() > 0 and not untouched.isWindowModified()
+    untouched.ask_save_changes = lambda: pytest.fail("asked")  # type: ignore[method-assign]
+    assert untouched.close()
+
+
+def test_a_new_brief_is_modified_once_its_sections_are_edited(composer: BriefComposer) -> None:
+    composer.model.rename_section(0, "Dioumbara et environs")
+    assert composer.isWindowModified() and composer.modified_label.isVisible()
+    composer.model.rename_section(0, "Dioumbara")
+    assert not composer.isWindowModified()  # back as it opened
 
 
 def test_a_saved_brief_closes_without_asking(composer: BriefComposer) -> None:
