@@ -124,7 +124,9 @@ class FeedTreeModel(QAbstractItemModel):
     the library's tags as a tree under a "Tags" heading (when there are tags).
 
     One column. Rows are rebuilt from the store by :meth:`reload`; when the structure has not
-    changed only the counts, titles and errors are updated, so selection and expansion survive.
+    changed only the counts, titles and errors are updated. When it has (a folder, feed or tag
+    came or went) the rows are rebuilt as a layout change that carries every row still there
+    to its new place, so the views' selection and expansion survive that too.
 
     Signals: none of its own (the standard model signals only).
     """
@@ -268,9 +270,7 @@ class FeedTreeModel(QAbstractItemModel):
         same ones in the same order, otherwise a model reset."""
         contents = self._read()
         if self._structure_of(contents) != self._structure:
-            self.beginResetModel()
-            self._build(contents)
-            self.endResetModel()
+            self._rebuild(contents)
             return
         before = {uid: node.state() for uid, node in self._nodes.items()}
         for view, node in self._by_smart.items():
@@ -287,6 +287,45 @@ class FeedTreeModel(QAbstractItemModel):
             if node.state() != before[uid]:
                 index = self._index_of(node)
                 self.dataChanged.emit(index, index)
+
+    def _rebuild(self, contents: _Contents) -> None:
+        """Build the rows anew, moving the persistent indexes (the views' current row,
+        selection and expanded rows) to the same folder, feed or tag in the new rows; those
+        of rows that are gone become invalid."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        keys = [self._key(self._node(index)) for index in before]
+        self._build(contents)
+        self.changePersistentIndexList(before, [self._index_for_key(key) for key in keys])
+        self.layoutChanged.emit()
+
+    @staticmethod
+    def _key(node: _Node | None) -> tuple[object, ...] | None:
+        """What a row stands for, the same before and after a rebuild."""
+        if node is None:
+            return None
+        if node.kind is NodeKind.FEED:
+            assert node.feed is not None
+            return (node.kind, node.feed.id)
+        if node.kind is NodeKind.SMART:
+            return (node.kind, node.smart)
+        if node.kind is NodeKind.TAG:
+            return (node.kind, "/".join(node.path).casefold())
+        return (node.kind, node.path)
+
+    def _index_for_key(self, key: tuple[object, ...] | None) -> QModelIndex:
+        if key is None:
+            return QModelIndex()
+        kind, value = key
+        lookups: dict[object, dict[Any, _Node]] = {
+            NodeKind.FEED: self._by_feed,
+            NodeKind.SMART: self._by_smart,
+            NodeKind.TAG: self._by_tag,
+            NodeKind.FOLDER: self._by_folder,
+        }
+        if kind is NodeKind.TAGS:
+            return self._index_of(self._tags_node)
+        return self._index_of(lookups[kind].get(value))
 
     def set_icon_provider(self, provider: IconProvider | None) -> None:
         """Ask ``provider`` for each feed's own icon; None draws the RSS mark for every feed."""

@@ -147,6 +147,57 @@ def test_the_tag_tree_lists_articles_by_their_own_and_their_highlights_tags(
     assert demo_window.article_model.rowCount() == 1
 
 
+def test_the_feed_tree_keeps_its_expansion_and_selection_when_tags_come_and_go(
+    qtbot: QtBot, demo_window: MainWindow, demo_store: Store
+) -> None:
+    tree, view = demo_window.feed_model, demo_window.feed_view
+    folders = demo_store.list_folders()
+    assert len(folders) >= 2
+    view.collapse(tree.index_for_folder(folders[0]))
+    view.expand(tree.index_for_folder(folders[1]))
+    chosen = next(f for f in demo_store.list_feeds() if f.folder_path == folders[1])
+    view.setCurrentIndex(tree.index_for_feed(chosen.id))
+    article = demo_store.list_articles(ArticleQuery(feed_ids=(chosen.id,)))[0]
+
+    def state() -> tuple[bool, bool, object]:
+        return (
+            view.isExpanded(tree.index_for_folder(folders[0])),
+            view.isExpanded(tree.index_for_folder(folders[1])),
+            tree.query_for(view.currentIndex()),
+        )
+
+    before = state()
+    assert before[:2] == (False, True)
+    demo_window.annotations.tag_article(article.id, ["lieu/Tessalit"])  # a new tag: new rows
+    assert tree.index_for_tag("lieu/Tessalit").isValid()
+    assert state() == before
+    view.expand(tree.index_for_tag("lieu"))
+    view.setCurrentIndex(tree.index_for_tag("lieu/Tessalit"))
+    demo_window.annotations.tag_article(article.id, ["lieu/Aguelhok"])
+    assert view.isExpanded(tree.index_for_tag("lieu"))
+    assert view.currentIndex() == tree.index_for_tag("lieu/Tessalit")
+    demo_window.annotations.untag_article(article.id, ["lieu/Aguelhok"])  # rows go
+    assert not tree.index_for_tag("lieu/Aguelhok").isValid()
+    assert view.currentIndex() == tree.index_for_tag("lieu/Tessalit")
+    assert state()[:2] == before[:2]
+
+
+def test_the_feed_tree_passes_the_model_tester_while_tags_change(
+    qtmodeltester: object, demo_store: Store
+) -> None:
+    from reader.ui.feed_tree import FeedTreeModel
+
+    model = FeedTreeModel(demo_store)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    article = demo_store.list_articles()[0]
+    demo_store.tag_article(article.id, ["lieu/Tessalit", "acteur/ONU"])
+    model.reload()
+    demo_store.untag_article(article.id, ["acteur/ONU"])
+    model.reload()
+    assert model.index_for_tag("lieu/Tessalit").isValid()
+    assert not model.index_for_tag("acteur").isValid()
+
+
 # -- the tag vocabulary ----------------------------------------------------------------------
 
 

@@ -194,11 +194,14 @@ def test_reload_after_reading_updates_counts_in_place(qtbot: QtBot, demo_store: 
     assert feed_row.data(FeedRole.Feed).unread == before[0] - 3
 
 
-def test_reload_after_adding_a_feed_resets(qtbot: QtBot, demo_store: Store) -> None:
+def test_reload_after_adding_a_feed_rebuilds_the_rows_as_a_layout_change(
+    qtbot: QtBot, demo_store: Store
+) -> None:
     model = FeedTreeModel(demo_store)
     added = demo_store.add_feed("https://new.example/feed.xml", folder="Analyse")
     assert not model.index_for_feed(added.id).isValid()
-    with qtbot.waitSignal(model.modelReset):
+    # Not a reset: the views keep their selection and expanded folders.
+    with qtbot.waitSignal(model.layoutChanged), qtbot.assertNotEmitted(model.modelReset):
         model.reload()
     index = model.index_for_feed(added.id)
     assert index.isValid()
