@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import nh3
 
 from reader.core.clutter import strip_clutter
+from reader.core.mend import mend_html
 
 __all__ = ["html_to_text", "sanitize_html", "sanitize_with_text", "text_from_plain"]
 
@@ -33,9 +34,11 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
 #: Tags removed together with everything inside them. Script and style are code, not text;
 #: the others hold raw text or markup that would otherwise leak out as visible text
 #: (an iframe's fallback is parsed as raw text, a textarea's value, an SVG's stylesheet).
+#: A noscript's images are not lost with it: :mod:`reader.core.mend` gives a lazy image
+#: the address its noscript holds before this removal.
 REMOVED_WITH_CONTENT: frozenset[str] = frozenset(
     {"script", "style", "iframe", "noscript", "template", "title", "textarea", "select", "svg"}
-    | {"math"}
+    | {"math", "noembed", "noframes"}
 )
 
 _ATTRIBUTES: dict[str, set[str]] = {
@@ -127,6 +130,9 @@ def _clean(html: str, base_url: str | None) -> str:
 
     ``base_url`` must already be usable (see :func:`_usable_base`), or None.
     """
+    # Before parsing: an HTML parser would let <iframe …/> swallow the rest of the article,
+    # and lose the lazy images whose address only a script (or a noscript) knows.
+    html = mend_html(html)
     token = _current_base.set(base_url)
     try:
         cleaned: str = _CLEANER.clean(html)

@@ -180,10 +180,10 @@ def test_read_only_folder(library: CLI, tmp_path: Path, monkeypatch: pytest.Monk
     folder.chmod(0o500)
     if os.access(folder, os.W_OK):  # root writes anywhere: refuse as the file system would
 
-        def refused(**_: object) -> tuple[int, str]:
+        def refused(*_: object) -> tuple[int, Path]:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr("reader.core.files.tempfile.mkstemp", refused)
+        monkeypatch.setattr("reader.core.files._create_temporary", refused)
     try:
         code, _, err = library("brief", "-o", str(target))
         assert_one_line_error(code, err, contains="Permission denied")

@@ -403,10 +403,10 @@ def test_read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     folder.chmod(0o500)
     if os.geteuid() == 0:  # root writes anywhere: refuse as the file system would
 
-        def refused(**_: object) -> tuple[int, str]:
+        def refused(*_: object) -> tuple[int, Path]:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr("reader.core.files.tempfile.mkstemp", refused)
+        monkeypatch.setattr("reader.core.files._create_temporary", refused)
     try:
         with pytest.raises(ReaderError, match=r"cannot write .*revue\.md: Permission denied"):
             write_atomically(folder / "revue.md", b"x")
