@@ -11,17 +11,32 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
+    QDate,
     QDateTime,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPointF,
     Qt,
+    QTime,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from reader.core.errors import ArticleNotFoundError, FeedNotFoundError
 from reader.core.store import (
@@ -33,7 +48,7 @@ from reader.core.store import (
     cursor_after,
 )
 from reader.core.types import Article, SearchHit
-from reader.ui.i18n import day_and_month, short_date, short_time
+from reader.ui.i18n import day_and_month, display_locale, short_date, short_time
 from reader.ui.icons import drawn_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -259,6 +274,8 @@ class ArticleListModel(QAbstractTableModel):
 
     def _show_hits(self, hits: list[SearchHit]) -> None:
         self._snippets = {hit.article.id: snippet_html(hit.snippet) for hit in hits}
+        for hit in hits:
+            self._feed_titles.setdefault(hit.article.feed_title, hit.article.feed_title)
         self._reset_rows([hit.article for hit in hits], can_fetch_more=False)
 
     @Slot()
@@ -279,6 +296,11 @@ class ArticleListModel(QAbstractTableModel):
             self._load_query(len(self._rows))
 
     # -- single rows ------------------------------------------------------------------------
+
+    def sources(self) -> list[str]:
+        """The feed titles the list has shown since it was made (a few dozen at most: one
+        per feed), for sizing the Source column without reading every row."""
+        return list(self._feed_titles)
 
     def article_at(self, row: int) -> Article | None:
         """The article shown on ``row``, or None."""
@@ -471,3 +493,122 @@ def format_date(moment: datetime, now: datetime) -> str:
 def _after(a: tuple[Any, int], b: tuple[Any, int], order: str) -> bool:
     """Whether keyset cursor ``a`` comes strictly after ``b`` in the listing's order."""
     return a < b if order == "newest" else a > b
+
+
+class ArticleListView(QTableView):
+    """The article list as a table whose Title column takes the width the Source and Date
+    columns leave. Those two are sized to their content (the widest source shown so far,
+    within a share of the width; the widest date the list writes) until the user resizes
+    one, and then keep the user's width (:meth:`column_widths`, :meth:`set_column_widths`).
+
+    Signals: only those of QTableView.
+    """
+
+    #: The most of the list's width an automatically sized Source column takes.
+    SOURCE_SHARE = 0.22
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: Widths the user gave by dragging a column's edge, by column.
+        self._user_widths: dict[int, int] = {}
+        self._fitting = False
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Rows are read whole: Tab leaves the list instead of walking its cells forever.
+        self.setTabKeyNavigation(False)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("x" * 6))
+        header.sectionResized.connect(self._on_section_resized)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        # Never "resize to contents": that reads every loaded row each time the list changes.
+        header.setSectionResizeMode(SOURCE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(DATE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        if isinstance(model, ArticleListModel):
+            model.loading_finished.connect(self.fit_columns)
+        self.fit_columns()
+
+    # -- column widths ----------------------------------------------------------------------
+
+    def column_widths(self) -> dict[int, int]:
+        """The widths the user chose, by column (Source, Date); empty when none was."""
+        return dict(self._user_widths)
+
+    def set_column_widths(self, widths: dict[int, int]) -> None:
+        """Keep these widths (by column; 0 or missing: sized to the content)."""
+        self._user_widths = {
+            column: width
+            for column, width in widths.items()
+            if column in (SOURCE_COLUMN, DATE_COLUMN) and width > 0
+        }
+        self.fit_columns()
+
+    @Slot()
+    def fit_columns(self) -> None:
+        """Size Source and Date to their content, unless the user sized them."""
+        if self.model() is None:
+            return
+        header = self.horizontalHeader()
+        wanted = {
+            SOURCE_COLUMN: self._user_widths.get(SOURCE_COLUMN) or self._source_width(),
+            DATE_COLUMN: self._user_widths.get(DATE_COLUMN) or self._date_width(),
+        }
+        self._fitting = True
+        try:
+            for column, width in wanted.items():
+                if header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+
+    def _cell_width(self, texts: Iterable[str], column: int) -> int:
+        """The width a cell needs for the widest of ``texts`` in bold (unread rows), at
+        least the header's own width."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        # The style's text margin on each side of a cell, and one more pixel each side.
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 2)
+        header = self.horizontalHeader().sectionSizeFromContents(column).width()
+        return max(widest + margin, header)
+
+    def _source_width(self) -> int:
+        model = self.model()
+        sources = model.sources() if isinstance(model, ArticleListModel) else []
+        width = self._cell_width(sources, SOURCE_COLUMN)
+        share = int(self.viewport().width() * self.SOURCE_SHARE)
+        floor = self._cell_width(["x" * 12], SOURCE_COLUMN)
+        return min(width, max(share, floor))
+
+    def _date_width(self) -> int:
+        # The widest of what format_date writes: a time, a day and month (every month's
+        # abbreviation), a short date with two-digit day and month.
+        locale = display_locale()
+        short = QLocale.FormatType.ShortFormat
+        texts = [locale.toString(QTime(23, 58), short), locale.toString(QDate(2026, 12, 28), short)]
+        texts += [locale.toString(QDate(2026, month, 28), "d MMM") for month in range(1, 13)]
+        return self._cell_width(texts, DATE_COLUMN)
+
+    @Slot(int, int, int)
+    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column in (SOURCE_COLUMN, DATE_COLUMN):
+            self._user_widths[column] = new
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The Source column's share of the width follows the width.
+        if SOURCE_COLUMN not in self._user_widths:
+            self.fit_columns()

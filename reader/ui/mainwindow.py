@@ -6,20 +6,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
+    QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -27,9 +30,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QToolButton,
     QTreeView,
@@ -43,27 +46,41 @@ from reader.core.store import Store
 from reader.core.types import Article, Highlight
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.annotations import Annotations, Change, shorten
-from reader.ui.article_list import ArticleListModel
+from reader.ui.article_list import (
+    DATE_COLUMN,
+    SOURCE_COLUMN,
+    ArticleListModel,
+    ArticleListView,
+)
+from reader.ui.discovery_worker import FeedFinder
 from reader.ui.feed_tree import FeedRole, FeedTreeDelegate, FeedTreeModel
 from reader.ui.fulltext_worker import FullTextController
 from reader.ui.highlight_marks import (
     PaintedHighlight,
+    body_start,
     color_meaning,
     color_name,
     highlight_at,
     highlight_selections,
+    paragraph_selection,
     place_highlights,
     selected_passage,
 )
 from reader.ui.i18n import number, short_date_time
 from reader.ui.icons import app_icon, icon
-from reader.ui.keys import Shortcut, key_sequences
+from reader.ui.keys import Shortcut, key_sequences, shortcut_text
 from reader.ui.messages import MessageBridge
 from reader.ui.reader_view import ReaderView
 from reader.ui.remote import FeedIconCache, ImageLoader
 from reader.ui.search_marks import search_selections
 from reader.ui.selection_toolbar import SelectionToolbar
-from reader.ui.settings import AppSettings, Preferences
+from reader.ui.settings import (
+    AppSettings,
+    ArticleLayout,
+    Preferences,
+    ReadingStyle,
+    ViewLayout,
+)
 from reader.ui.workers import RefreshController
 
 if TYPE_CHECKING:
@@ -73,6 +90,8 @@ if TYPE_CHECKING:
 
 #: How often the views catch up with a refresh that is bringing articles in.
 LIVE_RELOAD_MS = 700
+#: The share of the screen's free area a window takes when it first opens.
+FIRST_SIZE_SHARE = 0.9
 
 
 class MainWindow(QMainWindow):
@@ -107,13 +126,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Press Reader"))
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.resize(1440, 860)
+        self._layout: ViewLayout = settings.view_layout()
+        #: The pane sizes of each article layout, kept when switching from one to the other.
+        self._layout_states: dict[ArticleLayout, QByteArray] = {}
+        #: The user asked for the annotations panel on this article, highlights or not.
+        self._panel_forced = False
+        self._shown = False
 
         self.annotations = Annotations(store, self)
         self.feed_model = FeedTreeModel(store, self)
         self.article_model = ArticleListModel(store, self)
         self.refresher = RefreshController(store.path, self)
         self.full_texts = FullTextController(store.path, self)
+        self.feed_finder = FeedFinder(self, clock=store.now)
         cache = cache_dir if cache_dir is not None else paths.cache_dir()
         self.image_loader = ImageLoader(cache / "images", self)
         self.icon_cache = FeedIconCache(cache / "icons", self)
@@ -142,32 +167,14 @@ class MainWindow(QMainWindow):
         self.feed_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.feed_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
-        self.article_view = QTableView()
+        self.article_view = ArticleListView()
         self.article_view.setObjectName("articles")
         self.article_view.setAccessibleName(self.tr("Articles"))
         self.article_view.setModel(self.article_model)
-        self.article_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.article_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.article_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Rows are read whole: Tab leaves the list instead of walking its cells forever.
-        self.article_view.setTabKeyNavigation(False)
-        self.article_view.setShowGrid(False)
-        self.article_view.setWordWrap(False)
-        self.article_view.verticalHeader().hide()
-        self.article_view.verticalHeader().setDefaultSectionSize(
-            self.article_view.fontMetrics().height() + 10
+        self.article_view.set_column_widths(
+            {SOURCE_COLUMN: self._layout.source_width, DATE_COLUMN: self._layout.date_width}
         )
         header = self.article_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        # Sized from the widest date text, not from the rows: "resize to contents" would read
-        # every loaded row each time the list changes.
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 130)
-        header.resizeSection(
-            2, self.article_view.fontMetrics().horizontalAdvance("28/11/2026") + 28
-        )
-        header.setHighlightSections(False)
         # The indicator first: enabling sorting sorts at once by whatever it shows.
         header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         self.article_view.setSortingEnabled(True)
@@ -184,16 +191,31 @@ class MainWindow(QMainWindow):
         self.annotation_panel = AnnotationPanel(self.store, self.annotations)
         self.annotation_panel.setObjectName("annotations")
 
+        # Three splitters, so that each layout is one orientation: the feeds beside the rest;
+        # the articles beside the reading pane (columns) or above it (wide); the reader
+        # beside its annotations panel, which takes its room from the reader alone.
+        self.reading_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.reading_splitter.setObjectName("reading")
+        self.reading_splitter.addWidget(self.reader_view)
+        self.reading_splitter.addWidget(self.annotation_panel)
+        self.content_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.content_splitter.setObjectName("content")
+        self.content_splitter.addWidget(self.article_view)
+        self.content_splitter.addWidget(self.reading_splitter)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("panes")
         self.splitter.addWidget(self.feed_view)
-        self.splitter.addWidget(self.article_view)
-        self.splitter.addWidget(self.reader_view)
-        self.splitter.addWidget(self.annotation_panel)
-        for pane, stretch in enumerate((0, 1, 2, 0)):
-            self.splitter.setStretchFactor(pane, stretch)
-        self.splitter.setSizes([230, 380, 560, 270])
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.content_splitter)
+        # The feeds and (beside the reader) the articles keep their width when the window
+        # grows or shrinks: the reader takes the difference; see _apply_article_layout.
+        for splitter, stretches in (
+            (self.splitter, (0, 1)),
+            (self.content_splitter, (0, 1)),
+            (self.reading_splitter, (1, 0)),
+        ):
+            splitter.setChildrenCollapsible(False)
+            for pane, stretch in enumerate(stretches):
+                splitter.setStretchFactor(pane, stretch)
 
         self.welcome = self._build_welcome()
         self.pages = QStackedWidget()
@@ -350,7 +372,38 @@ class MainWindow(QMainWindow):
             self.tr("&Annotations Panel"), self.toggle_annotation_panel, "Ctrl+Shift+N"
         )
         self.act_annotations.setCheckable(True)
-        self.act_annotations.setChecked(True)
+        self.act_annotations.setChecked(self._layout.annotation_panel)
+        self.act_hide_empty_panel = a(
+            self.tr("Hide the Panel &Without Highlights"),
+            self.update_annotation_panel,
+            tip=self.tr("Show the annotations panel only beside an article with highlights"),
+        )
+        self.act_hide_empty_panel.setCheckable(True)
+        self.act_reset_panes = a(
+            self.tr("&Reset Pane Sizes"),
+            self.reset_pane_sizes,
+            tip=self.tr("Size the panes to the window, as on a first start"),
+        )
+        self.act_hide_empty_panel.setChecked(self._layout.hide_empty_panel)
+        self.layout_group = QActionGroup(self)
+        self.layout_group.setExclusive(True)
+        self.act_layout_columns = a(
+            self.tr("Articles &Beside the Reader"),
+            lambda: self.set_article_layout(ArticleLayout.COLUMNS),
+            tip=self.tr("Feeds, articles and the reader side by side"),
+        )
+        self.act_layout_wide = a(
+            self.tr("Articles Ab&ove the Reader"),
+            lambda: self.set_article_layout(ArticleLayout.WIDE),
+            tip=self.tr("The article list above the reader, both as wide as the window"),
+        )
+        for action, layout in (
+            (self.act_layout_columns, ArticleLayout.COLUMNS),
+            (self.act_layout_wide, ArticleLayout.WIDE),
+        ):
+            action.setCheckable(True)
+            action.setChecked(layout == self._layout.articles)
+            self.layout_group.addAction(action)
         self.act_colors = a(self.tr("Highlight &Colours…"), self.edit_highlight_colors)
         stack = self.annotations.undo_stack
         self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
@@ -461,19 +514,27 @@ class MainWindow(QMainWindow):
         article_menu.addActions([self.act_next, self.act_previous, self.act_next_unread])
         article_menu.addSeparator()
         article_menu.addActions([self.act_star, self.act_read, self.act_open])
-        article_menu.addActions([self.act_highlight, self.act_highlight_note, self.act_tag])
+        article_menu.addActions(
+            [self.act_highlight, self.act_highlight_note, self.act_highlight_paragraph]
+        )
+        article_menu.addAction(self.act_tag)
         article_menu.addSeparator()
         article_menu.addActions([self.act_fetch_full_text, self.act_feed_version])
         article_menu.addSeparator()
         article_menu.addActions([self.act_mark_all, self.act_search])
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.act_highlights, self.act_annotations])
+        view_menu.addAction(self.act_highlights)
+        view_menu.addSeparator()
+        view_menu.addActions([self.act_layout_columns, self.act_layout_wide])
+        view_menu.addAction(self.act_reset_panes)
+        view_menu.addSeparator()
+        view_menu.addActions([self.act_annotations, self.act_hide_empty_panel])
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addActions([self.act_preferences, self.act_colors])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.act_shortcuts, self.act_about])
 
-        toolbar = QToolBar(self.tr("Main toolbar"))
+        self.toolbar = toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -493,9 +554,15 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(self.tr("Search articles (/)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_box.setMinimumWidth(280)
+        # Wide enough for a few words; the toolbar must not hold a small screen's window wider
+        # than the screen (its buttons go into the extension menu, the box does not).
+        self.search_box.setMinimumWidth(self.search_box.fontMetrics().horizontalAdvance("x" * 20))
+        self.search_box.setMaximumWidth(self.search_box.fontMetrics().horizontalAdvance("x" * 48))
         toolbar.addWidget(self.search_box)
         self.addToolBar(toolbar)
+        #: The window width below which the toolbar's buttons lose their text, so that the
+        #: search box is not pushed into the toolbar's overflow menu.
+        self._toolbar_text_width = toolbar.sizeHint().width() + 16
         self._search_timer = QTimer(self, singleShot=True, interval=250)
 
     def _build_status_bar(self) -> None:
@@ -571,24 +638,150 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         geometry = self.settings.window_state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry):
+            self._fit_to_screen()
+        else:
+            self._size_to_screen()
         state = self.settings.window_state("state")
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.window_state("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        for layout in ArticleLayout:
+            saved = self.settings.window_state(f"articles-{layout.value}")
+            if saved is not None:
+                self._layout_states[layout] = saved
+        panes = self.settings.window_state("panes")
+        if panes is None or not self.splitter.restoreState(panes):
+            self.splitter.setSizes(self._default_pane_sizes())
+        reading = self.settings.window_state("reading")
+        if reading is None or not self.reading_splitter.restoreState(reading):
+            self.reading_splitter.setSizes(self._default_reading_sizes())
+        self._apply_article_layout()
+        self.update_annotation_panel()
 
     def save_state(self) -> None:
-        """Remember the window's geometry and pane sizes."""
+        """Remember the window's geometry, layout and pane sizes."""
         self.settings.save_window_state("geometry", self.saveGeometry())
         self.settings.save_window_state("state", self.saveState())
-        self.settings.save_window_state("splitter", self.splitter.saveState())
+        self.settings.save_window_state("panes", self.splitter.saveState())
+        self.settings.save_window_state("reading", self.reading_splitter.saveState())
+        self._layout_states[self._layout.articles] = self.content_splitter.saveState()
+        for layout, saved in self._layout_states.items():
+            self.settings.save_window_state(f"articles-{layout.value}", saved)
+        self._save_view_layout()
         self.settings.qsettings.sync()
 
+    def _save_view_layout(self) -> None:
+        widths = self.article_view.column_widths()
+        self._layout.annotation_panel = self.act_annotations.isChecked()
+        self._layout.hide_empty_panel = self.act_hide_empty_panel.isChecked()
+        self._layout.source_width = widths.get(SOURCE_COLUMN, 0)
+        self._layout.date_width = widths.get(DATE_COLUMN, 0)
+        self.settings.save_view_layout(self._layout)
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _screen_area(self) -> QRect:
+        """The free area (without panels and docks) of the screen the window is on."""
+        screen = QGuiApplication.screenAt(self.geometry().center()) or self.screen()
+        return screen.availableGeometry()
+
+    def _size_to_screen(self) -> None:
+        """A first start: most of the screen's free area, centred on it."""
+        area = self._screen_area()
+        size = QSize(int(area.width() * FIRST_SIZE_SHARE), int(area.height() * FIRST_SIZE_SHARE))
+        rect = QRect(QPoint(0, 0), size.boundedTo(area.size()))
+        rect.moveCenter(area.center())
+        self.setGeometry(rect)
+
+    def _fit_to_screen(self) -> None:
+        """Restored geometry kept within the free area of the screen it lands on (the screen
+        may be smaller than the one the window was closed on), frame included once the
+        window has one."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        area = self._screen_area()
+        geometry, frame = self.geometry(), self.frameGeometry()
+        # The frame's edges: nothing before the window is first shown.
+        left_edge, top_edge = geometry.left() - frame.left(), geometry.top() - frame.top()
+        extra = frame.size() - geometry.size()
+        size = geometry.size().boundedTo(area.size() - extra)
+        width, height = size.width() + extra.width(), size.height() + extra.height()
+        left = min(max(frame.left(), area.left()), area.left() + area.width() - width)
+        top = min(max(frame.top(), area.top()), area.top() + area.height() - height)
+        fitted = QRect(QPoint(left + left_edge, top + top_edge), size)
+        if fitted != geometry:
+            self.setGeometry(fitted)
+
+    def _default_pane_sizes(self) -> list[int]:
+        """The feeds' width, then the rest: the feeds do not grow with the window."""
+        feeds = max(180, min(260, int(self.width() * 0.15)))
+        return [feeds, max(1, self.width() - feeds)]
+
+    def _default_content_sizes(self, layout: ArticleLayout) -> list[int]:
+        """The article list's share of the content pane, for a layout: above the reader, a
+        third of the height; beside it, room for some 50 characters of a bold headline beside
+        its source and date (100 average characters in all), or more on a wide window."""
+        if layout == ArticleLayout.WIDE:
+            height = max(200, self.height() - 110)  # less the menus, toolbar and status bar
+            articles = int(height * 0.38)
+            return [articles, height - articles]
+        width = max(200, self.width() - self._default_pane_sizes()[0])
+        char = self.article_view.fontMetrics().averageCharWidth()
+        articles = min(int(width * 0.62), max(char * 100, int(width * 0.42)))
+        return [articles, width - articles]
+
+    def _default_reading_sizes(self) -> list[int]:
+        panel = max(220, self.annotation_panel.fontMetrics().averageCharWidth() * 38)
+        return [max(1, self.width() - panel), panel]
+
+    @Slot()
+    def reset_pane_sizes(self) -> None:
+        """The panes as on a first start at the window's present size."""
+        self.splitter.setSizes(self._default_pane_sizes())
+        self.content_splitter.setSizes(self._default_content_sizes(self._layout.articles))
+        self.reading_splitter.setSizes(self._default_reading_sizes())
+
+    @Slot()
+    def set_article_layout(self, layout: ArticleLayout) -> None:
+        """Put the article list beside the reader or above it; each layout keeps its own
+        pane sizes."""
+        if layout == self._layout.articles:
+            self._apply_article_layout()
+            return
+        self._layout_states[self._layout.articles] = self.content_splitter.saveState()
+        self._layout.articles = layout
+        self._apply_article_layout()
+        self._save_view_layout()
+
+    def _apply_article_layout(self) -> None:
+        layout = self._layout.articles
+        saved = self._layout_states.get(layout)
+        if saved is None or not self.content_splitter.restoreState(saved):
+            self.content_splitter.setSizes(self._default_content_sizes(layout))
+        # After restoring: a saved state carries its orientation.
+        self.content_splitter.setOrientation(
+            Qt.Orientation.Vertical if layout == ArticleLayout.WIDE else Qt.Orientation.Horizontal
+        )
+        # Above the reader, the list takes a third of any new height.
+        self.content_splitter.setStretchFactor(0, 1 if layout == ArticleLayout.WIDE else 0)
+        action = self.act_layout_wide if layout == ArticleLayout.WIDE else self.act_layout_columns
+        action.setChecked(True)
+
+    @Slot()
+    def update_annotation_panel(self) -> None:
+        """Show the annotations panel when the View menu asks for it, unless it steps aside
+        for an article without highlights (and the user did not ask for it on this one)."""
+        panel = self.annotation_panel
+        visible = self.act_annotations.isChecked() and (
+            self._panel_forced
+            or not self.act_hide_empty_panel.isChecked()
+            or bool(panel.model.highlights())
+        )
+        if panel.isHidden() == visible:
+            panel.setVisible(visible)
+
     def _apply_preferences(self) -> None:
-        self.reader_view.set_font_size(self.prefs.font_size)
+        self.reader_view.set_reading_style(self.prefs.reading_style())
         minutes = self.prefs.refresh_interval
         if minutes > 0:
             self._auto_refresh_timer.start(minutes * 60_000)
@@ -666,10 +859,14 @@ class MainWindow(QMainWindow):
         ``keep_scroll`` when the same article is shown again after a change."""
         scroll = self.reader_view.verticalScrollBar()
         position = scroll.value()
+        shown = self._current_article
+        if article is None or shown is None or article.id != shown.id:
+            self._panel_forced = False
         self._current_article = article
         self.reader_view.show_article(article, images=self.prefs.images)
         self._paint_marks()
         self.annotation_panel.show_article(None if article is None else article.id)
+        self.update_annotation_panel()
         if keep_scroll:
             scroll.setValue(position)
         self._update_full_text_actions()
@@ -712,6 +909,11 @@ class MainWindow(QMainWindow):
                 self._paint_marks()
             if fresh is not None:
                 self.article_model.refresh_article(fresh.id)
+        focus = QApplication.focusWidget()
+        if focus is not None and self.annotation_panel.isAncestorOf(focus):
+            # A change made in the panel (its last highlight deleted): it stays where it is.
+            self._panel_forced = True
+        self.update_annotation_panel()
         if change.tags:
             self.feed_model.reload()
 
@@ -918,13 +1120,19 @@ class MainWindow(QMainWindow):
             self._highlights_window.reload()
 
     def _show_annotation_panel(self) -> None:
-        if not self.annotation_panel.isVisible():
-            self.act_annotations.setChecked(True)
+        if self.annotation_panel.isHidden():
             self.toggle_annotation_panel()
 
     @Slot()
     def toggle_annotation_panel(self) -> None:
-        self.annotation_panel.setVisible(self.act_annotations.isChecked())
+        """Hide the annotations panel if it is shown; else show it, even beside an article
+        without highlights (until another article is opened)."""
+        shown = not self.annotation_panel.isHidden()
+        # The action checked itself already; what counts is what the user saw.
+        self.act_annotations.setChecked(not shown)
+        self._panel_forced = not shown
+        self.update_annotation_panel()
+        self._save_view_layout()
 
     @Slot()
     def edit_highlight_colors(self) -> None:
@@ -1858,6 +2066,23 @@ class MainWindow(QMainWindow):
                 self.add_feed(url.toString())
                 break
         event.acceptProposedAction()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        style = (
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if event.size().width() >= self._toolbar_text_width
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        if self.toolbar.toolButtonStyle() != style:
+            self.toolbar.setToolButtonStyle(style)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            # Now that the window has its frame, the frame too must fit the screen.
+            self._shown = True
+            self._fit_to_screen()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._close_brief_composer():
