@@ -80,8 +80,17 @@ class Annotations(QObject):
         before = self.store.highlights.get(highlight_id)
         names = None if tags is None else tuple(normalize_tag(tag) for tag in tags)
         after = self.store.highlights.update(highlight_id, color=color, note=note, tags=names)
-        if (after.color, after.note, after.tags) != (before.color, before.note, before.tags):
-            kind = "note" if (color, tags) == (None, None) else "edit"
+        changed = [
+            kind
+            for kind, was, now in (
+                ("colour", before.color, after.color),
+                ("note", before.note, after.note),
+                ("tags", before.tags, after.tags),
+            )
+            if was != now
+        ]
+        if changed:
+            kind = changed[0] if len(changed) == 1 else "edit"
             self._push(_EditHighlight(self, before, after, kind), done=True)
         return after
 
@@ -233,12 +242,15 @@ class _EditHighlight(_Command):
     NOTE_ID = 0x4E4F5445
 
     def __init__(self, owner: Annotations, before: Highlight, after: Highlight, kind: str) -> None:
-        text = (
-            QCoreApplication.translate("Annotations", "Edit note")
-            if kind == "note"
-            else QCoreApplication.translate("Annotations", "Edit highlight")
-        )
-        super().__init__(owner, text)
+        """``kind``: what the edit changed, named in the Undo and Redo actions: "note",
+        "colour", "tags", or "edit" for more than one of them."""
+        texts = {
+            "note": QCoreApplication.translate("Annotations", "Edit note on “{0}”"),
+            "colour": QCoreApplication.translate("Annotations", "Change colour of “{0}”"),
+            "tags": QCoreApplication.translate("Annotations", "Change tags of “{0}”"),
+        }
+        text = texts.get(kind) or QCoreApplication.translate("Annotations", "Edit highlight “{0}”")
+        super().__init__(owner, text.format(shorten(before.exact)))
         self.before, self.after, self.kind = before, after, kind
 
     def id(self) -> int:

@@ -8,11 +8,13 @@ import sys
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import (
     QCollator,
     QCoreApplication,
+    QItemSelectionModel,
     Qt,
     QUrl,
     Signal,
@@ -52,7 +54,18 @@ from reader.core.urls import normalize_feed_url
 from reader.ui.contrast import error_color
 from reader.ui.i18n import display_locale, number, short_date_time
 from reader.ui.icons import icon
-from reader.ui.settings import ImagePolicy, InterfaceLanguage, Preferences
+from reader.ui.settings import (
+    COLUMN_WIDTH,
+    LINE_SPACING,
+    ImagePolicy,
+    InterfaceLanguage,
+    Preferences,
+    ReadingFont,
+)
+
+if TYPE_CHECKING:
+    from reader.core.discover import Discovery
+    from reader.ui.discovery_worker import FeedFinder
 
 #: Opens a URL with the system; dialogs keep it as an attribute so tests can replace it.
 UrlOpener = Callable[[QUrl], object]
@@ -271,8 +284,12 @@ class SettingsDialog(QDialog):
     """Edits the preferences; shows where the library lives.
 
     Signals:
-        (none beyond QDialog's accepted/rejected/finished)
+        reading_style_changed(ReadingStyle): the font, size, line spacing or column width
+            was changed, for the reader to show at once (the caller puts its own back when
+            the dialog is cancelled).
     """
+
+    reading_style_changed = Signal(object)
 
     def __init__(self, prefs: Preferences, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -313,6 +330,36 @@ class SettingsDialog(QDialog):
         self._font_size.setSpecialValueText(self.tr("System default"))
         self._font_size.setAccessibleName(self.tr("Reading font size (points)"))
         self._font_size.setValue(prefs.font_size)
+
+        self._font = QComboBox(self)
+        self._font.addItem(self.tr("Sans serif"), ReadingFont.SANS.value)
+        self._font.addItem(self.tr("Serif"), ReadingFont.SERIF.value)
+        self._font.setAccessibleName(self.tr("Reading font"))
+        self._font.setCurrentIndex(max(0, self._font.findData(prefs.font.value)))
+
+        self._line_spacing = QSpinBox(self)
+        self._line_spacing.setRange(*LINE_SPACING)
+        self._line_spacing.setSingleStep(5)
+        self._line_spacing.setSuffix(self.tr(" %"))
+        self._line_spacing.setAccessibleName(self.tr("Line spacing (percent of the font size)"))
+        self._line_spacing.setToolTip(
+            self.tr("Distance from one line to the next, in percent of the font's height.")
+        )
+        self._line_spacing.setValue(prefs.line_spacing)
+
+        self._column_width = QSpinBox(self)
+        self._column_width.setRange(*COLUMN_WIDTH)
+        self._column_width.setSingleStep(5)
+        self._column_width.setSuffix(self.tr(" characters"))
+        self._column_width.setAccessibleName(self.tr("Column width (characters)"))
+        self._column_width.setToolTip(
+            self.tr("The widest the text gets; lines of 70 to 80 characters read best.")
+        )
+        self._column_width.setValue(prefs.column_width)
+
+        for box in (self._font_size, self._line_spacing, self._column_width):
+            box.valueChanged.connect(self.on_reading_style_edited)
+        self._font.currentIndexChanged.connect(self.on_reading_style_edited)
 
         self._images = QComboBox(self)
         self._images.addItem(self.tr("Ask for each article"), ImagePolicy.ASK.value)
@@ -364,6 +411,9 @@ class SettingsDialog(QDialog):
         form.addRow(self._label(self.tr("&Refresh every:"), self._refresh), self._refresh)
         form.addRow(self.tr("Reading:"), mark_row)
         form.addRow(self._label(self.tr("&Font size:"), self._font_size), self._font_size)
+        form.addRow(self._label(self.tr("Font f&amily:"), self._font), self._font)
+        form.addRow(self._label(self.tr("Line &spacing:"), self._line_spacing), self._line_spacing)
+        form.addRow(self._label(self.tr("&Column width:"), self._column_width), self._column_width)
         form.addRow(self._label(self.tr("&Images:"), self._images), self._images)
         language_column = QVBoxLayout()
         language_column.setSpacing(3)
@@ -381,6 +431,9 @@ class SettingsDialog(QDialog):
             self._mark_read,
             self._mark_delay,
             self._font_size,
+            self._font,
+            self._line_spacing,
+            self._column_width,
             self._images,
             self._language,
             self._data_path,
@@ -403,6 +456,10 @@ class SettingsDialog(QDialog):
     def on_open_folder(self) -> None:
         self.open_url(QUrl.fromLocalFile(str(self._data_dir)))
 
+    @Slot()
+    def on_reading_style_edited(self) -> None:
+        self.reading_style_changed.emit(self.preferences().reading_style())
+
     def preferences(self) -> Preferences:
         """The preferences as edited."""
         return Preferences(
@@ -411,6 +468,9 @@ class SettingsDialog(QDialog):
             font_size=self._font_size.value(),
             images=ImagePolicy(self._images.currentData()),
             language=InterfaceLanguage(self._language.currentData()),
+            font=ReadingFont(self._font.currentData()),
+            line_spacing=self._line_spacing.value(),
+            column_width=self._column_width.value(),
         )
 
 

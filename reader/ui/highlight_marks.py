@@ -31,6 +31,7 @@ from reader.core.anchoring import (
 )
 from reader.core.highlight_store import SWATCHES
 from reader.core.types import Highlight
+from reader.core.words import snap_to_words
 from reader.ui.icons import drawn_icon
 
 #: How each colour of the palette is painted (light enough for black text on any palette).
@@ -168,14 +169,41 @@ def highlight_selections(
     return selections
 
 
+def snapped_selection(document: QTextDocument, cursor: QTextCursor) -> QTextCursor:
+    """The selection of ``cursor`` extended to whole words (see ``snap_to_words``): a drag
+    that starts or ends inside a word takes the whole word."""
+    start, end = snap_to_words(
+        document.toPlainText(), cursor.selectionStart(), cursor.selectionEnd()
+    )
+    snapped = QTextCursor(document)
+    snapped.setPosition(start)
+    snapped.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    return snapped
+
+
+def paragraph_selection(document: QTextDocument, position: int) -> QTextCursor:
+    """The text of the paragraph holding ``position``, selected without the spaces around
+    it (an empty selection for a paragraph without text)."""
+    block = document.findBlock(position)
+    text = block.text()
+    lead = len(text) - len(text.lstrip())
+    length = len(text.rstrip()) - lead
+    cursor = QTextCursor(document)
+    cursor.setPosition(block.position() + lead)
+    cursor.setPosition(block.position() + lead + max(0, length), QTextCursor.MoveMode.KeepAnchor)
+    return cursor
+
+
 def selected_passage(document: QTextDocument, cursor: QTextCursor) -> tuple[str, int]:
-    """The selected text and which of its occurrences in the body it is (from 1), for
-    ``HighlightStore.add_quote``. Raises InvalidSelectionError with a message for the user."""
+    """The selected text, extended to whole words, and which of its occurrences in the body
+    it is (from 1), for ``HighlightStore.add_quote``. Raises InvalidSelectionError with a
+    message for the user."""
     if not cursor.hasSelection() or not cursor.selectedText().strip():
         raise InvalidSelectionError(
             QCoreApplication.translate("HighlightMarks", "Select a passage of the article first.")
         )
     offset, text = body_text(document)
+    cursor = snapped_selection(document, cursor)
     if cursor.selectionStart() < offset:
         raise InvalidSelectionError(
             QCoreApplication.translate(

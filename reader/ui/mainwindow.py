@@ -301,7 +301,8 @@ class MainWindow(QMainWindow):
         self.act_open_brief = a(self.tr("Open B&rief…"), self.open_brief)
         self.act_demo = a(self.tr("Open &Demo Library"), self.open_demo_library, icon_name="app")
         self.act_demo.setEnabled(self._demo_library is not None)
-        self.act_quit = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        # Some platforms bind no key to Quit.
+        self.act_quit = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
 
         self.act_refresh = a(
             self.tr("&Refresh All"),
@@ -353,6 +354,12 @@ class MainWindow(QMainWindow):
             self.highlight_with_note,
             "Shift+H",
             tip=self.tr("Highlight the selected passage and write a note on it"),
+        )
+        self.act_highlight_paragraph = a(
+            self.tr("Highlight Para&graph"),
+            self.highlight_paragraph,
+            "P",
+            tip=self.tr("Highlight the paragraph holding the text cursor"),
         )
         self.act_tag = a(
             self.tr("&Tag Article…"),
@@ -453,6 +460,7 @@ class MainWindow(QMainWindow):
             self.act_open,
             self.act_highlight,
             self.act_highlight_note,
+            self.act_highlight_paragraph,
             self.act_tag,
             self.act_highlights,
             self.act_mark_all,
@@ -477,13 +485,8 @@ class MainWindow(QMainWindow):
             self.act_shortcuts,
             self.act_quit,
         ):
-            keys = ", ".join(
-                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-            )
-            if action is self.act_open:
-                keys += ", " + QKeySequence("Return").toString(
-                    QKeySequence.SequenceFormat.NativeText
-                )
+            extra = [QKeySequence("Return")] if action is self.act_open else []
+            keys = shortcut_text([*action.shortcuts(), *extra])
             label = action.text().replace("&", "").rstrip("…")
             if action is self.act_undo:
                 label = self.tr("Undo the last change to highlights, notes or tags")
@@ -971,6 +974,28 @@ class MainWindow(QMainWindow):
         cursor = self.reader_view.textCursor()
         cursor.clearSelection()
         self.reader_view.setTextCursor(cursor)
+
+    @Slot()
+    def highlight_paragraph(self) -> Highlight | None:
+        """Highlight the paragraph of the article holding the text cursor (the first one in
+        view when the cursor is not in the article's text): highlighting from the keyboard."""
+        view = self.reader_view
+        document = view.document()
+        start = body_start(document)
+        cursor = view.textCursor()
+        if self._current_article is not None and (
+            cursor.position() < start or not cursor.block().text().strip()
+        ):
+            top = view.cursorForPosition(QPoint(0, 0)).position()
+            block = document.findBlock(max(start, top))
+            while block.isValid() and not block.text().strip():
+                block = block.next()
+            if block.isValid():
+                cursor = paragraph_selection(document, block.position())
+        else:
+            cursor = paragraph_selection(document, cursor.position())
+        view.setTextCursor(cursor)
+        return self.highlight_selection()
 
     @Slot()
     def highlight_with_note(self) -> None:
@@ -1968,7 +1993,11 @@ class MainWindow(QMainWindow):
         from reader.ui import dialogs
 
         dialog = dialogs.SettingsDialog(self.prefs, self.store.path.parent, parent=self)
-        if dialog.exec() == dialogs.SettingsDialog.DialogCode.Accepted:
+        # The reader shows the font, spacing and column as they are edited.
+        dialog.reading_style_changed.connect(self.preview_reading_style)
+        if dialog.exec() != dialogs.SettingsDialog.DialogCode.Accepted:
+            self.preview_reading_style(self.prefs.reading_style())
+        else:
             language = self.prefs.language
             self.prefs = dialog.preferences()
             self.settings.save_preferences(self.prefs)
@@ -1978,6 +2007,12 @@ class MainWindow(QMainWindow):
                 self.messages.info.emit(
                     self.tr("The new language applies the next time Press Reader starts.")
                 )
+
+    @Slot(object)
+    def preview_reading_style(self, style: ReadingStyle) -> None:
+        """Show the article in ``style`` (not saved), its marks painted again."""
+        self.reader_view.set_reading_style(style)
+        self._paint_marks()
 
     @Slot()
     def show_shortcuts(self) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from reader.core.types import Article
 from reader.ui.contrast import legible, mix
 from reader.ui.i18n import long_date, short_date, short_time
-from reader.ui.settings import ImagePolicy
+from reader.ui.settings import ImagePolicy, ReadingFont, ReadingStyle
 
 #: The internal link of the "Load images for this article" action.
 LOAD_IMAGES_URL = "press-reader:load-images"
@@ -44,7 +45,27 @@ OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 REMOTE_SCHEMES = frozenset({"http", "https"})
 
 PLACEHOLDER_SIZE = (160, 90)
+#: The least room between the text and the view's edges, in pixels.
 DOCUMENT_MARGIN = 24
+#: Typefaces tried in turn for the serif reading font (the first one installed is used).
+SERIF_FAMILIES = (
+    "Source Serif 4",
+    "Source Serif Pro",
+    "Charter",
+    "Georgia",
+    "Noto Serif",
+    "DejaVu Serif",
+    "Liberation Serif",
+    "Cambria",
+    "Times New Roman",
+    "serif",
+)
+# What a line of an article is made of, to turn a width in characters into pixels: the
+# average advance of running text, spaces and punctuation included.
+_MEASURE = (
+    "Les commerçants, prudents, évoquent une reprise « fragile » et des prix encore élevés; "
+    "the traders expect the road to reopen fully by the end of the month."
+)
 
 #: Loads one image by URL, or returns None when it has none (yet) to show.
 ImageLoader = Callable[[str], QImage | None]
@@ -57,6 +78,12 @@ _QUOTE_TABLE_OPEN = (
     '<table class="quote" width="100%" cellspacing="0" cellpadding="0"><tr><td class="quote">'
 )
 _QUOTE_TABLE_CLOSE = "</td></tr></table>"
+# Qt's rich text knows neither <figure> nor <figcaption>: a caption would run on beside its
+# image. Both become blocks it knows.
+_FIGURE = re.compile(r"<(/?)fig(ure|caption)\b[^>]*>", re.IGNORECASE)
+_IMAGE_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMAGE_SIZE = re.compile(r"""\s(width|height)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_IMAGE_SOURCE = re.compile(r"""\ssrc\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 
 
 class _ImageSources(HTMLParser):
@@ -96,6 +123,10 @@ class ReaderView(QTextBrowser):
     article and lasts while the application runs. The window says when a fetch is under way
     (:meth:`set_fetching`) or failed (:meth:`set_fetch_failed`).
 
+    The text is set in a column of at most :attr:`ReadingStyle.column_width` characters,
+    centred in the view however wide it is (:meth:`set_reading_style`); a placeholder for
+    an image not loaded is a small box, never wider than the column.
+
     Signals:
         link_activated(QUrl): the user opened a web or mail link (it is handed to the system).
         link_refused(QUrl): the user clicked a link whose scheme is not allowed; nothing opened.
@@ -114,6 +145,8 @@ class ReaderView(QTextBrowser):
     version_changed = Signal(int, bool)
 
     _ready = False
+    _rendering = False
+    _laying_out = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,8 +156,15 @@ class ReaderView(QTextBrowser):
         self._policy = ImagePolicy.ASK
         self._images_allowed: set[int] = set()
         self._loader: ImageLoader | None = None
-        self._font_size = 0
+        self._style = ReadingStyle()
         self._placeholder: QImage | None = None
+        #: Setting the document's HTML or its margins can resize the viewport (the scroll bar
+        #: comes or goes), and Qt tells of it from inside the change: the view then neither
+        #: renders nor lays out again until the change is over.
+        self._layout_again = QTimer(self)
+        self._layout_again.setSingleShot(True)
+        self._layout_again.setInterval(0)
+        self._layout_again.timeout.connect(self._apply_layout)
         #: Images handed over by :meth:`on_image_loaded` for the current article.
         self._loaded: dict[str, QImage] = {}
         #: Articles the user reads in the feed's version although they have a full text.
@@ -181,9 +221,25 @@ class ReaderView(QTextBrowser):
 
     def set_font_size(self, points: int) -> None:
         """Show articles at ``points``; 0 follows the application font."""
-        self._font_size = max(0, points)
+        self.set_reading_style(replace(self._style, font_size=max(0, points)))
+
+    def reading_style(self) -> ReadingStyle:
+        """The typeface, size, line spacing and column width articles are shown in."""
+        return self._style
+
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        """Show articles in ``style`` from now on (the current one at once)."""
+        if style == self._style:
+            return
+        self._style = style
         self._apply_style()
         self._rerender()
+
+    def column_width(self) -> int:
+        """The width of the text column in pixels: the style's width in characters, or
+        the view's width less its margins when the view is narrower."""
+        room = self.viewport().width() - 2 * DOCUMENT_MARGIN
+        return max(1, min(room, self._widest_column()))
 
     def images_allowed(self) -> bool:
         """Whether the current article's remote images may be loaded."""
@@ -324,12 +380,14 @@ class ReaderView(QTextBrowser):
                 image = self._loader(url)
             if image is not None and not image.isNull():
                 return self._fit(image)
-        return self.placeholder_image()
+        return self._fit(self.placeholder_image())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._article is None:
-            self._render()  # keep the empty-state message in the middle
+        # Never render from here: this may run inside setHtml, whose document would then
+        # hold the new text twice. The margins alone follow the new width.
+        if not self._rendering:
+            self._apply_layout()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -387,7 +445,7 @@ class ReaderView(QTextBrowser):
 
     def _fit(self, image: QImage) -> QImage:
         """``image`` scaled down to the width of the text column, never up."""
-        room = self.viewport().width() - 2 * DOCUMENT_MARGIN - 8
+        room = self.column_width() - 8
         if room > 0 and image.width() / (image.devicePixelRatio() or 1.0) > room:
             return image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
         return image
@@ -399,10 +457,55 @@ class ReaderView(QTextBrowser):
         )
 
     def _base_point_size(self) -> float:
-        if self._font_size > 0:
-            return float(self._font_size)
+        if self._style.font_size > 0:
+            return float(self._style.font_size)
         size = QApplication.font().pointSizeF()
         return size if size > 0 else 10.0
+
+    def _body_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(self._base_point_size())
+        if self._style.font == ReadingFont.SERIF:
+            font.setFamilies(list(SERIF_FAMILIES))
+            font.setStyleHint(QFont.StyleHint.Serif)
+        return font
+
+    def _widest_column(self) -> int:
+        """The style's column width in pixels, in the body's font."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        return round(metrics.horizontalAdvance(_MEASURE) / len(_MEASURE) * self._style.column_width)
+
+    def _apply_layout(self) -> None:
+        """Centre the column in the view (the root frame's side margins), and put the empty
+        state's message a third of the way down."""
+        if self._laying_out:
+            self._layout_again.start()  # once the change that resized the view is over
+            return
+        self._laying_out = True
+        try:
+            width = self.viewport().width()
+            side = max(DOCUMENT_MARGIN, (width - self.column_width()) // 2)
+            # Rich text cannot centre vertically, and ignores the first block's top margin:
+            # the root frame's margin puts the message a third of the way down.
+            top = DOCUMENT_MARGIN
+            if self._article is None:
+                top = max(DOCUMENT_MARGIN, self.viewport().height() // 3)
+            root = self.document().rootFrame()
+            frame = root.frameFormat()
+            wanted = (float(side), float(side), float(top), float(DOCUMENT_MARGIN))
+            if (
+                frame.leftMargin(),
+                frame.rightMargin(),
+                frame.topMargin(),
+                frame.bottomMargin(),
+            ) != wanted:
+                frame.setLeftMargin(wanted[0])
+                frame.setRightMargin(wanted[1])
+                frame.setTopMargin(wanted[2])
+                frame.setBottomMargin(wanted[3])
+                root.setFrameFormat(frame)
+        finally:
+            self._laying_out = False
 
     def _apply_style(self) -> None:
         """Typography and colours for the document, taken from the palette (dark or light)."""
@@ -418,17 +521,17 @@ class ReaderView(QTextBrowser):
         quote_bar = mix(base, link, 0.6)
         size = self._base_point_size()
 
-        font = QFont(self.font())
-        font.setPointSizeF(size)
+        font = self._body_font()
         self.document().setDefaultFont(font)
         line = QFontMetricsF(font).height()  # one line of body text, in pixels
-        gap = round(line * 0.45)  # extra space between lines: a fixed distance, so a line
-        # holding an image is not stretched the way a proportional line-height would
+        # Extra space between lines: a fixed distance, so a line holding an image is not
+        # stretched the way a proportional line-height would.
+        gap = round(line * max(0, self._style.line_spacing - 100) / 100)
         paragraph = round(line * 0.8)
         self.document().setDefaultStyleSheet(
             f"""
             body {{ color: {text.name()}; }}
-            p, li, dd, figcaption {{ line-height: {gap}px; -qt-line-height-type: line-distance; }}
+            p, li, dd {{ line-height: {gap}px; -qt-line-height-type: line-distance; }}
             p {{ margin-top: 0; margin-bottom: {paragraph}px; }}
             li {{ margin-bottom: {round(line * 0.3)}px; }}
             h1 {{ font-size: {size * 1.75:.1f}pt; font-weight: 600;
@@ -460,7 +563,8 @@ class ReaderView(QTextBrowser):
             td.banner {{ background-color: {chip.name()}; color: {text.name()}; padding: 9px; }}
             .empty {{ color: {muted.name()}; font-size: {size * 1.2:.1f}pt; }}
             pre, code {{ font-family: monospace; }}
-            figcaption {{ color: {muted.name()}; font-size: {size * 0.9:.1f}pt; }}
+            p.caption {{ color: {muted.name()}; font-size: {size * 0.9:.1f}pt;
+                         margin-top: 0; }}
             """
         )
 
@@ -474,18 +578,13 @@ class ReaderView(QTextBrowser):
         # setHtml forgets the images the document cached, so placeholders are asked for
         # again once images are allowed.
         article = self._article
-        document = self.document()
-        if article is None:
-            self.setHtml(self._empty_html())
-            # Rich text cannot centre vertically, and ignores the first block's top margin:
-            # the root frame's margin puts the message a third of the way down.
-            root = document.rootFrame()
-            frame_format = root.frameFormat()
-            frame_format.setTopMargin(max(DOCUMENT_MARGIN, self.viewport().height() // 3))
-            root.setFrameFormat(frame_format)
-        else:
-            self.setHtml(self._article_html(article))
-            document.setDocumentMargin(DOCUMENT_MARGIN)
+        text = self._empty_html() if article is None else self._article_html(article)
+        self._rendering = True
+        try:
+            self.setHtml(text)
+        finally:
+            self._rendering = False
+        self._apply_layout()
 
     def _empty_html(self) -> str:
         message = html.escape(self.tr("Select an article to read it"))
@@ -529,10 +628,36 @@ class ReaderView(QTextBrowser):
                 f'<td class="banner">{notice} <a href="{LOAD_IMAGES_URL}">{action}</a></td>'
                 "</tr></table>"
             )
+        body = _IMAGE_TAG.sub(self._sized_image, body)
+        body = _FIGURE.sub(_figure_block, body)
         body = _QUOTE_OPEN.sub(_QUOTE_TABLE_OPEN, body)
         body = _QUOTE_CLOSE.sub(_QUOTE_TABLE_CLOSE, body)
         parts.append(f'<div class="body">{body}</div>')
         return "<body>" + "\n".join(parts) + "</body>"
+
+    def _sized_image(self, match: re.Match[str]) -> str:
+        """An ``<img>`` tag sized for the column. Qt stretches whatever it draws to the
+        tag's width and height: a placeholder loses them and keeps its own small size; a
+        loaded image wider than the column is given the column's width, in proportion."""
+        tag = match.group(0)
+        source = _IMAGE_SOURCE.search(tag)
+        url = html.unescape(source.group(1).strip("\"'")) if source else ""
+        sizes = {name.lower(): value.strip("\"'") for name, value in _IMAGE_SIZE.findall(tag)}
+        bare = _IMAGE_SIZE.sub("", tag)
+        shown = QUrl(url).scheme().lower() in REMOTE_SCHEMES and self._images_shown()
+        if not shown:
+            return bare
+        try:
+            width = int(float(sizes.get("width", "")))
+            height = int(float(sizes["height"])) if "height" in sizes else 0
+        except ValueError:
+            return bare  # a size in percent or nonsense: the image's own, fitted
+        room = self._widest_column() - 8
+        if width > room > 0:
+            height = round(height * room / width)
+            width = room
+        attributes = f' width="{width}"' + (f' height="{height}"' if height > 0 else "")
+        return bare[:4] + attributes + bare[4:]
 
     def _version_line(self, article: Article) -> str:
         """The line under the meta line saying which version of the article is shown (HTML,
@@ -593,6 +718,14 @@ class ReaderView(QTextBrowser):
         14:30 » (``short``: the date in figures, for a line that should not wrap)."""
         date = short_date(when) if short else long_date(when)
         return self.tr("{date}, {time}").format(date=date, time=short_time(when))
+
+
+def _figure_block(match: re.Match[str]) -> str:
+    """A <figure> as a <div>, its <figcaption> as a paragraph of class "caption"."""
+    closing, kind = match.group(1), match.group(2).lower()
+    if kind == "figure":
+        return f"<{closing}div>" if closing else '<div class="figure">'
+    return "</p>" if closing else '<p class="caption">'
 
 
 def _host(url: str) -> str:

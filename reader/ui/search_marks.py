@@ -5,10 +5,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.fts import MIN_PREFIX, word_prefix
+from reader.ui.contrast import legible
+
+#: The char format property that tells a search hit's mark from a highlight's.
+SEARCH_HIT = QTextFormat.Property.UserProperty + 1
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -40,12 +52,32 @@ def search_patterns(query: str) -> list[re.Pattern[str]]:
     return patterns
 
 
-def search_selections(document: QTextDocument, query: str) -> list[QTextEdit.ExtraSelection]:
-    """Extra selections (a soft highlight) over every match of the query's words."""
-    text = fold_keeping_offsets(document.toPlainText())
+#: The colour of the line under a search hit: no palette colour of highlights is near it,
+#: and links are blue, so a hit is never taken for either.
+HIT_COLOR = QColor(214, 69, 0)
+
+
+def hit_format(background: QColor | None = None) -> QTextCharFormat:
+    """How a search hit is marked: its letters and a line under them in :data:`HIT_COLOR`
+    (made legible on ``background``), and no background, which is the highlights' mark."""
+    if background is None:
+        background = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    color = legible(HIT_COLOR, background, 3.0)
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor(255, 213, 79))
-    fmt.setForeground(QColor(32, 33, 36))  # dark text on the mark, whatever the palette
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(color)
+    fmt.setForeground(color)
+    fmt.setProperty(SEARCH_HIT, True)
+    return fmt
+
+
+def search_selections(
+    document: QTextDocument, query: str, background: QColor | None = None
+) -> list[QTextEdit.ExtraSelection]:
+    """Extra selections underlining every match of the query's words (``background``: the
+    page's colour, the application palette's Base by default)."""
+    text = fold_keeping_offsets(document.toPlainText())
+    fmt = hit_format(background)
     selections = []
     for pattern in search_patterns(query):
         for match in pattern.finditer(text):

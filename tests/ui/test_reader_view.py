@@ -6,13 +6,30 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QImage, QPalette, QTextDocument
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPalette,
+    QTextCharFormat,
+    QTextDocument,
+    QTextImageFormat,
+)
 from pytestqt.qtbot import QtBot
 
-from reader.core.types import Article
-from reader.ui.reader_view import LOAD_IMAGES_URL, ReaderView, remote_images
-from reader.ui.settings import ImagePolicy
+from reader.core.types import Article, Highlight
+from reader.ui.highlight_marks import PaintedHighlight, body_start, highlight_selections
+from reader.ui.reader_view import (
+    DOCUMENT_MARGIN,
+    LOAD_IMAGES_URL,
+    SERIF_FAMILIES,
+    ReaderView,
+    remote_images,
+)
+from reader.ui.search_marks import SEARCH_HIT, search_selections
+from reader.ui.settings import ImagePolicy, ReadingFont, ReadingStyle
 from tests.ui.pictures import assert_not_blank
 
 # The offscreen platform warns when a top-level window is shown; it says nothing about us.
@@ -305,3 +322,152 @@ def test_screenshot(view: ReaderView, tmp_path: Path) -> None:
     path = tmp_path / "reader_view.png"
     assert view.grab().save(str(path))
     assert_not_blank(QImage(str(path)))
+
+
+# -- the reading column --------------------------------------------------------------------
+
+
+def column_margins(view: ReaderView) -> tuple[float, float]:
+    frame = view.document().rootFrame().frameFormat()
+    return frame.leftMargin(), frame.rightMargin()
+
+
+def test_a_wide_view_centres_a_column_of_about_75_characters(view: ReaderView) -> None:
+    view.resize(1920, 900)
+    view.show()
+    view.show_article(make_article())
+    left, right = column_margins(view)
+    assert left == right > 500  # centred, the rest of the width left empty
+    column = view.column_width()
+    assert abs(column - (view.viewport().width() - left - right)) <= 1
+    # About 75 characters of running text a line (70 to 80).
+    document = view.document()
+    lines = []
+    block = document.findBlock(document.toPlainText().index("les marchés ont rouvert"))
+    layout = block.layout()
+    for i in range(layout.lineCount() - 1):  # the last line of a paragraph is short
+        lines.append(layout.lineAt(i).textLength())
+    assert lines and all(60 <= length <= 90 for length in lines), lines
+
+
+def test_a_narrow_view_gives_the_column_its_whole_width(view: ReaderView) -> None:
+    view.resize(420, 600)
+    view.show()
+    view.show_article(make_article())
+    assert column_margins(view) == (DOCUMENT_MARGIN, DOCUMENT_MARGIN)
+    assert view.column_width() == view.viewport().width() - 2 * DOCUMENT_MARGIN
+
+
+def test_the_column_follows_the_view_as_it_is_resized(view: ReaderView) -> None:
+    view.show()
+    view.show_article(make_article())
+    view.resize(1600, 700)
+    wide = column_margins(view)[0]
+    view.resize(700, 700)
+    assert column_margins(view)[0] < wide
+    assert "les marchés ont rouvert" in view.toPlainText()
+
+
+def test_the_reading_style_sets_font_spacing_and_column(view: ReaderView) -> None:
+    view.resize(1920, 900)
+    view.show()
+    view.show_article(make_article())
+    normal = view.column_width()
+    sans = view.document().defaultFont()
+    view.set_reading_style(
+        ReadingStyle(font_size=14, font=ReadingFont.SERIF, line_spacing=180, column_width=60)
+    )
+    font = view.document().defaultFont()
+    assert font.pointSizeF() == 14
+    assert font.families()[: len(SERIF_FAMILIES)] == list(SERIF_FAMILIES)
+    assert font.styleHint() == QFont.StyleHint.Serif and sans.styleHint() != font.styleHint()
+    line = QFontMetricsF(font).height()
+    assert f"line-height: {round(line * 0.8)}px" in view.document().defaultStyleSheet()
+    narrow = view.column_width()
+    view.set_reading_style(ReadingStyle(font_size=14, font=ReadingFont.SERIF, column_width=90))
+    assert view.column_width() > narrow
+    assert normal > 0 and "Gao" in view.toPlainText()
+
+
+def test_a_blocked_image_is_a_small_box_whatever_size_the_page_gives_it(
+    view: ReaderView,
+) -> None:
+    body = (
+        f'<figure><img src="{IMAGE_URL}" width="1600" height="1200">'
+        "<figcaption>Gao.</figcaption></figure>"
+    )
+    view.resize(1920, 900)
+    view.show()
+    view.show_article(make_article(content_html=body), images=ImagePolicy.ASK)
+    lay_out(view)
+    (image,) = images_of(view.document())
+    assert (image.width(), image.height()) == (0, 0)  # no size: the placeholder's own
+    assert image.name() == IMAGE_URL
+    # The caption is a paragraph of its own, under the box.
+    assert "\nGao." in view.toPlainText()
+
+
+def test_an_allowed_image_is_never_wider_than_the_column(view: ReaderView) -> None:
+    body = f'<p><img src="{IMAGE_URL}" width="1600" height="1200"></p>'
+    view.resize(1920, 900)
+    view.show()
+    view.set_image_loader(Loader())
+    view.show_article(make_article(content_html=body), images=ImagePolicy.ALWAYS)
+    (image,) = images_of(view.document())
+    assert 0 < image.width() <= view.column_width()
+    assert image.height() == round(1200 * image.width() / 1600)
+
+
+def images_of(document: QTextDocument) -> list[QTextImageFormat]:
+    found = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                found.append(fmt.toImageFormat())
+            it += 1
+        block = block.next()
+    return found
+
+
+# -- search hits and highlights ------------------------------------------------------------
+
+
+def test_search_hits_are_underlined_not_painted_like_highlights(view: ReaderView) -> None:
+    view.show_article(make_article())
+    document = view.document()
+    hits = search_selections(document, "marchés")
+    assert [hit.cursor.selectedText().casefold() for hit in hits][-1] == "marchés"
+    start = body_start(document)
+    when = datetime(2026, 11, 28, tzinfo=UTC)
+    highlight = Highlight(1, 7, "t", None, "f", "À Gao", "", "", 0, 5, "yellow", "", (), when, when)
+    marks = highlight_selections(document, [PaintedHighlight(start, start + 5, highlight)])
+    for hit in hits:
+        fmt = hit.format
+        assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+        assert fmt.background().style() == Qt.BrushStyle.NoBrush
+        assert fmt.property(SEARCH_HIT) is True
+    (mark,) = marks
+    assert mark.format.background().style() != Qt.BrushStyle.NoBrush
+    assert mark.format.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+    assert not mark.format.hasProperty(SEARCH_HIT)
+
+
+# -- the empty state -----------------------------------------------------------------------
+
+
+def test_the_empty_text_appears_once_after_a_long_article(view: ReaderView) -> None:
+    # A long article has a scroll bar; the empty state has none, so showing it resizes the
+    # viewport while the document is being replaced.
+    long_body = "".join(f"<p>Paragraphe {i} : la suite du reportage à Gao.</p>" for i in range(80))
+    view.show()
+    view.show_article(make_article(content_html=long_body))
+    assert view.verticalScrollBar().maximum() > 0
+    view.show_article(None)
+    assert view.toPlainText() == "Select an article to read it"
+    view.resize(700, 300)
+    assert view.toPlainText() == "Select an article to read it"
+    top = view.document().rootFrame().frameFormat().topMargin()
+    assert top == max(DOCUMENT_MARGIN, view.viewport().height() // 3)
