@@ -7,6 +7,7 @@ import gettext
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +17,13 @@ from reader import __version__, cli_i18n, paths
 from reader.cli_i18n import _, ngettext
 from reader.core.clock import utc_now
 from reader.core.dates import parse_user_date
-from reader.core.errors import InvalidDateError, ReaderError
+from reader.core.errors import (
+    FeedExistsError,
+    FetchError,
+    InvalidDateError,
+    ParseError,
+    ReaderError,
+)
 from reader.core.files import write_atomically
 from reader.core.store import MATCH_END, MATCH_START, ArticleQuery, Store
 from reader.core.types import Article, Feed, Highlight
@@ -116,6 +123,18 @@ def build_parser(clock: Clock = utc_now) -> argparse.ArgumentParser:
     add.add_argument("--title", metavar="T", help=_("your own title for the feed"))
     add.add_argument(
         "--allow-file", action="store_true", help=_("accept a file: address (a local feed file)")
+    )
+    checking = add.add_mutually_exclusive_group()
+    checking.add_argument(
+        "--pick",
+        metavar="N",
+        type=_positive,
+        help=_("when the page offers several feeds, subscribe to the Nth one listed"),
+    )
+    checking.add_argument(
+        "--force",
+        action="store_true",
+        help=_("subscribe to the address as given, without fetching it first"),
     )
     listing = feed_commands.add_parser("list", help=_("list the feeds"), parents=[common])
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
@@ -374,12 +393,89 @@ def _print_json(value: Any, out: TextIO) -> None:
 
 
 def cmd_feed_add(store: Store, args: argparse.Namespace, out: TextIO) -> int:
-    feed = store.add_feed(
-        args.url, folder=args.folder, title=args.title, allow_file=args.allow_file
-    )
+    url = args.url
+    if not args.force:
+        chosen = _discovered_feed(store, args, out)
+        if chosen is None:
+            return 2
+        url = chosen
+    feed = store.add_feed(url, folder=args.folder, title=args.title, allow_file=args.allow_file)
     added = _("Added feed {id}: {url} in {folder}") if feed.folder else _("Added feed {id}: {url}")
     print(added.format(id=feed.id, url=feed.url, folder=feed.folder), file=out)
     return 0
+
+
+def _discovered_feed(store: Store, args: argparse.Namespace, out: TextIO) -> str | None:
+    """The address ``feed add`` subscribes to, found by fetching the one given: the feed
+    itself, or the one (or ``--pick``-th) feed its page leads to. Lists the feeds and
+    returns None (a usage error) when the user has to choose."""
+    from reader.core.discover import choose_feed, discover_feeds
+    from reader.core.fetch import Fetcher
+    from reader.core.urls import normalize_feed_url
+
+    address = normalize_feed_url(args.url, allow_file=args.allow_file)
+    for feed in store.list_feeds():
+        if feed.url == address:  # refused before any request, as the store would
+            raise FeedExistsError(f"already subscribed to {address} (feed {feed.id})")
+    try:
+        with Fetcher(clock=store.now) as http:
+            found = discover_feeds(address, http, now=store.now(), allow_file=args.allow_file)
+    except (FetchError, ParseError) as error:
+        raise ReaderError(
+            f"cannot subscribe to {_printable(address)}: {error} "
+            "(--force subscribes to it without checking)"
+        ) from None
+    try:
+        chosen = choose_feed(found, args.pick)
+    except ValueError:
+        chosen = None
+    if chosen is not None:
+        if chosen.url != address:
+            print(
+                _("Found the feed {url} at {address}").format(
+                    url=chosen.url, address=_printable(address)
+                ),
+                file=out,
+            )
+        return chosen.url
+    usable = found.usable
+    print(
+        ngettext(
+            "{count} feed found at {address}:", "{count} feeds found at {address}:", len(usable)
+        ).format(count=len(usable), address=_printable(address)),
+        file=out,
+    )
+    number = 0
+    for candidate in found.candidates:
+        title = candidate.title or _("(untitled)")
+        if candidate.supported:
+            number += 1
+            print(f"{number:>4}. {title}  {candidate.url}", file=out)
+        else:
+            print(
+                "   -  "
+                + _("{title}  {url}  (JSON Feed: not yet supported)").format(
+                    title=title, url=candidate.url
+                ),
+                file=out,
+            )
+    message = (
+        _("there is no feed {pick}: choose one of 1 to {count} with --pick N")
+        if args.pick is not None
+        else _("several feeds found: choose one with --pick N (1 to {count})")
+    )
+    print(
+        _("{prog}: error: {message} (see '{prog} --help')").format(
+            prog=f"{PROG} feed add", message=message.format(pick=args.pick, count=len(usable))
+        ),
+        file=sys.stderr,
+    )
+    return None
+
+
+def _printable(text: str) -> str:
+    """``text`` without the control and format characters a terminal would obey."""
+    return "".join(c for c in text if not unicodedata.category(c).startswith("C"))
 
 
 def cmd_feed_list(store: Store, args: argparse.Namespace, out: TextIO) -> int:

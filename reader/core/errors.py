@@ -85,3 +85,7 @@ class ResponseTooLargeError(FetchError):
 
 class ParseError(ReaderError):
     """The downloaded bytes are not a feed we can read."""
+
+
+class NoFeedFoundError(ParseError):
+    """A web page names no feed, and none of the usual addresses on its site is one."""

@@ -271,6 +271,31 @@ class Store:
         walk(None)
         return ordered
 
+    def is_empty_folder(self, path: str | Sequence[str]) -> bool:
+        """Whether there is a folder at ``path`` holding no feed and no folder."""
+        return self._empty_folder_id(split_folder(path)) is not None
+
+    def remove_empty_folder(self, path: str | Sequence[str]) -> bool:
+        """Delete the folder at ``path`` if it holds no feed and no folder; False (nothing
+        changed) when it does, or does not exist."""
+        with self.transaction() as db:
+            folder_id = self._empty_folder_id(split_folder(path))
+            if folder_id is None:
+                return False
+            db.execute("DELETE FROM folders WHERE id = ?", (folder_id,))
+        return True
+
+    def _empty_folder_id(self, parts: tuple[str, ...]) -> int | None:
+        found = [i for i, names in self._folder_paths().items() if parts and names == parts]
+        if not found:
+            return None
+        in_use = self._query(
+            "SELECT EXISTS (SELECT 1 FROM feeds WHERE folder_id = :id) "
+            "OR EXISTS (SELECT 1 FROM folders WHERE parent_id = :id)",
+            {"id": found[0]},
+        )[0][0]
+        return None if in_use else found[0]
+
     # -- feeds ------------------------------------------------------------------------------
 
     def add_feed(
@@ -432,6 +457,28 @@ class Store:
                 " retry_after = ?, enabled = enabled AND NOT ? WHERE id = ?",
                 (to_db(self._now()), message, to_db(retry_after), disable, feed_id),
             )
+
+    def set_feed_url(self, feed_id: int, url: str, *, allow_file: bool = False) -> Feed:
+        """Give a feed a new address (the user's correction). The validators of the old
+        address and its error state are forgotten, and a feed disabled by a 410 is enabled
+        again, so the next refresh tries the new address at once. Raises
+        InvalidFeedURLError, FeedExistsError or FeedNotFoundError."""
+        clean = normalize_feed_url(url, allow_file=allow_file)
+        with self.transaction() as db:
+            feed = self.get_feed(feed_id)
+            if clean == feed.url:
+                return feed
+            taken = db.execute(
+                "SELECT id FROM feeds WHERE url = ? AND id != ?", (clean, feed_id)
+            ).fetchone()
+            if taken is not None:
+                raise FeedExistsError(f"already subscribed to {clean} (feed {taken[0]})")
+            db.execute(
+                "UPDATE feeds SET url = ?, etag = NULL, last_modified = NULL, last_error = NULL,"
+                " error_count = 0, retry_after = NULL, enabled = NOT archived WHERE id = ?",
+                (clean, feed_id),
+            )
+        return self.get_feed(feed_id)
 
     def move_feed_url(self, feed_id: int, new_url: str) -> bool:
         """Follow a permanent redirect; False (and nothing changed) when another feed already

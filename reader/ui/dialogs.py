@@ -122,15 +122,22 @@ def _normalized(urls: Iterable[str]) -> set[str]:
 
 
 class AddFeedDialog(QDialog):
-    """Asks for a feed address, a folder and an optional title; checks the address as typed.
+    """Asks for an address, a folder and an optional title; checks the address as typed.
 
-    The address is pre-filled from the clipboard when it holds a web address. The OK button
-    stays disabled until the address is one we can subscribe to and is not already in the
-    library; the reason is shown under the field.
+    The address is pre-filled from the clipboard when it holds a web address. The Subscribe
+    button stays disabled until the address is one we can subscribe to and is not already in
+    the library; the reason is shown under the field.
+
+    With a ``finder``, Subscribe first looks up the address off the GUI thread: a feed is
+    subscribed to at once; a web page's feeds are listed to pick from (JSON Feeds shown,
+    not yet selectable); a failure is shown in the dialog, with Subscribe Anyway to take the
+    address as given. Without one, the address is taken as given.
 
     Signals:
         (none beyond QDialog's accepted/rejected/finished)
     """
+
+    URL_ROLE = Qt.ItemDataRole.UserRole
 
     def __init__(
         self,
@@ -139,16 +146,22 @@ class AddFeedDialog(QDialog):
         parent: QWidget | None = None,
         *,
         folder: str | None = None,
+        finder: FeedFinder | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add Feed"))
         self.setWindowIcon(icon("add-feed"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         self._existing = _normalized(existing_urls)
         self._url: str | None = None
+        self._finder = finder
+        #: The finder's request this dialog waits for (0: none).
+        self._request = 0
+        #: The address to subscribe to once chosen (a feed found, or the address as given).
+        self._chosen: str | None = None
 
         self._url_edit = QLineEdit(self)
-        self._url_edit.setPlaceholderText("https://example.org/feed.xml")
+        self._url_edit.setPlaceholderText("https://example.org/ or https://example.org/feed.xml")
         self._url_edit.setAccessibleName(self.tr("Feed address"))
         self._url_edit.setClearButtonEnabled(True)
 
@@ -161,6 +174,26 @@ class AddFeedDialog(QDialog):
         self._url_error.setFont(small)
         self._url_error.setStyleSheet(f"color: {_error_colour(self)};")
         self._url_error.hide()
+
+        # What the look-up found or why it failed; page text is shown as plain text only.
+        self._status = QLabel(self)
+        self._status.setWordWrap(True)
+        self._status.setTextFormat(Qt.TextFormat.PlainText)
+        self._status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._status.setAccessibleName(self.tr("Feed search"))
+        self._status.hide()
+
+        self._found = QTreeWidget(self)
+        self._found.setRootIsDecorated(False)
+        self._found.setUniformRowHeights(True)
+        self._found.setHeaderLabels([self.tr("Feed"), self.tr("Address")])
+        self._found.setAccessibleName(self.tr("Feeds found"))
+        self._found.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._found.header().setStretchLastSection(True)
+        self._found.setMinimumHeight(110)
+        self._found.hide()
+        self._found.itemSelectionChanged.connect(self._update_buttons)
+        self._found.itemDoubleClicked.connect(lambda _item, _column: self.accept())
 
         self._folder_combo = QComboBox(self)
         self._folder_combo.setEditable(True)
@@ -189,6 +222,13 @@ class AddFeedDialog(QDialog):
         ok.setAccessibleName(self.tr("Subscribe"))
         cancel = self._buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
+        self._anyway = QPushButton(self.tr("Subscribe &Anyway"), self)
+        self._anyway.setAccessibleName(self.tr("Subscribe anyway"))
+        self._anyway.setToolTip(self.tr("Subscribe to the address as typed, without checking it"))
+        self._anyway.setAutoDefault(False)
+        self._anyway.hide()
+        self._buttons.addButton(self._anyway, QDialogButtonBox.ButtonRole.ActionRole)
+        self._anyway.clicked.connect(self.on_subscribe_anyway)
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
 
@@ -208,13 +248,19 @@ class AddFeedDialog(QDialog):
         form.addRow(title_label, self._title_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addWidget(self._status)
+        layout.addWidget(self._found, 1)
+        layout.addStretch(0)
         layout.addWidget(self._buttons)
 
         QWidget.setTabOrder(self._url_edit, self._folder_combo)
         QWidget.setTabOrder(self._folder_combo, self._title_edit)
-        QWidget.setTabOrder(self._title_edit, self._buttons)
+        QWidget.setTabOrder(self._title_edit, self._found)
+        QWidget.setTabOrder(self._found, self._buttons)
 
+        if finder is not None:
+            finder.found.connect(self._on_found)
+            finder.failed.connect(self._on_failed)
         self._url_edit.textChanged.connect(self._on_url_changed)
         self._url_edit.setText(_clipboard_url() or "")
         self._on_url_changed(self._url_edit.text())
@@ -237,12 +283,28 @@ class AddFeedDialog(QDialog):
     def title_edit(self) -> QLineEdit:
         return self._title_edit
 
+    def found_list(self) -> QTreeWidget:
+        """The feeds the look-up found, to pick from."""
+        return self._found
+
     def error_text(self) -> str:
         """The problem with the address shown under the field, or "" when there is none."""
         return self._url_error.text() if not self._url_error.isHidden() else ""
 
+    def status_text(self) -> str:
+        """What the look-up is doing, found or why it failed; "" before any."""
+        return self._status.text() if not self._status.isHidden() else ""
+
+    def checking(self) -> bool:
+        """Whether the address is being looked up."""
+        return self._request != 0
+
     def can_accept(self) -> bool:
         return self._ok_button().isEnabled()
+
+    def can_subscribe_anyway(self) -> bool:
+        """Whether the look-up failed and the address may be taken as given."""
+        return not self._anyway.isHidden() and self._anyway.isEnabled()
 
     @Slot(str)
     def _on_url_changed(self, text: str) -> None:
@@ -261,20 +323,128 @@ class AddFeedDialog(QDialog):
         self._url_error.setText(problem)
         self._url_error.setVisible(bool(problem))
         self._url_edit.setAccessibleDescription(problem)
-        self._ok_button().setEnabled(self._url is not None)
+        # Another address: what was found for the previous one no longer applies.
+        self._request = 0
+        self._found.clear()
+        self._found.hide()
+        self._show_status("")
+        self._anyway.hide()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ok = self._ok_button()
+        if self._found.isHidden():
+            ok.setEnabled(self._url is not None and not self.checking())
+        else:
+            ok.setEnabled(self._picked() is not None)
+
+    def _picked(self) -> str | None:
+        items = self._found.selectedItems()
+        if not items or not items[0].flags() & Qt.ItemFlag.ItemIsEnabled:
+            return None
+        url = items[0].data(0, self.URL_ROLE)
+        return str(url) if url else None
+
+    def _show_status(self, text: str, *, error: bool = False) -> None:
+        self._status.setText(text)
+        self._status.setVisible(bool(text))
+        self._status.setStyleSheet(f"color: {_error_colour(self)};" if error else "")
 
     def accept(self) -> None:
+        if self._url is None or self.checking():
+            return  # Enter in a field while the address is not valid, or being checked
+        if not self._found.isHidden():
+            picked = self._picked()
+            if picked is None:
+                return
+            self._chosen = picked
+            super().accept()
+            return
+        if self._finder is None:
+            self._chosen = self._url
+            super().accept()
+            return
+        self._anyway.hide()
+        self._show_status(self.tr("Looking for feeds at this address…"))
+        self._request = self._finder.find(self._url)
+        self._update_buttons()
+
+    @Slot()
+    def on_subscribe_anyway(self) -> None:
         if self._url is None:
-            return  # Enter in a field while the address is not valid
+            return
+        self._request = 0
+        self._chosen = self._url
         super().accept()
 
+    @Slot(int, object)
+    def _on_found(self, request: int, found: Discovery) -> None:
+        if request != self._request:
+            return  # an answer for an address since edited, or for another dialog
+        self._request = 0
+        usable = found.usable
+        if found.source == "feed" and usable:
+            self._chosen = usable[0].url
+            super().accept()
+            return
+        if not usable:
+            self._show_failure(self.tr("Only a JSON Feed was found, which is not yet supported."))
+            return
+        self._found.clear()
+        first: QTreeWidgetItem | None = None
+        for candidate in found.candidates:
+            title = candidate.title or self.tr("(untitled)")
+            item = QTreeWidgetItem([title, candidate.url])
+            item.setToolTip(0, title)
+            item.setToolTip(1, candidate.url)
+            if not candidate.supported:
+                item.setText(0, self.tr("{0} (JSON Feed: not yet supported)").format(title))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            elif candidate.url in self._existing:
+                item.setText(0, self.tr("{0} (already subscribed)").format(title))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            else:
+                item.setData(0, self.URL_ROLE, candidate.url)
+                first = first or item
+            self._found.addTopLevelItem(item)
+        self._found.resizeColumnToContents(0)
+        self._found.setColumnWidth(0, min(self._found.columnWidth(0), 260))
+        self._found.show()
+        if first is not None:
+            self._found.setCurrentItem(first)
+        count = len(found.candidates)
+        if found.source == "guess":
+            text = self.tr("The page names no feed, but the site has this one:")
+        elif count == 1:
+            text = self.tr("The page names this feed:")
+        else:
+            text = self.tr("The page names %n feeds; pick one:", "", count)
+        self._show_status(text)
+        self._update_buttons()
+
+    @Slot(int, str)
+    def _on_failed(self, request: int, message: str) -> None:
+        if request == self._request:
+            self._request = 0
+            self._show_failure(_sentence(message))
+
+    def _show_failure(self, message: str) -> None:
+        self._show_status(message, error=True)
+        self._anyway.show()
+        self._update_buttons()
+
+    def done(self, result: int) -> None:
+        self._request = 0  # a look-up still under way now answers no one
+        super().done(result)
+
     def result_values(self) -> tuple[str, str | None, str | None]:
-        """(normalized address, folder or None for the top level, title or None)."""
-        if self._url is None:
+        """(address to subscribe to, folder or None for the top level, title or None)."""
+        url = self._chosen or self._url
+        if url is None:
             raise ValueError("the dialog holds no valid feed address")
         folder = self._folder_combo.currentText().strip().strip("/").strip()
         title = self._title_edit.text().strip()
-        return self._url, folder or None, title or None
+        return url, folder or None, title or None
 
 
 # -- settings ------------------------------------------------------------------------------
@@ -652,13 +822,21 @@ class ErrorReportDialog(QDialog):
 
 
 class FeedErrorsDialog(QDialog):
-    """Lists feeds that failed or warned at their last refresh, and offers to retry them.
+    """Lists feeds that failed or warned at their last refresh; shows the current feed's
+    whole message, and lets the user correct its address, retry or remove it.
+
+    The dialog only asks: the window changes the library and passes the new state back
+    with :meth:`set_feeds` (or a problem with :meth:`show_message`).
 
     Signals:
         retry_requested(list[int]): ids of the selected feeds (all listed when none selected).
+        address_changed(int, str): the feed's address as the user corrected it.
+        remove_requested(int): the user asks to remove the feed.
     """
 
     retry_requested = Signal(list)
+    address_changed = Signal(int, str)
+    remove_requested = Signal(int)
 
     FEED_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -666,7 +844,8 @@ class FeedErrorsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Feeds with Problems"))
         self.setWindowIcon(icon("error"))
-        self.resize(820, 380)
+        self.resize(820, 460)
+        self._feeds: dict[int, Feed] = {}
 
         self._intro = QLabel(self)
         self._intro.setWordWrap(True)
@@ -691,40 +870,94 @@ class FeedErrorsDialog(QDialog):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the problem's text
         self._tree.itemSelectionChanged.connect(self._update_retry_text)
+        self._tree.currentItemChanged.connect(self._show_current)
+
+        # The current feed: its whole message (a row cuts it), its address to correct.
+        self._problem = QPlainTextEdit(self)
+        self._problem.setReadOnly(True)
+        self._problem.setAccessibleName(self.tr("Problem of the feed"))
+        self._problem.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        margins = 2 * (self._problem.frameWidth() + self._problem.document().documentMargin())
+        self._problem.setFixedHeight(int(self.fontMetrics().lineSpacing() * 4 + margins + 2))
+        self._problem.setTabChangesFocus(True)
+        self._address = QLineEdit(self)
+        self._address.setAccessibleName(self.tr("Address of the feed"))
+        self._address.textEdited.connect(self._update_address_button)
+        self._address.returnPressed.connect(self.on_save_address)
+        self._save_address = QPushButton(self.tr("&Change Address"), self)
+        self._save_address.setAccessibleName(self.tr("Change address"))
+        self._save_address.setAutoDefault(False)
+        self._save_address.clicked.connect(self.on_save_address)
+        self._message = QLabel(self)
+        self._message.setWordWrap(True)
+        self._message.setTextFormat(Qt.TextFormat.PlainText)
+        self._message.setAccessibleName(self.tr("Message"))
+        self._message.hide()
+        address_row = QHBoxLayout()
+        address_row.addWidget(self._address, 1)
+        address_row.addWidget(self._save_address)
+        details = QFormLayout()
+        problem_label = QLabel(self.tr("&Problem:"), self)
+        problem_label.setBuddy(self._problem)
+        address_label = QLabel(self.tr("A&ddress:"), self)
+        address_label.setBuddy(self._address)
+        details.addRow(problem_label, self._problem)
+        details.addRow(address_label, address_row)
+        details.addRow("", self._message)
 
         self._retry = QPushButton(icon("refresh"), self.tr("Retry all"), self)
         self._retry.setAccessibleName(self.tr("Retry"))
+        self._retry.setAutoDefault(False)
         self._retry.clicked.connect(self.on_retry)
+        # Wide enough for both of its texts, so "Retry selected" is never cut.
+        self._retry.setText(self.tr("Retry selected"))
+        self._retry.setMinimumWidth(self._retry.sizeHint().width())
+        self._retry.setText(self.tr("Retry all"))
+        self._remove = QPushButton(self.tr("&Remove Feed…"), self)
+        self._remove.setAccessibleName(self.tr("Remove feed"))
+        self._remove.setAutoDefault(False)
+        self._remove.clicked.connect(self.on_remove)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
         buttons.addButton(self._retry, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self._remove, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro)
         layout.addWidget(self._tree, 1)
+        layout.addLayout(details)
         layout.addWidget(buttons)
-        QWidget.setTabOrder(self._tree, self._retry)
+        QWidget.setTabOrder(self._tree, self._problem)
+        QWidget.setTabOrder(self._problem, self._address)
+        QWidget.setTabOrder(self._address, self._save_address)
+        QWidget.setTabOrder(self._save_address, self._retry)
+        QWidget.setTabOrder(self._retry, self._remove)
 
         self.set_feeds(feeds)
 
     def set_feeds(self, feeds: Sequence[Feed]) -> None:
-        """Show ``feeds`` (after a retry the window passes the new state)."""
+        """Show ``feeds`` (after a retry the window passes the new state); the current feed
+        stays current when it is still listed."""
+        current = self.current_feed_id()
+        self._feeds = {feed.id: feed for feed in feeds}
         self._tree.clear()
         style = self.style()
         warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for feed in feeds:
+            problem = self._problem_of(feed)
             if feed.last_error:
-                problem, glyph = feed.last_error, icon("error")
+                glyph = icon("error")
             elif feed.warning:
-                problem, glyph = feed.warning, warning_icon
+                glyph = warning_icon
             else:
-                problem, glyph = "", icon("feed")
+                glyph = icon("feed")
             item = QTreeWidgetItem(
                 [
                     feed.title,
                     feed.url,
-                    problem,
+                    # One line in the row; the whole message is shown below the list.
+                    " ".join(problem.split()),
                     self._format_time(feed.last_checked),
                     number(feed.error_count),
                 ]
@@ -735,6 +968,8 @@ class FeedErrorsDialog(QDialog):
             item.setToolTip(2, problem)
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self._tree.addTopLevelItem(item)
+            if feed.id == current:
+                self._tree.setCurrentItem(item, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
         for column in (0, 3, 4):
             self._tree.resizeColumnToContents(column)
         self._tree.setColumnWidth(0, min(self._tree.columnWidth(0), 220))
@@ -746,10 +981,46 @@ class FeedErrorsDialog(QDialog):
             else self.tr("%Ln feeds could not be refreshed or reported a problem.", "", count)
         )
         self._retry.setEnabled(count > 0)
+        first = self._tree.topLevelItem(0)
+        if self._tree.currentItem() is None and first is not None:
+            self._tree.setCurrentItem(first, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._show_current()
         self._update_retry_text()
+
+    def _problem_of(self, feed: Feed) -> str:
+        """The feed's whole message: its error, else its warning, else why it is off."""
+        if feed.last_error:
+            return feed.last_error
+        if feed.warning:
+            return feed.warning
+        if not feed.enabled:
+            return self.tr("The feed is disabled: it is no longer refreshed.")
+        return ""
 
     def tree(self) -> QTreeWidget:
         return self._tree
+
+    def problem_text(self) -> str:
+        """The current feed's whole problem, as shown below the list."""
+        return self._problem.toPlainText()
+
+    def address_edit(self) -> QLineEdit:
+        """The current feed's address, to correct."""
+        return self._address
+
+    def message_text(self) -> str:
+        """What the window last said about a change ("" when nothing)."""
+        return self._message.text() if not self._message.isHidden() else ""
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        """Say how a change went (an address refused, a retry started)."""
+        self._message.setText(_sentence(text) if error else text)
+        self._message.setStyleSheet(f"color: {_error_colour(self)};" if error else "")
+        self._message.setVisible(bool(text))
+
+    def current_feed_id(self) -> int | None:
+        item = self._tree.currentItem()
+        return None if item is None else int(item.data(0, self.FEED_ID_ROLE))
 
     def feed_ids(self, *, selected_only: bool = False) -> list[int]:
         """The ids of the feeds listed (or only of those selected), in the list's order."""
@@ -766,6 +1037,37 @@ class FeedErrorsDialog(QDialog):
         ids = self.feed_ids(selected_only=True) or self.feed_ids()
         if ids:
             self.retry_requested.emit(ids)
+
+    @Slot()
+    def on_save_address(self) -> None:
+        feed_id = self.current_feed_id()
+        address = self._address.text().strip()
+        if feed_id is None or not address or address == self._feeds[feed_id].url:
+            return
+        self.address_changed.emit(feed_id, address)
+
+    @Slot()
+    def on_remove(self) -> None:
+        feed_id = self.current_feed_id()
+        if feed_id is not None:
+            self.remove_requested.emit(feed_id)
+
+    @Slot()
+    def _show_current(self) -> None:
+        feed = self._feeds.get(self.current_feed_id() or 0)
+        problem = self._problem_of(feed) if feed is not None else ""
+        self._problem.setPlainText(problem or (self.tr("No problem.") if feed else ""))
+        self._address.setText(feed.url if feed is not None else "")
+        self._address.setCursorPosition(0)
+        for widget in (self._problem, self._address, self._remove):
+            widget.setEnabled(feed is not None)
+        self._update_address_button()
+
+    @Slot()
+    def _update_address_button(self) -> None:
+        feed = self._feeds.get(self.current_feed_id() or 0)
+        address = self._address.text().strip()
+        self._save_address.setEnabled(feed is not None and bool(address) and address != feed.url)
 
     @Slot()
     def _update_retry_text(self) -> None:

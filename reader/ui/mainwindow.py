@@ -1445,6 +1445,17 @@ class MainWindow(QMainWindow):
             return int(index.data(FeedRole.FeedId))
         return None
 
+    def _current_folder(self) -> str | None:
+        """The folder selected in the feed tree, or the selected feed's folder."""
+        index = self.feed_view.currentIndex()
+        kind = index.data(FeedRole.NodeKind) if index.isValid() else None
+        if kind == "folder":
+            return "/".join(index.data(FeedRole.FolderPath)) or None
+        if kind == "feed":
+            feed = index.data(FeedRole.Feed)
+            return feed.folder if feed is not None else None
+        return None
+
     @Slot()
     def add_feed(self, url: str = "") -> None:
         from reader.ui import dialogs
@@ -1453,10 +1464,14 @@ class MainWindow(QMainWindow):
             folders=["/".join(p) for p in self.store.list_folders()],
             existing_urls={f.url for f in self.store.list_feeds()},
             parent=self,
+            folder=self._current_folder(),
+            finder=self.feed_finder,
         )
         if url:
             dialog.set_url(url)
-        if dialog.exec() != dialogs.AddFeedDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == dialogs.AddFeedDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
             return
         address, folder, title = dialog.result_values()
         try:
@@ -1573,18 +1588,23 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def delete_feed(self) -> None:
+        feed_id = self._selected_feed_id()
+        if feed_id is not None:
+            self.remove_feed(feed_id)
+
+    def remove_feed(self, feed_id: int, parent: QWidget | None = None) -> bool:
+        """Unsubscribe from a feed once the user agrees (asked above ``parent``, the window by
+        default), and offer to remove its folder if it left it empty; False if they did not."""
         from reader.ui import dialogs
 
-        feed_id = self._selected_feed_id()
-        if feed_id is None:
-            return
+        asking = parent or self
         feed = self.store.get_feed(feed_id)
         annotated = self.store.annotated_count(feed_id)
         keep = False
         if annotated:
             # Highlights are never lost either way; the question is whether their articles stay.
             choice = dialogs.choose(
-                self,
+                asking,
                 self.tr("Delete Feed"),
                 (
                     self.tr(
@@ -1609,23 +1629,50 @@ class MainWindow(QMainWindow):
                 ],
             )
             if choice is None:
-                return
+                return False
             keep = choice == "keep"
         elif not dialogs.confirm(
-            self,
+            asking,
             self.tr("Delete Feed"),
             self.tr("Unsubscribe from “{0}” and delete its {1}?").format(
                 feed.title, self._articles_text(feed.total)
             ),
             self.tr("Delete"),
         ):
-            return
+            return False
         self.store.remove_feed(feed_id, keep_annotated=keep)
+        folder = feed.folder
+        if (
+            folder
+            and self.store.is_empty_folder(folder)
+            and self.ask_remove_empty_folder(folder, asking)
+        ):
+            self.store.remove_empty_folder(folder)
         self.feed_view.setCurrentIndex(self.feed_model.index_for_smart("all"))
         self.reload_views()
         self._reload_highlights_window()
         self._show_library()
         self.messages.info.emit(self.tr("Deleted “{0}”.").format(feed.title))
+        return True
+
+    def ask_remove_empty_folder(self, folder: str, parent: QWidget | None = None) -> bool:
+        """Whether to remove a folder its last feed just left (tests answer it themselves)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove Folder"),
+            self.tr("The folder “{0}” is now empty. Remove it too?").format(folder),
+            QMessageBox.StandardButton.NoButton,
+            parent or self,
+        )
+        remove = box.addButton(self.tr("Remove Folder"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Keep Folder"), QMessageBox.ButtonRole.RejectRole)
+        remove.setAccessibleName(remove.text())
+        keep.setAccessibleName(keep.text())
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is remove
 
     @Slot()
     def show_feed_errors(self) -> None:
@@ -1638,8 +1685,46 @@ class MainWindow(QMainWindow):
             self.messages.info.emit(self.tr("Every feed refreshed without a problem."))
             return
         dialog = dialogs.FeedErrorsDialog(troubled, parent=self)
-        dialog.retry_requested.connect(lambda ids: self.refresher.start(ids))
-        dialog.exec()
+        listed = [f.id for f in troubled]
+
+        def show_again() -> None:  # the feeds listed, as they are now
+            feeds = {f.id: f for f in self.store.list_feeds()}
+            dialog.set_feeds([feeds[i] for i in listed if i in feeds])
+
+        def retry(ids: list[int]) -> None:
+            if self.refresher.start(ids):
+                dialog.show_message(self.tr("Refreshing…"))
+            else:
+                dialog.show_message(self.tr("Wait for the refresh under way to end."), error=True)
+
+        def change_address(feed_id: int, url: str) -> None:
+            try:
+                self.store.set_feed_url(feed_id, url)
+            except ReaderError as error:
+                dialog.show_message(str(error), error=True)
+                return
+            show_again()
+            self.reload_views()
+            retry([feed_id])  # the new address is checked at once
+
+        def remove(feed_id: int) -> None:
+            if self.remove_feed(feed_id, parent=dialog):
+                listed.remove(feed_id)
+                show_again()
+
+        def refreshed() -> None:
+            show_again()
+            dialog.show_message("")
+
+        dialog.retry_requested.connect(retry)
+        dialog.address_changed.connect(change_address)
+        dialog.remove_requested.connect(remove)
+        self.refresher.finished.connect(refreshed)
+        try:
+            dialog.exec()
+        finally:
+            self.refresher.finished.disconnect(refreshed)
+            dialog.deleteLater()
 
     @Slot(QPoint)
     def on_feed_context_menu(self, pos: QPoint) -> None:
@@ -2128,6 +2213,7 @@ class MainWindow(QMainWindow):
             self.refresher.cancel()
             self.refresher.wait()
         self.full_texts.stop()
+        self.feed_finder.stop()
         # Both stop before either waits, so the two waits overlap.
         self.image_loader.stop()
         self.icon_cache.stop()

@@ -84,7 +84,7 @@ def test_feed_add_list_remove(cli: CLI, site: FeedSite) -> None:
 
 
 def test_rename_and_move(cli: CLI) -> None:
-    cli("feed", "add", "https://news.example/rss")
+    cli("feed", "add", "https://news.example/rss", "--force")
     assert cli("feed", "rename", "1", "Nouvelles")[1].strip() == "Feed 1 is now titled 'Nouvelles'."
     assert "Analyse" in cli("feed", "move", "1", "Analyse")[1]
     assert cli.json("feed", "list")[0]["folder"] == "Analyse"  # type: ignore[index]
@@ -112,7 +112,7 @@ def test_user_mistakes_get_one_line_and_exit_1(
 
 
 def test_adding_a_feed_twice_is_refused(cli: CLI) -> None:
-    cli("feed", "add", "https://news.example/rss")
+    cli("feed", "add", "https://news.example/rss", "--force")
     code, _, err = cli("feed", "add", "https://news.example/rss")
     assert_one_line_error(code, err, contains="already subscribed")
 
@@ -157,7 +157,7 @@ def test_data_dir_comes_from_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("PRESS_READER_DATA_DIR", str(tmp_path / "env-lib"))
-    assert main(["feed", "add", "https://news.example/rss"]) == 0
+    assert main(["feed", "add", "https://news.example/rss", "--force"]) == 0
     assert (tmp_path / "env-lib" / "library.sqlite3").is_file()
 
 
@@ -198,7 +198,7 @@ def filled(cli: CLI, site: FeedSite) -> CLI:
         ),
     )
     site.server.expect_request("/dead.xml").respond_with_data("", status=500)
-    cli("feed", "add", site.url("/dead.xml"))
+    cli("feed", "add", site.url("/dead.xml"), "--force")
     return cli
 
 
@@ -305,8 +305,17 @@ def test_tags_are_renamed_merged_coloured_and_deleted(filled: CLI) -> None:
 
 
 def test_opml_round_trip(cli: CLI, tmp_path: Path) -> None:
-    cli("feed", "add", "https://a.example/rss", "--folder", "Sahel/Mali", "--title", "A & B")
-    cli("feed", "add", "https://b.example/atom")
+    cli(
+        "feed",
+        "add",
+        "https://a.example/rss",
+        "--force",
+        "--folder",
+        "Sahel/Mali",
+        "--title",
+        "A & B",
+    )
+    cli("feed", "add", "https://b.example/atom", "--force")
     out_file = tmp_path / "subs.opml"
     code, _, err = cli("opml", "export", "-o", str(out_file))
     assert code == 0 and "Wrote 2 feeds" in err

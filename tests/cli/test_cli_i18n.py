@@ -117,7 +117,7 @@ def test_reports_of_commands_in_french(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     monkeypatch.delenv("LC_MESSAGES")
     data = str(tmp_path / "data")
-    out = _main(["--data-dir", data, "feed", "add", "https://news.example/rss"])
+    out = _main(["--data-dir", data, "feed", "add", "https://news.example/rss", "--force"])
     assert out == "Flux 1 ajouté : https://news.example/rss\n"
     assert _main(["--data-dir", data, "briefs"]).startswith("Aucune revue enregistrée.")
     out = _main(["--data-dir", data, "feed", "rename", "1", "Nouvelles"])

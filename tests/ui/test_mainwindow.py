@@ -288,8 +288,9 @@ def test_search_words_are_shown_in_the_list_and_marked_in_the_article(
 
 
 def test_reading_actions_wait_for_a_first_feed(
-    qtbot: QtBot, store: Store, app_settings: AppSettings
+    qtbot: QtBot, store: Store, app_settings: AppSettings, site: FeedSite
 ) -> None:
+    url = site.publish("/feed.xml", rss("News", []))
     window = make_window(qtbot, store, app_settings)
     assert not window.act_mark_all.isEnabled() and not window.search_box.isEnabled()
     assert window.act_add_feed.isEnabled() and window.act_import.isEnabled()
@@ -297,7 +298,7 @@ def test_reading_actions_wait_for_a_first_feed(
 
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, dialogs.AddFeedDialog)
-        dialog.url_edit().setText("https://news.example/feed.xml")
+        dialog.url_edit().setText(url)
         dialog.accept()
 
     when_dialog_opens(qtbot, fill)
