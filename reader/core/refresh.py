@@ -382,7 +382,8 @@ def _record(store: Store, result: _Retrieved) -> FeedOutcome:
             *(article_id for article_id, _, _ in plan.changed),
         )
     return FeedOutcome(
-        feed,
+        # As stored now: a feed's first refresh gives it its title.
+        store.get_feed(feed.id),
         "ok",
         new=len(plan.new),
         updated=len(plan.changed),

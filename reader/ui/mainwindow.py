@@ -581,6 +581,14 @@ class MainWindow(QMainWindow):
         self.cancel_button.setAccessibleName(self.tr("Cancel refresh"))
         self.cancel_button.hide()
         self.counts_label = QLabel()
+        # What the refresh is doing, then what it did: a widget of the bar, not a temporary
+        # message, so a menu's status tip passing over it does not wipe the summary away.
+        self.refresh_status = QLabel()
+        self.refresh_status.setObjectName("refresh-status")
+        self.refresh_status.setTextFormat(Qt.TextFormat.PlainText)  # feed titles are hostile
+        # Cut rather than widen the window; the tooltip has the whole text.
+        self.refresh_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        status.addWidget(self.refresh_status, 1)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
         status.addPermanentWidget(self.counts_label)
@@ -1972,6 +1980,7 @@ class MainWindow(QMainWindow):
         if running:
             self.progress.setRange(0, 0)
             self.progress.setFormat(self.tr("Refreshing…"))
+            self._show_refresh_status(self.tr("Refreshing…"))
 
     @Slot(object)
     def on_refresh_progress(self, step: RefreshProgress) -> None:
@@ -1980,11 +1989,21 @@ class MainWindow(QMainWindow):
             self.progress.setRange(0, step.full_texts_total)
             self.progress.setValue(step.full_texts_done)
             self.progress.setFormat(self.tr("%v of %m full texts"))
+            self._show_refresh_status(
+                self.tr("{0} of {1} full texts").format(
+                    number(step.full_texts_done), number(step.full_texts_total)
+                )
+            )
             return
         self.progress.setRange(0, step.total)
         self.progress.setValue(step.done)
         # %v and %m are the progress bar's own: the value and the maximum.
         self.progress.setFormat(self.tr("%v of %m feeds · %Ln new", "", step.new_articles))
+        self._show_refresh_status(
+            self.tr("{0} of {1} feeds — {2}").format(
+                number(step.done), number(step.total), shorten(step.outcome.feed.title, 60)
+            )
+        )
         changed = step.outcome.new or step.outcome.error or step.outcome.updated
         if changed and not self._live_reload_timer.isActive():
             self._live_reload_timer.start()
@@ -2014,14 +2033,23 @@ class MainWindow(QMainWindow):
                 if summary.failed == 1
                 else self.tr("%Ln feeds failed (see Feeds ▸ Feed Problems).", "", summary.failed)
             )
+        self._show_refresh_status(text)  # stays beside the bar's other messages
         if summary.failed or self._rewrite_notice is not None:
             self.messages.warning.emit(text)  # stays in the status bar until the next one
         else:
             self.messages.info.emit(text)
 
+    def _show_refresh_status(self, text: str) -> None:
+        """Say what the refresh is doing (or did) in the status bar and the progress tooltip."""
+        self.refresh_status.setText(text)
+        self.refresh_status.setToolTip(text)
+        self.progress.setToolTip(text)
+
     @Slot(str)
     def on_refresh_failed(self, message: str) -> None:
-        self.messages.error.emit(self.tr("The refresh could not run: {0}").format(message))
+        text = self.tr("The refresh could not run: {0}").format(message)
+        self._show_refresh_status(text)
+        self.messages.error.emit(text)
 
     @Slot()
     def reload_views(self) -> None:

@@ -196,6 +196,33 @@ def test_a_failing_feed_is_marked_and_the_others_update(
     assert not window.progress.isVisible()
 
 
+def test_refresh_progress_names_each_feed_and_the_summary_stays(
+    qtbot: QtBot, store: Store, app_settings: AppSettings, site: FeedSite
+) -> None:
+    titles = ["Le Courrier du Sahel", "<b>La Voix\nde Gao</b>", "Radio Kanem"]
+    for n, title in enumerate(titles):
+        store.add_feed(site.publish(f"/{n}.xml", rss(title, [(f"{n}", "Un", "x")])))
+    window = make_window(qtbot, store, app_settings)
+    seen: list[tuple[str, str]] = []
+    window.refresher.progress.connect(
+        lambda _step: seen.append((window.refresh_status.text(), window.progress.toolTip()))
+    )
+    with qtbot.waitSignal(window.refresher.finished, timeout=20_000):
+        window.act_refresh.trigger()
+    assert [label for label, _ in seen] == [tip for _, tip in seen]
+    assert [label.split(" — ")[0] for label, _ in seen] == [f"{n} of 3 feeds" for n in (1, 2, 3)]
+    named = sorted(label.split(" — ")[1] for label, _ in seen)
+    assert named == sorted(["Le Courrier du Sahel", "La Voix de Gao", "Radio Kanem"])
+    assert window.refresh_status.textFormat() == Qt.TextFormat.PlainText
+
+    summary = "3 new articles from 3 feeds."
+    assert window.refresh_status.text() == summary == window.refresh_status.toolTip()
+    # A menu's status tip or a passing message does not take the summary away.
+    window.statusBar().showMessage("Open the selected article in the browser")
+    window.statusBar().clearMessage()
+    assert window.refresh_status.isVisible() and window.refresh_status.text() == summary
+
+
 def test_import_opml_through_the_file_dialog(
     qtbot: QtBot,
     store: Store,
