@@ -4,169 +4,248 @@
 <context>
     <name>AddFeedDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="131"/>
+        <location filename="../../reader/ui/dialogs.py" line="152"/>
         <source>Add Feed</source>
         <extracomment>Opens a URL with the system; dialogs keep it as an attribute so tests can replace it. What a shortcut may be given as: &quot;Ctrl+R&quot;, a QKeySequence or a standard key.</extracomment>
         <translation>Ajouter un flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="139"/>
+        <location filename="../../reader/ui/dialogs.py" line="165"/>
         <source>Feed address</source>
+        <extracomment>The finder&apos;s request this dialog waits for (0: none). The address to subscribe to once chosen (a feed found, or the address as given).</extracomment>
         <translation>Adresse du flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="144"/>
+        <location filename="../../reader/ui/dialogs.py" line="170"/>
         <source>Feed address problem</source>
         <translation>Problème d’adresse du flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="155"/>
+        <location filename="../../reader/ui/dialogs.py" line="183"/>
+        <source>Feed search</source>
+        <translation>Recherche de flux</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="189"/>
+        <source>Feed</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="189"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="190"/>
+        <source>Feeds found</source>
+        <translation>Flux trouvés</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="201"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="163"/>
+        <location filename="../../reader/ui/dialogs.py" line="209"/>
         <source>Top level (type a new folder to create it)</source>
         <translation>Premier niveau (tapez un nouveau dossier pour le créer)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="168"/>
+        <location filename="../../reader/ui/dialogs.py" line="214"/>
         <source>Optional: the feed&apos;s own title is used</source>
         <translation>Facultatif&#xa0;: le titre du flux est utilisé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="169"/>
+        <location filename="../../reader/ui/dialogs.py" line="215"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="175"/>
-        <location filename="../../reader/ui/dialogs.py" line="176"/>
+        <location filename="../../reader/ui/dialogs.py" line="221"/>
+        <location filename="../../reader/ui/dialogs.py" line="222"/>
         <source>Subscribe</source>
         <translation>S’abonner</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="178"/>
+        <location filename="../../reader/ui/dialogs.py" line="224"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="187"/>
+        <location filename="../../reader/ui/dialogs.py" line="225"/>
+        <source>Subscribe &amp;Anyway</source>
+        <translation>S’abonner &amp;quand même</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="226"/>
+        <source>Subscribe anyway</source>
+        <translation>S’abonner quand même</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="227"/>
+        <source>Subscribe to the address as typed, without checking it</source>
+        <translation>S’abonner à l’adresse telle que saisie, sans la vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="240"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="189"/>
+        <location filename="../../reader/ui/dialogs.py" line="242"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Dossier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="191"/>
+        <location filename="../../reader/ui/dialogs.py" line="244"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="245"/>
+        <location filename="../../reader/ui/dialogs.py" line="320"/>
         <source>You are already subscribed to this feed.</source>
         <translation>Vous êtes déjà abonné à ce flux.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="368"/>
+        <source>Looking for feeds at this address…</source>
+        <translation>Recherche des flux à cette adresse…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="391"/>
+        <source>Only a JSON Feed was found, which is not yet supported.</source>
+        <translation>Seul un flux JSON Feed a été trouvé, ce format n’est pas encore pris en charge.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="396"/>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="401"/>
+        <source>{0} (JSON Feed: not yet supported)</source>
+        <translation>{0} (JSON Feed : pas encore pris en charge)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="404"/>
+        <source>{0} (already subscribed)</source>
+        <translation>{0} (déjà abonné)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="417"/>
+        <source>The page names no feed, but the site has this one:</source>
+        <translation>La page ne nomme aucun flux, mais le site a celui-ci :</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="419"/>
+        <source>The page names this feed:</source>
+        <translation>La page nomme ce flux :</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/dialogs.py" line="421"/>
+        <source>The page names %n feeds; pick one:</source>
+        <translation>
+            <numerusform>La page nomme %n flux ; choisissez-en un :</numerusform>
+            <numerusform>La page nomme %n flux ; choisissez-en un :</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="540"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="531"/>
         <source>Annotations</source>
         <extracomment>The highlight the editor shows (as last read), or None. The note text last loaded or saved: the editor differs from it while typing. A note kept in the editor after its highlight was deleted elsewhere.</extracomment>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="557"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="548"/>
         <source>Highlights of this article</source>
         <translation>Surlignages de cet article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="564"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="555"/>
         <source>No highlights</source>
         <translation>Aucun surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="571"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="562"/>
         <source>Highlight colour</source>
         <translation>Couleur du surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="577"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="568"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="578"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="569"/>
         <source>Delete highlight</source>
         <translation>Supprimer le surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="579"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="570"/>
         <source>Delete this highlight (Delete)</source>
         <translation>Supprimer ce surlignage (Suppr)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="581"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="572"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="582"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="573"/>
         <source>Your note… (Ctrl+Return to save)</source>
         <translation>Votre note… (Ctrl+Entrée pour enregistrer)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="584"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="575"/>
         <source>Tags</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="587"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="578"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="602"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="593"/>
         <source>&amp;Colour</source>
         <translation>&amp;Couleur</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="604"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="595"/>
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="606"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="597"/>
         <source>&amp;Tags</source>
         <translation>&amp;Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="864"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="855"/>
         <source>This highlight was deleted elsewhere.</source>
         <translation>Ce surlignage a été supprimé ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="953"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="944"/>
         <source>This highlight was deleted elsewhere; your note was not saved and is kept above so you can copy it.</source>
         <translation>Ce surlignage a été supprimé ailleurs&#xa0;; votre note n’a pas été enregistrée, elle reste ci-dessus pour que vous puissiez la copier.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="1030"/>
-        <location filename="../../reader/ui/annotation_panel.py" line="1035"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1021"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1026"/>
         <source>Highlights</source>
         <translation>Surlignages</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="1032"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1023"/>
         <source>Open an article to see its highlights and notes here.</source>
         <translation>Ouvrez un article pour voir ici ses surlignages et ses notes.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="1038"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1029"/>
         <source>No highlights in this article yet.
 
 Select a passage and press H to highlight it, or Shift+H to highlight it with a note.</source>
@@ -175,7 +254,7 @@ Select a passage and press H to highlight it, or Shift+H to highlight it with a 
 Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour le surligner avec une note.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/annotation_panel.py" line="1046"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1037"/>
         <source>%Ln highlight</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -183,7 +262,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/annotation_panel.py" line="1048"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1039"/>
         <source>%Ln highlights</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -191,7 +270,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/annotation_panel.py" line="1051"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="1042"/>
         <source>%Ln orphaned</source>
         <translation>
             <numerusform>%Ln orphelin</numerusform>
@@ -202,78 +281,88 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/ui/annotations.py" line="119"/>
+        <location filename="../../reader/ui/annotations.py" line="128"/>
         <source>Rename tag “{0}” to “{1}”</source>
         <extracomment>A Change, after a command is done, undone or redone. A message for the user when undoing or redoing cannot be done (the article went).</extracomment>
         <translation>le renommage de «&#xa0;{0}&#xa0;» en «&#xa0;{1}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations.py" line="129"/>
+        <location filename="../../reader/ui/annotations.py" line="138"/>
         <source>Colour of tag “{0}”</source>
         <translation>la couleur du mot-clé «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations.py" line="139"/>
+        <location filename="../../reader/ui/annotations.py" line="148"/>
         <source>Delete tag “{0}”</source>
         <translation>la suppression du mot-clé «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations.py" line="197"/>
+        <location filename="../../reader/ui/annotations.py" line="206"/>
         <source>Highlight “{0}”</source>
         <translation>le surlignage «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations.py" line="219"/>
+        <location filename="../../reader/ui/annotations.py" line="228"/>
         <source>Delete highlight “{0}”</source>
         <translation>la suppression du surlignage «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations.py" line="237"/>
-        <source>Edit note</source>
-        <extracomment>Note edits of one highlight made one after another merge into one undo step.</extracomment>
-        <translation>la modification de la note</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotations.py" line="239"/>
-        <source>Edit highlight</source>
-        <translation>la modification du surlignage</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotations.py" line="275"/>
+        <location filename="../../reader/ui/annotations.py" line="287"/>
         <source>Untag {0}</source>
         <translation>le retrait des mots-clés {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations.py" line="277"/>
+        <location filename="../../reader/ui/annotations.py" line="289"/>
         <source>Tag {0}</source>
         <translation>l’ajout des mots-clés {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations.py" line="248"/>
+        <source>Edit note on “{0}”</source>
+        <extracomment>Note edits of one highlight made one after another merge into one undo step.</extracomment>
+        <translation>la modification de la note sur «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations.py" line="249"/>
+        <source>Change colour of “{0}”</source>
+        <translation>le changement de couleur de «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations.py" line="250"/>
+        <source>Change tags of “{0}”</source>
+        <translation>la modification des mots-clés de «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations.py" line="252"/>
+        <source>Edit highlight “{0}”</source>
+        <translation>la modification du surlignage «&#xa0;{0}&#xa0;»</translation>
     </message>
 </context>
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="409"/>
+        <location filename="../../reader/ui/article_list.py" line="426"/>
         <source>Title</source>
         <extracomment>The invisible root, as the default parent of the model methods. Rows fetched per page: enough to fill a tall window, small enough to come back at once. Most search hits shown; search results are ranked, so they are not paged. The Article value (as listed: without its body). The article&apos;s id. For search hits: the snippet as HTML, matched words in &lt;b&gt;…&lt;/b&gt;; None otherwise. id → row, built when first needed (scrolling through a whole library never needs it, and it would cost several megabytes there).</extracomment>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="409"/>
+        <location filename="../../reader/ui/article_list.py" line="426"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="409"/>
+        <location filename="../../reader/ui/article_list.py" line="426"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="419"/>
+        <location filename="../../reader/ui/article_list.py" line="436"/>
         <source>(untitled)</source>
         <translation>(sans titre)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="450"/>
+        <location filename="../../reader/ui/article_list.py" line="467"/>
         <source>Tags: {0}</source>
         <translation>Mots-clés&#xa0;: {0}</translation>
     </message>
@@ -314,7 +403,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     <message>
         <location filename="../../reader/ui/brief_composer.py" line="202"/>
         <location filename="../../reader/ui/brief_composer.py" line="423"/>
-        <location filename="../../reader/ui/brief_composer.py" line="1110"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1116"/>
         <source>Brief</source>
         <translation>Revue de presse</translation>
     </message>
@@ -567,27 +656,27 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     </message>
     <message>
         <location filename="../../reader/ui/brief_composer.py" line="552"/>
-        <location filename="../../reader/ui/brief_composer.py" line="706"/>
+        <location filename="../../reader/ui/brief_composer.py" line="711"/>
         <source>Untitled brief</source>
         <translation>Revue de presse sans titre</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="592"/>
+        <location filename="../../reader/ui/brief_composer.py" line="593"/>
         <source>Press review, {0}</source>
         <translation>Revue de presse du {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="619"/>
+        <location filename="../../reader/ui/brief_composer.py" line="624"/>
         <source>The brief could not be opened.</source>
         <translation>La revue de presse n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="642"/>
+        <location filename="../../reader/ui/brief_composer.py" line="647"/>
         <source>One highlight was deleted since the brief was saved: it is left out.</source>
         <translation>Un surlignage a été supprimé depuis l’enregistrement de la revue de presse&#xa0;: il est laissé de côté.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="645"/>
+        <location filename="../../reader/ui/brief_composer.py" line="650"/>
         <source>%Ln highlights were deleted since the brief was saved: they are left out.</source>
         <translation>
             <numerusform>%Ln surlignage a été supprimé depuis l’enregistrement de la revue de presse&#xa0;: il est laissé de côté.</numerusform>
@@ -595,43 +684,43 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="674"/>
+        <location filename="../../reader/ui/brief_composer.py" line="679"/>
         <source>Wait for the export to finish.</source>
         <translation>Attendez la fin de l’export.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="686"/>
+        <location filename="../../reader/ui/brief_composer.py" line="691"/>
         <source>The brief could not be saved.</source>
         <translation>La revue de presse n’a pas pu être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="689"/>
+        <location filename="../../reader/ui/brief_composer.py" line="694"/>
         <source>Saved “{0}”.</source>
         <translation>«&#xa0;{0}&#xa0;» enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="704"/>
+        <location filename="../../reader/ui/brief_composer.py" line="709"/>
         <source>Unsaved Brief</source>
         <translation>Revue de presse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="705"/>
+        <location filename="../../reader/ui/brief_composer.py" line="710"/>
         <source>Save the changes to “{0}”?</source>
         <translation>Enregistrer les modifications de «&#xa0;{0}&#xa0;»&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="713"/>
+        <location filename="../../reader/ui/brief_composer.py" line="718"/>
         <source>Discarded changes cannot be brought back.</source>
         <translation>Les modifications abandonnées ne pourront pas être récupérées.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="763"/>
+        <location filename="../../reader/ui/brief_composer.py" line="768"/>
         <source>Select articles</source>
         <comment>undo command</comment>
         <translation>la sélection des articles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="767"/>
+        <location filename="../../reader/ui/brief_composer.py" line="772"/>
         <source>%Ln article</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -639,7 +728,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="769"/>
+        <location filename="../../reader/ui/brief_composer.py" line="774"/>
         <source>%Ln articles</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -647,7 +736,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="773"/>
+        <location filename="../../reader/ui/brief_composer.py" line="778"/>
         <source>in %Ln section.</source>
         <translation>
             <numerusform>dans %Ln section.</numerusform>
@@ -655,7 +744,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="775"/>
+        <location filename="../../reader/ui/brief_composer.py" line="780"/>
         <source>in %Ln sections.</source>
         <translation>
             <numerusform>dans %Ln section.</numerusform>
@@ -663,98 +752,98 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="777"/>
+        <location filename="../../reader/ui/brief_composer.py" line="782"/>
         <source>{0} {1}</source>
         <comment>articles in sections</comment>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="793"/>
+        <location filename="../../reader/ui/brief_composer.py" line="798"/>
         <source>The criteria changed: Select Articles chooses the articles again.</source>
         <translation>Les critères ont changé&#xa0;: Sélectionner les articles choisit de nouveau les articles.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="819"/>
+        <location filename="../../reader/ui/brief_composer.py" line="824"/>
         <source>New section</source>
         <translation>Nouvelle section</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="843"/>
+        <location filename="../../reader/ui/brief_composer.py" line="848"/>
         <source>{0}; {1} brings it back.</source>
         <translation>{0}&#xa0;; {1} pour annuler.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="932"/>
+        <location filename="../../reader/ui/brief_composer.py" line="937"/>
         <source>untitled</source>
         <translation>sans titre</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="933"/>
+        <location filename="../../reader/ui/brief_composer.py" line="938"/>
         <source>Brief — {0}[*]</source>
         <translation>Revue de presse — {0}[*]</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="988"/>
+        <location filename="../../reader/ui/brief_composer.py" line="993"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="989"/>
+        <location filename="../../reader/ui/brief_composer.py" line="994"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="990"/>
+        <location filename="../../reader/ui/brief_composer.py" line="995"/>
         <source>Word document</source>
         <translation>Document Word</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="991"/>
+        <location filename="../../reader/ui/brief_composer.py" line="996"/>
         <source>Web page (HTML)</source>
         <translation>Page web (HTML)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="992"/>
+        <location filename="../../reader/ui/brief_composer.py" line="997"/>
         <source>W3C Web Annotations (JSON-LD)</source>
         <translation>Annotations web W3C (JSON-LD)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1008"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1013"/>
         <source>Export Brief</source>
         <translation>Exporter la revue de presse</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1037"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1042"/>
         <source>An export is already running.</source>
         <translation>Un export est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1041"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1046"/>
         <source>Nothing to export yet: select articles first.</source>
         <translation>Rien à exporter pour l’instant&#xa0;: sélectionnez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1069"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1075"/>
         <source>Exporting to {0}…</source>
         <translation>Export vers {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1079"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1085"/>
         <source>Exported to {0}.</source>
         <translation>Exportée vers {0}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1087"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1093"/>
         <source>The brief was exported, but could not be saved.</source>
         <translation>La revue de presse a été exportée, mais n’a pas pu être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1094"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1100"/>
         <source>One article marked as used.</source>
         <translation>Un article marqué comme utilisé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="1096"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1102"/>
         <source>%Ln articles marked as used.</source>
         <translation>
             <numerusform>%Ln article marqué comme utilisé.</numerusform>
@@ -762,12 +851,12 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1103"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1109"/>
         <source>The export failed.</source>
         <translation>L’export a échoué.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1104"/>
+        <location filename="../../reader/ui/brief_composer.py" line="1110"/>
         <source>The brief was not exported.</source>
         <translation>La revue de presse n’a pas été exportée.</translation>
     </message>
@@ -883,7 +972,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>ColorButton</name>
     <message>
-        <location filename="../../reader/ui/selection_toolbar.py" line="68"/>
+        <location filename="../../reader/ui/selection_toolbar.py" line="60"/>
         <source>Highlight: {0}</source>
         <extracomment>Room around the bar&apos;s body for its shadow, in pixels. Distance between the bar and the selected line, in pixels. Least distance between the bar and the viewport&apos;s edges, in pixels.</extracomment>
         <translation>Surligner&#xa0;: {0}</translation>
@@ -1068,63 +1157,63 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>ErrorReportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="527"/>
+        <location filename="../../reader/ui/dialogs.py" line="757"/>
         <source>Unexpected Error</source>
         <translation>Erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="534"/>
+        <location filename="../../reader/ui/dialogs.py" line="764"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="536"/>
+        <location filename="../../reader/ui/dialogs.py" line="766"/>
         <source>Something went wrong. Your library is safe; you can keep working.</source>
         <translation>Quelque chose s’est mal passé. Votre bibliothèque est intacte&#xa0;; vous pouvez continuer à travailler.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="539"/>
+        <location filename="../../reader/ui/dialogs.py" line="769"/>
         <source>What happened</source>
         <translation>Ce qui s’est passé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="541"/>
+        <location filename="../../reader/ui/dialogs.py" line="771"/>
         <source>If it happens again, please send this report to the developers.</source>
         <translation>Si cela se reproduit, merci d’envoyer ce rapport aux développeurs.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="544"/>
+        <location filename="../../reader/ui/dialogs.py" line="774"/>
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="550"/>
+        <location filename="../../reader/ui/dialogs.py" line="780"/>
         <source>Error report</source>
         <translation>Rapport d’erreur</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="553"/>
+        <location filename="../../reader/ui/dialogs.py" line="783"/>
         <source>Copy status</source>
         <translation>État de la copie</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="554"/>
+        <location filename="../../reader/ui/dialogs.py" line="784"/>
         <source>&amp;Copy report</source>
         <translation>&amp;Copier le rapport</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="555"/>
+        <location filename="../../reader/ui/dialogs.py" line="785"/>
         <source>Copy report</source>
         <translation>Copier le rapport</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="557"/>
-        <location filename="../../reader/ui/dialogs.py" line="558"/>
+        <location filename="../../reader/ui/dialogs.py" line="787"/>
+        <location filename="../../reader/ui/dialogs.py" line="788"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="588"/>
+        <location filename="../../reader/ui/dialogs.py" line="818"/>
         <source>Report copied to the clipboard.</source>
         <translation>Rapport copié dans le presse-papiers.</translation>
     </message>
@@ -1132,63 +1221,109 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>FeedErrorsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="607"/>
+        <location filename="../../reader/ui/dialogs.py" line="845"/>
         <source>Feeds with Problems</source>
         <translation>Flux en difficulté</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="613"/>
+        <location filename="../../reader/ui/dialogs.py" line="852"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="620"/>
+        <location filename="../../reader/ui/dialogs.py" line="859"/>
         <source>Feeds with problems</source>
         <translation>Flux en difficulté</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="623"/>
+        <location filename="../../reader/ui/dialogs.py" line="862"/>
         <source>Feed</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="624"/>
+        <location filename="../../reader/ui/dialogs.py" line="863"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="625"/>
+        <location filename="../../reader/ui/dialogs.py" line="864"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="626"/>
+        <location filename="../../reader/ui/dialogs.py" line="865"/>
         <source>Last checked</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="627"/>
+        <location filename="../../reader/ui/dialogs.py" line="866"/>
         <source>Errors in a row</source>
         <translation>Erreurs d’affilée</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="635"/>
-        <location filename="../../reader/ui/dialogs.py" line="713"/>
+        <location filename="../../reader/ui/dialogs.py" line="878"/>
+        <source>Problem of the feed</source>
+        <translation>Problème du flux</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="884"/>
+        <source>Address of the feed</source>
+        <translation>Adresse du flux</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="887"/>
+        <source>&amp;Change Address</source>
+        <translation>&amp;Changer l’adresse</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="888"/>
+        <source>Change address</source>
+        <translation>Changer l’adresse</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="894"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="900"/>
+        <source>&amp;Problem:</source>
+        <translation>&amp;Problème :</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="902"/>
+        <source>A&amp;ddress:</source>
+        <translation>A&amp;dresse :</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="908"/>
+        <location filename="../../reader/ui/dialogs.py" line="915"/>
+        <location filename="../../reader/ui/dialogs.py" line="1075"/>
         <source>Retry all</source>
         <translation>Tout réessayer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="636"/>
+        <location filename="../../reader/ui/dialogs.py" line="909"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="639"/>
+        <location filename="../../reader/ui/dialogs.py" line="916"/>
+        <source>&amp;Remove Feed…</source>
+        <translation>&amp;Supprimer le flux…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="917"/>
+        <source>Remove feed</source>
+        <translation>Supprimer le flux</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="921"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs.py" line="684"/>
+        <location filename="../../reader/ui/dialogs.py" line="979"/>
         <source>%Ln feed could not be refreshed or reported a problem.</source>
         <translation>
             <numerusform>%Ln flux n’a pas pu être actualisé ou a signalé un problème.</numerusform>
@@ -1196,7 +1331,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs.py" line="686"/>
+        <location filename="../../reader/ui/dialogs.py" line="981"/>
         <source>%Ln feeds could not be refreshed or reported a problem.</source>
         <translation>
             <numerusform>%Ln flux n’a pas pu être actualisé ou a signalé un problème.</numerusform>
@@ -1204,12 +1339,23 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="713"/>
+        <location filename="../../reader/ui/dialogs.py" line="913"/>
+        <location filename="../../reader/ui/dialogs.py" line="1075"/>
         <source>Retry selected</source>
         <translation>Réessayer la sélection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="717"/>
+        <location filename="../../reader/ui/dialogs.py" line="997"/>
+        <source>The feed is disabled: it is no longer refreshed.</source>
+        <translation>Le flux est désactivé : il n’est plus actualisé.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="1059"/>
+        <source>No problem.</source>
+        <translation>Aucun problème.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="1079"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
@@ -1217,33 +1363,33 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>FeedTreeModel</name>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="177"/>
+        <location filename="../../reader/ui/feed_tree.py" line="179"/>
         <source>All articles</source>
         <extracomment>Gives a feed&apos;s own icon, or None when it has none (yet): the RSS mark is drawn instead. The invisible root, as the default parent of the model methods. Colour of the text and mark of a feed whose last refresh failed (readable on light and dark). The &quot;Tags&quot; heading, and one tag (a level of a hierarchical name: ``country/Mali`` is &quot;Mali&quot; under &quot;country&quot;). NodeKind (&quot;smart&quot;, &quot;folder&quot; or &quot;feed&quot;). The feed&apos;s id (feeds only). The folder&apos;s path of names, a tuple (folders only; a feed&apos;s own folder is in Feed). &quot;all&quot;, &quot;unread&quot; or &quot;starred&quot; (smart views only). The count shown in the row&apos;s badge: unread articles (starred ones for &quot;Starred&quot;). Why the feed&apos;s last refresh failed, or None. The Feed value (feeds only). The tag&apos;s whole name, e.g. &quot;country/Mali&quot; (tags only). Feeds&apos; own icons with the error mark or greyed out, by state and icon.</extracomment>
         <translation>Tous les articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="178"/>
+        <location filename="../../reader/ui/feed_tree.py" line="180"/>
         <source>Unread</source>
         <translation>Non lus</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="179"/>
+        <location filename="../../reader/ui/feed_tree.py" line="181"/>
         <source>Starred</source>
         <translation>Favoris</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="228"/>
+        <location filename="../../reader/ui/feed_tree.py" line="230"/>
         <source>Tags</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="445"/>
+        <location filename="../../reader/ui/feed_tree.py" line="484"/>
         <source>Tags of articles and highlights; choose one to list its articles</source>
         <translation>Mots-clés des articles et des surlignages&#xa0;; choisissez-en un pour lister ses articles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="453"/>
+        <location filename="../../reader/ui/feed_tree.py" line="492"/>
         <source>%Ln article</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -1251,7 +1397,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="455"/>
+        <location filename="../../reader/ui/feed_tree.py" line="494"/>
         <source>%Ln articles</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -1259,7 +1405,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="459"/>
+        <location filename="../../reader/ui/feed_tree.py" line="498"/>
         <source>%Ln highlight</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -1267,7 +1413,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="461"/>
+        <location filename="../../reader/ui/feed_tree.py" line="500"/>
         <source>%Ln highlights</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -1275,8 +1421,8 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="466"/>
-        <location filename="../../reader/ui/feed_tree.py" line="471"/>
+        <location filename="../../reader/ui/feed_tree.py" line="505"/>
+        <location filename="../../reader/ui/feed_tree.py" line="510"/>
         <source>%Ln unread</source>
         <translation>
             <numerusform>%Ln non lu</numerusform>
@@ -1284,7 +1430,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_tree.py" line="469"/>
+        <location filename="../../reader/ui/feed_tree.py" line="508"/>
         <source>%Ln starred</source>
         <translation>
             <numerusform>%Ln favori</numerusform>
@@ -1292,27 +1438,27 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="476"/>
+        <location filename="../../reader/ui/feed_tree.py" line="515"/>
         <source>Last checked: {0}</source>
         <translation>Dernière vérification&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="478"/>
+        <location filename="../../reader/ui/feed_tree.py" line="517"/>
         <source>Not checked yet</source>
         <translation>Pas encore vérifié</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="480"/>
+        <location filename="../../reader/ui/feed_tree.py" line="519"/>
         <source>Last refresh failed: {0}</source>
         <translation>La dernière actualisation a échoué&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="484"/>
+        <location filename="../../reader/ui/feed_tree.py" line="523"/>
         <source>Archived: kept for its highlighted articles</source>
         <translation>Archivé&#xa0;: conservé pour ses articles surlignés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_tree.py" line="486"/>
+        <location filename="../../reader/ui/feed_tree.py" line="525"/>
         <source>Disabled (the server said the feed is gone)</source>
         <translation>Désactivé (le serveur a indiqué que le flux n’existe plus)</translation>
     </message>
@@ -1320,53 +1466,53 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>HighlightColor</name>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="48"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="49"/>
         <source>Yellow</source>
         <extracomment>How each colour of the palette is painted (light enough for black text on any palette).</extracomment>
         <translation>Jaune</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="49"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="50"/>
         <source>Green</source>
         <translation>Vert</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="50"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="51"/>
         <source>Blue</source>
         <translation>Bleu</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="51"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="52"/>
         <source>Pink</source>
         <translation>Rose</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="52"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="53"/>
         <source>Orange</source>
         <translation>Orange</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="61"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="62"/>
         <source>key fact</source>
         <translation>fait clé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="62"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="63"/>
         <source>context</source>
         <translation>contexte</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="63"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="64"/>
         <source>quote</source>
         <translation>citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="64"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="65"/>
         <source>claim to verify</source>
         <translation>à vérifier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="65"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="66"/>
         <source>follow up</source>
         <translation>à suivre</translation>
     </message>
@@ -1397,33 +1543,33 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>HighlightListModel</name>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="145"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="136"/>
         <source>Orphaned — no longer in the article</source>
         <extracomment>How long typing may pause before the note is saved, in milliseconds. Lines of a highlight&apos;s quote, and of its note, shown in the list before eliding. The row&apos;s Highlight, or None on the heading of the orphaned ones. True on the heading row. Highlights and, before the orphaned ones, None for their heading.</extracomment>
         <translation>Orphelins — ne sont plus dans l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="185"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="176"/>
         <source>Orphaned highlight</source>
         <translation>Surlignage orphelin</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="185"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="176"/>
         <source>Highlight</source>
         <translation>Surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="186"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="177"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1})&#xa0;: {2}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="188"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="179"/>
         <source>Note: {0}</source>
         <translation>Note&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_panel.py" line="190"/>
+        <location filename="../../reader/ui/annotation_panel.py" line="181"/>
         <source>Tags: {0}</source>
         <translation>Mots-clés&#xa0;: {0}</translation>
     </message>
@@ -1431,12 +1577,12 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>HighlightMarks</name>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="183"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="203"/>
         <source>Select a passage of the article first.</source>
         <translation>Sélectionnez d’abord un passage de l’article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlight_marks.py" line="188"/>
+        <location filename="../../reader/ui/highlight_marks.py" line="209"/>
         <source>Highlights are made in the article&apos;s text, not in its title or header.</source>
         <translation>Les surlignages se font dans le texte de l’article, pas dans son titre ni son en-tête.</translation>
     </message>
@@ -1707,443 +1853,485 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="107"/>
-        <location filename="../../reader/ui/mainwindow.py" line="620"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1800"/>
+        <location filename="../../reader/ui/mainwindow.py" line="126"/>
+        <location filename="../../reader/ui/mainwindow.py" line="824"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2156"/>
         <source>Press Reader</source>
-        <extracomment>How often the views catch up with a refresh that is bringing articles in. The current article&apos;s highlights as painted, to find the one under a click. The brief being composed: one composer at a time. What the last reload found of the open article, when its feed rewrote it.</extracomment>
+        <extracomment>How often the views catch up with a refresh that is bringing articles in. The share of the screen&apos;s free area a window takes when it first opens. The current article&apos;s highlights as painted, to find the one under a click. The brief being composed: one composer at a time. What the last reload found of the open article, when its feed rewrote it.</extracomment>
         <translation>Press Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="138"/>
+        <location filename="../../reader/ui/mainwindow.py" line="163"/>
         <source>Feeds</source>
+        <extracomment>The pane sizes of each article layout, kept when switching from one to the other. The user asked for the annotations panel on this article, highlights or not.</extracomment>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="147"/>
+        <location filename="../../reader/ui/mainwindow.py" line="172"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="179"/>
+        <location filename="../../reader/ui/mainwindow.py" line="186"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="209"/>
+        <location filename="../../reader/ui/mainwindow.py" line="231"/>
         <source>Welcome to Press Reader</source>
         <translation>Bienvenue dans Press Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="217"/>
+        <location filename="../../reader/ui/mainwindow.py" line="239"/>
         <source>Follow the press you read every morning: subscribe to a news feed, import the OPML list exported by another reader, or look around the demo library first.</source>
         <translation>Suivez la presse que vous lisez chaque matin&#xa0;: abonnez-vous à un flux d’actualités, importez la liste OPML exportée par un autre lecteur, ou découvrez d’abord la bibliothèque de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="229"/>
+        <location filename="../../reader/ui/mainwindow.py" line="251"/>
         <source>Add feed…</source>
         <translation>Ajouter un flux…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="230"/>
+        <location filename="../../reader/ui/mainwindow.py" line="252"/>
         <source>Import OPML…</source>
         <translation>Importer un OPML…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="231"/>
+        <location filename="../../reader/ui/mainwindow.py" line="253"/>
         <source>Open demo library</source>
         <translation>Ouvrir la démonstration</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="270"/>
+        <location filename="../../reader/ui/mainwindow.py" line="292"/>
         <source>&amp;Add Feed…</source>
         <translation>&amp;Ajouter un flux…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="274"/>
+        <location filename="../../reader/ui/mainwindow.py" line="296"/>
         <source>Subscribe to a news feed</source>
         <translation>S’abonner à un flux d’actualités</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="276"/>
+        <location filename="../../reader/ui/mainwindow.py" line="298"/>
         <source>&amp;Import OPML…</source>
         <translation>&amp;Importer un OPML…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="277"/>
+        <location filename="../../reader/ui/mainwindow.py" line="299"/>
         <source>&amp;Export OPML…</source>
         <translation>&amp;Exporter en OPML…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="278"/>
+        <location filename="../../reader/ui/mainwindow.py" line="300"/>
         <source>New &amp;Brief…</source>
         <translation>&amp;Nouvelle revue de presse…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="279"/>
+        <location filename="../../reader/ui/mainwindow.py" line="301"/>
         <source>Open B&amp;rief…</source>
         <translation>&amp;Ouvrir une revue de presse…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="280"/>
+        <location filename="../../reader/ui/mainwindow.py" line="302"/>
         <source>Open &amp;Demo Library</source>
         <translation>Ouvrir la &amp;bibliothèque de démonstration</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="282"/>
+        <location filename="../../reader/ui/mainwindow.py" line="305"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="285"/>
+        <location filename="../../reader/ui/mainwindow.py" line="308"/>
         <source>&amp;Refresh All</source>
         <translation>&amp;Tout actualiser</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="290"/>
+        <location filename="../../reader/ui/mainwindow.py" line="313"/>
         <source>Fetch new articles from every feed</source>
         <translation>Récupérer les nouveaux articles de tous les flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="293"/>
+        <location filename="../../reader/ui/mainwindow.py" line="316"/>
         <source>Refresh &amp;Selected</source>
         <translation>Actualiser la &amp;sélection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="295"/>
+        <location filename="../../reader/ui/mainwindow.py" line="318"/>
         <source>&amp;Cancel Refresh</source>
         <translation>&amp;Annuler l’actualisation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="297"/>
+        <location filename="../../reader/ui/mainwindow.py" line="320"/>
         <source>Re&amp;name Feed…</source>
         <translation>Re&amp;nommer le flux…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298"/>
+        <location filename="../../reader/ui/mainwindow.py" line="321"/>
         <source>&amp;Move to Folder…</source>
         <translation>&amp;Déplacer vers un dossier…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="299"/>
+        <location filename="../../reader/ui/mainwindow.py" line="322"/>
         <source>&amp;Delete Feed…</source>
         <translation>S&amp;upprimer le flux…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="300"/>
+        <location filename="../../reader/ui/mainwindow.py" line="323"/>
         <source>Feed &amp;Problems…</source>
         <translation>&amp;Problèmes des flux…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="302"/>
+        <location filename="../../reader/ui/mainwindow.py" line="325"/>
         <source>&amp;Next Article</source>
         <translation>Article &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="303"/>
+        <location filename="../../reader/ui/mainwindow.py" line="326"/>
         <source>&amp;Previous Article</source>
         <translation>Article &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="304"/>
+        <location filename="../../reader/ui/mainwindow.py" line="327"/>
         <source>Next &amp;Unread Article</source>
         <translation>Article &amp;non lu suivant</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="305"/>
+        <location filename="../../reader/ui/mainwindow.py" line="328"/>
         <source>&amp;Star</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="306"/>
+        <location filename="../../reader/ui/mainwindow.py" line="329"/>
         <source>Toggle &amp;Read</source>
         <translation>Marquer comme &amp;lu ou non lu</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="308"/>
+        <location filename="../../reader/ui/mainwindow.py" line="331"/>
         <source>&amp;Open in Browser</source>
         <translation>&amp;Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="311"/>
+        <location filename="../../reader/ui/mainwindow.py" line="334"/>
         <source>Fetch &amp;Full Text</source>
         <translation>Récupérer le texte &amp;intégral</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="314"/>
+        <location filename="../../reader/ui/mainwindow.py" line="337"/>
         <source>Download the article&apos;s page and show its full text</source>
         <translation>Télécharger la page de l’article et afficher son texte intégral</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="317"/>
+        <location filename="../../reader/ui/mainwindow.py" line="340"/>
         <source>Show Feed &amp;Version</source>
         <translation>Afficher la &amp;version du flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="320"/>
+        <location filename="../../reader/ui/mainwindow.py" line="343"/>
         <source>Switch between the full text and the article as the feed gives it</source>
         <translation>Passer du texte intégral à l’article tel que le flux le donne, et inversement</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="324"/>
+        <location filename="../../reader/ui/mainwindow.py" line="347"/>
         <source>&amp;Highlight Selection</source>
         <translation>S&amp;urligner la sélection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="327"/>
+        <location filename="../../reader/ui/mainwindow.py" line="350"/>
         <source>Highlight the selected passage of the article</source>
         <translation>Surligner le passage sélectionné de l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="330"/>
+        <location filename="../../reader/ui/mainwindow.py" line="353"/>
         <source>Highlight and Add &amp;Note…</source>
         <translation>Surligner avec une no&amp;te…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="333"/>
+        <location filename="../../reader/ui/mainwindow.py" line="356"/>
         <source>Highlight the selected passage and write a note on it</source>
         <translation>Surligner le passage sélectionné et l’annoter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="336"/>
+        <location filename="../../reader/ui/mainwindow.py" line="365"/>
         <source>&amp;Tag Article…</source>
         <translation>&amp;Mots-clés de l’article…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="340"/>
+        <location filename="../../reader/ui/mainwindow.py" line="369"/>
         <source>Add or remove the article&apos;s tags</source>
         <translation>Ajouter ou retirer des mots-clés de l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="343"/>
+        <location filename="../../reader/ui/mainwindow.py" line="372"/>
         <source>All &amp;Highlights</source>
         <translation>Tous les &amp;surlignages</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="347"/>
+        <location filename="../../reader/ui/mainwindow.py" line="376"/>
         <source>Every highlight of the library, to filter and go back to</source>
         <translation>Tous les surlignages de la bibliothèque, pour les filtrer et y revenir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="350"/>
+        <location filename="../../reader/ui/mainwindow.py" line="379"/>
         <source>&amp;Annotations Panel</source>
         <translation>Panneau des &amp;annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="354"/>
+        <location filename="../../reader/ui/mainwindow.py" line="384"/>
+        <source>Hide the Panel &amp;Without Highlights</source>
+        <translation>&amp;Masquer le panneau sans surlignage</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="386"/>
+        <source>Show the annotations panel only beside an article with highlights</source>
+        <translation>N’afficher le panneau des annotations qu’à côté d’un article surligné</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="398"/>
+        <source>Articles &amp;Beside the Reader</source>
+        <translation>Liste des articles à &amp;côté du texte</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="400"/>
+        <source>Feeds, articles and the reader side by side</source>
+        <translation>Flux, articles et texte côte à côte</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="403"/>
+        <source>Articles Ab&amp;ove the Reader</source>
+        <translation>Liste des articles au-&amp;dessus du texte</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="405"/>
+        <source>The article list above the reader, both as wide as the window</source>
+        <translation>La liste des articles au-dessus du texte, tous deux de la largeur de la fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="390"/>
+        <source>&amp;Reset Pane Sizes</source>
+        <translation>&amp;Rétablir la taille des volets</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="392"/>
+        <source>Size the panes to the window, as on a first start</source>
+        <translation>Dimensionner les volets selon la fenêtre, comme au premier lancement</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="414"/>
         <source>Highlight &amp;Colours…</source>
         <translation>&amp;Couleurs de surlignage…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="356"/>
+        <location filename="../../reader/ui/mainwindow.py" line="416"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="358"/>
+        <location filename="../../reader/ui/mainwindow.py" line="418"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="370"/>
+        <location filename="../../reader/ui/mainwindow.py" line="430"/>
         <source>Mark &amp;All as Read</source>
         <translation>Tout ma&amp;rquer comme lu</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="374"/>
+        <location filename="../../reader/ui/mainwindow.py" line="434"/>
         <source>Mark every article in this view read</source>
         <translation>Marquer comme lus tous les articles de cette vue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="377"/>
+        <location filename="../../reader/ui/mainwindow.py" line="437"/>
         <source>&amp;Search</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="384"/>
+        <location filename="../../reader/ui/mainwindow.py" line="444"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="390"/>
+        <location filename="../../reader/ui/mainwindow.py" line="450"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="391"/>
+        <location filename="../../reader/ui/mainwindow.py" line="451"/>
         <source>&amp;About Press Reader</source>
         <translation>À &amp;propos de Press Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="436"/>
+        <location filename="../../reader/ui/mainwindow.py" line="492"/>
         <source>Undo the last change to highlights, notes or tags</source>
         <extracomment>What acts on the articles being read: listed first in the shortcuts dialog, and disabled while the library is empty.</extracomment>
         <translation>Annuler la dernière modification des surlignages, notes ou mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="438"/>
+        <location filename="../../reader/ui/mainwindow.py" line="494"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="444"/>
+        <location filename="../../reader/ui/mainwindow.py" line="500"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="452"/>
+        <location filename="../../reader/ui/mainwindow.py" line="508"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="454"/>
+        <location filename="../../reader/ui/mainwindow.py" line="510"/>
         <source>F&amp;eeds</source>
         <translation>F&amp;lux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="460"/>
+        <location filename="../../reader/ui/mainwindow.py" line="516"/>
         <source>&amp;Article</source>
         <translation>&amp;Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="469"/>
+        <location filename="../../reader/ui/mainwindow.py" line="528"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="471"/>
+        <location filename="../../reader/ui/mainwindow.py" line="535"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="473"/>
+        <location filename="../../reader/ui/mainwindow.py" line="537"/>
         <source>&amp;Help</source>
         <translation>A&amp;ide</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="476"/>
+        <location filename="../../reader/ui/mainwindow.py" line="540"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="492"/>
+        <location filename="../../reader/ui/mainwindow.py" line="556"/>
         <source>Search articles</source>
         <translation>Rechercher des articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="493"/>
+        <location filename="../../reader/ui/mainwindow.py" line="557"/>
         <source>Search articles (/)</source>
         <translation>Rechercher des articles (/)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="505"/>
+        <location filename="../../reader/ui/mainwindow.py" line="575"/>
         <source>Refresh progress</source>
+        <extracomment>The window width below which the toolbar&apos;s buttons lose their text, so that the search box is not pushed into the toolbar&apos;s overflow menu.</extracomment>
         <translation>Progression de l’actualisation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="511"/>
+        <location filename="../../reader/ui/mainwindow.py" line="581"/>
         <source>Cancel refresh</source>
         <translation>Annuler l’actualisation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="538"/>
+        <location filename="../../reader/ui/mainwindow.py" line="616"/>
         <source>Refused to open {0}: only web and mail links open.</source>
         <translation>Ouverture de {0} refusée&#xa0;: seuls les liens web et de courriel s’ouvrent.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="620"/>
+        <location filename="../../reader/ui/mainwindow.py" line="824"/>
         <source>Press Reader — demo library</source>
         <translation>Press Reader — bibliothèque de démonstration</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="751"/>
+        <location filename="../../reader/ui/mainwindow.py" line="964"/>
         <source>Open an article and select a passage first.</source>
         <translation>Ouvrez d’abord un article et sélectionnez un passage.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="765"/>
+        <location filename="../../reader/ui/mainwindow.py" line="978"/>
         <source>Highlighted. Ctrl+Z undoes it.</source>
         <translation>Surligné. Ctrl+Z l’annule.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="791"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1026"/>
         <source>Tag Highlight</source>
         <translation>Mots-clés du surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="792"/>
-        <location filename="../../reader/ui/mainwindow.py" line="817"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1027"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1052"/>
         <source>Tags for “{0}”:</source>
         <translation>Mots-clés de «&#xa0;{0}&#xa0;»&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="812"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1047"/>
         <source>Choose an article to tag first.</source>
         <translation>Choisissez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="816"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1051"/>
         <source>Tag Article</source>
         <translation>Mots-clés de l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="826"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1061"/>
         <source>Tag “{0}”</source>
         <translation>les mots-clés de «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="857"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1092"/>
         <source>No saved brief yet: File ▸ New Brief… makes one.</source>
         <translation>Aucune revue de presse enregistrée pour l’instant&#xa0;: Fichier ▸ Nouvelle revue de presse… en crée une.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="860"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1593"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1095"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1919"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="866"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1101"/>
         <source>Open Brief</source>
         <translation>Ouvrir une revue de presse</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="866"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1101"/>
         <source>Saved briefs:</source>
         <translation>Revues de presse enregistrées&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="899"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1134"/>
         <source>The article of this highlight was deleted; its quote and note remain.</source>
         <translation>L’article de ce surlignage a été supprimé&#xa0;; sa citation et sa note restent.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="970"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1211"/>
         <source>No more unread articles here.</source>
         <translation>Plus d’article non lu ici.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1037"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1278"/>
         <source>Choose an article first.</source>
         <translation>Choisissez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1048"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1289"/>
         <source>This article has no web page to fetch its full text from.</source>
         <translation>Cet article n’a pas de page web d’où récupérer son texte intégral.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1054"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1295"/>
         <source>The full text is already being fetched.</source>
         <translation>Le texte intégral est déjà en cours de récupération.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1062"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1303"/>
         <source>Fetching the full text…</source>
         <translation>Récupération du texte intégral…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1076"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1317"/>
         <source>Full text fetched: %Ln words.</source>
         <translation>
             <numerusform>Texte intégral récupéré&#xa0;: %Ln mot.</numerusform>
@@ -2151,7 +2339,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1080"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1321"/>
         <source>Full text of “{0}” fetched: %Ln words.</source>
         <translation>
             <numerusform>Texte intégral de «&#xa0;{0}&#xa0;» récupéré&#xa0;: %Ln mot.</numerusform>
@@ -2159,27 +2347,27 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1107"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1348"/>
         <source>Could not fetch the full text: {0}</source>
         <translation>Impossible de récupérer le texte intégral&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1115"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1356"/>
         <source>This article has no full text yet: Fetch Full Text (Shift+F) gets it.</source>
         <translation>Cet article n’a pas encore de texte intégral&#xa0;: Récupérer le texte intégral (Maj+F) va le chercher.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1126"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1367"/>
         <source>Showing the feed&apos;s version. Shift+V shows the full text again.</source>
         <translation>Version du flux affichée. Maj+V affiche de nouveau le texte intégral.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1129"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1370"/>
         <source>Showing the full text.</source>
         <translation>Texte intégral affiché.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1150"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1391"/>
         <source>Marked %Ln article as read.</source>
         <translation>
             <numerusform>%Ln article marqué comme lu.</numerusform>
@@ -2187,7 +2375,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1152"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1393"/>
         <source>Marked %Ln articles as read.</source>
         <translation>
             <numerusform>%Ln article marqué comme lu.</numerusform>
@@ -2195,7 +2383,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1168"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1409"/>
         <source>%Ln article matches “{0}”.</source>
         <translation>
             <numerusform>%Ln article correspond à «&#xa0;{0}&#xa0;».</numerusform>
@@ -2203,7 +2391,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1170"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1411"/>
         <source>%Ln articles match “{0}”.</source>
         <translation>
             <numerusform>%Ln article correspond à «&#xa0;{0}&#xa0;».</numerusform>
@@ -2211,7 +2399,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1186"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1427"/>
         <source>%Ln unread</source>
         <translation>
             <numerusform>%Ln non lu</numerusform>
@@ -2219,7 +2407,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1192"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1433"/>
         <source>%Ln article</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -2227,7 +2415,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1193"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1434"/>
         <source>%Ln articles</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -2235,7 +2423,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1198"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1439"/>
         <source>%Ln highlight</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -2243,7 +2431,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1199"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1440"/>
         <source>%Ln highlights</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -2251,7 +2439,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1204"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1445"/>
         <source>%Ln feed</source>
         <translation>
             <numerusform>%Ln flux</numerusform>
@@ -2259,7 +2447,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1205"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1446"/>
         <source>%Ln feeds</source>
         <translation>
             <numerusform>%Ln flux</numerusform>
@@ -2267,68 +2455,68 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1244"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1500"/>
         <source>Import OPML</source>
         <translation>Importer un OPML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1246"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1502"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1257"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1513"/>
         <source>Cannot read {0}: {1}</source>
         <translation>Impossible de lire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1265"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1521"/>
         <source>Imported {0}: {1} added, {2} already present, {3} invalid.</source>
         <translation>Import de {0} terminé — ajoutés&#xa0;: {1}, déjà présents&#xa0;: {2}, invalides&#xa0;: {3}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1282"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1538"/>
         <source>Export OPML</source>
         <translation>Exporter en OPML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1284"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1540"/>
         <source>OPML files (*.opml)</source>
         <translation>Fichiers OPML (*.opml)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1300"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1556"/>
         <source>Exported {0} to {1}.</source>
         <translation>Export de {0} vers {1} terminé.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1311"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1567"/>
         <source>Rename Feed</source>
         <translation>Renommer le flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1312"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1568"/>
         <source>Title (empty for the feed&apos;s own):</source>
         <translation>Titre (vide pour celui du flux)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1329"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1585"/>
         <source>Move to Folder</source>
         <translation>Déplacer vers un dossier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1330"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1586"/>
         <source>Folder (Parent/Child; empty for the top level):</source>
         <translation>Dossier (Parent/Enfant&#xa0;; vide pour le premier niveau)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1355"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1383"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1616"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1644"/>
         <source>Delete Feed</source>
         <translation>Supprimer le flux</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1358"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1619"/>
         <source>“{0}” has %Ln article you highlighted. Keep that article (the feed is archived and no longer refreshed), or delete every article? Your highlights and notes are kept in both cases.</source>
         <translation>
             <numerusform>«&#xa0;{0}&#xa0;» a %Ln article que vous avez surligné. Garder cet article (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles&#xa0;? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
@@ -2336,7 +2524,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1366"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1627"/>
         <source>“{0}” has %Ln articles you highlighted. Keep those articles (the feed is archived and no longer refreshed), or delete every article? Your highlights and notes are kept in both cases.</source>
         <translation>
             <numerusform>«&#xa0;{0}&#xa0;» a %Ln article que vous avez surligné. Garder cet article (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles&#xa0;? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
@@ -2344,171 +2532,204 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1374"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1635"/>
         <source>Keep Highlighted Articles</source>
         <translation>Garder les articles surlignés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1375"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1636"/>
         <source>Delete All Articles</source>
         <translation>Supprimer tous les articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1384"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1645"/>
         <source>Unsubscribe from “{0}” and delete its {1}?</source>
         <translation>Se désabonner de «&#xa0;{0}&#xa0;» et supprimer {1}&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1387"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1648"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1395"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1663"/>
         <source>Deleted “{0}”.</source>
         <translation>«&#xa0;{0}&#xa0;» supprimé.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1405"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1672"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1677"/>
+        <source>Remove Folder</source>
+        <translation>Supprimer le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="1673"/>
+        <source>The folder “{0}” is now empty. Remove it too?</source>
+        <translation>Le dossier « {0} » est maintenant vide. Le supprimer aussi ?</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="1678"/>
+        <source>Keep Folder</source>
+        <translation>Garder le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="1693"/>
         <source>Every feed refreshed without a problem.</source>
         <translation>Tous les flux ont été actualisés sans problème.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1443"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1706"/>
+        <source>Wait for the refresh under way to end.</source>
+        <translation>Attendez la fin de l’actualisation en cours.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="1769"/>
         <source>F&amp;ull Text</source>
         <translation>Texte &amp;intégral</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1452"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1778"/>
         <source>&amp;Off</source>
         <translation>&amp;Désactivé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1453"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1779"/>
         <source>O&amp;n (Every Article)</source>
         <translation>&amp;Activé (chaque article)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1454"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1780"/>
         <source>&amp;Automatic (Teasers Only)</source>
         <translation>A&amp;utomatique (extraits seulement)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1476"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1802"/>
         <source>“{0}”: from the next refresh, each new article&apos;s full text is fetched from its page. Fetch Full Text (Shift+F) gets it for an article now.</source>
         <translation>«&#xa0;{0}&#xa0;»&#xa0;: dès la prochaine actualisation, le texte intégral de chaque nouvel article est récupéré sur sa page. Récupérer le texte intégral (Maj+F) le fait tout de suite pour un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1481"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1807"/>
         <source>“{0}”: from the next refresh, the full text is fetched for articles the feed gives only as a teaser. Fetch Full Text (Shift+F) gets it for an article now.</source>
         <translation>«&#xa0;{0}&#xa0;»&#xa0;: dès la prochaine actualisation, le texte intégral est récupéré pour les articles que le flux ne donne qu’en extrait. Récupérer le texte intégral (Maj+F) le fait tout de suite pour un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1486"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1812"/>
         <source>“{0}”: full texts are no longer fetched; those already fetched are kept.</source>
         <translation>«&#xa0;{0}&#xa0;»&#xa0;: les textes intégraux ne sont plus récupérés&#xa0;; ceux déjà récupérés sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1493"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1819"/>
         <source>&amp;Rename Tag…</source>
         <translation>Re&amp;nommer le mot-clé…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1494"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1820"/>
         <source>Tag &amp;Colour…</source>
         <translation>&amp;Couleur du mot-clé…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1495"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1821"/>
         <source>Remove C&amp;olour</source>
         <translation>Retirer la c&amp;ouleur</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1497"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1823"/>
         <source>&amp;Delete Tag…</source>
         <translation>&amp;Supprimer le mot-clé…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1510"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1836"/>
         <source>Rename Tag</source>
         <translation>Renommer le mot-clé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1511"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1837"/>
         <source>New name for “{0}” (and the tags below it):</source>
         <translation>Nouveau nom de «&#xa0;{0}&#xa0;» (et des mots-clés en dessous)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1525"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1851"/>
         <source>Merge Tags</source>
         <translation>Fusionner les mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1527"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1853"/>
         <source>“{0}” already exists. Merge “{1}” into it? Every article and highlight tagged “{1}” will be tagged “{0}”.</source>
         <translation>«&#xa0;{0}&#xa0;» existe déjà. Y fusionner «&#xa0;{1}&#xa0;»&#xa0;? Chaque article et chaque surlignage portant «&#xa0;{1}&#xa0;» portera «&#xa0;{0}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1530"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1856"/>
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1540"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1866"/>
         <source>Renamed “{0}” to “{1}”.</source>
         <translation>«&#xa0;{0}&#xa0;» renommé en «&#xa0;{1}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1550"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1876"/>
         <source>Colour of “{0}”</source>
         <translation>Couleur de «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1557"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1883"/>
         <source>“{0}” is only a level of longer tags: colour the tags themselves.</source>
         <translation>«&#xa0;{0}&#xa0;» n’est qu’un niveau de mots-clés plus longs&#xa0;: colorez les mots-clés eux-mêmes.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1577"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1582"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1903"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1908"/>
         <source>Delete Tag</source>
         <translation>Supprimer le mot-clé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1579"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1905"/>
         <source>Take “{0}” (and the tags below it) off {1} and {2}? The articles and highlights stay. Edit ▸ Undo brings the tag back.</source>
         <translation>Retirer «&#xa0;{0}&#xa0;» (et les mots-clés en dessous) de {1} et de {2}&#xa0;? Les articles et les surlignages restent. Édition ▸ Annuler rétablit le mot-clé.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1590"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1916"/>
         <source>Highlight</source>
         <translation>Surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1631"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1957"/>
         <source>A refresh is already running.</source>
         <translation>Une actualisation est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1656"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1704"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1982"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1983"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1664"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1991"/>
         <source>%v of %m full texts</source>
         <translation>%v textes intégraux sur %m</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="1993"/>
+        <source>{0} of {1} full texts</source>
+        <translation>{0} textes intégraux sur {1}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1669"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2001"/>
         <source>%v of %m feeds · %Ln new</source>
         <translation>
             <numerusform>%v flux sur %m · %Ln nouveau</numerusform>
             <numerusform>%v flux sur %m · %Ln nouveaux</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="2003"/>
+        <source>{0} of {1} feeds — {2}</source>
+        <translation>{0} flux sur {1} — {2}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1680"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2017"/>
         <source>%Ln new article</source>
         <translation>
             <numerusform>%Ln nouvel article</numerusform>
@@ -2516,7 +2737,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1682"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2019"/>
         <source>%Ln new articles</source>
         <translation>
             <numerusform>%Ln nouvel article</numerusform>
@@ -2524,22 +2745,22 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1684"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2021"/>
         <source>{0} from {1}.</source>
         <translation>{0} provenant de {1}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1686"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2023"/>
         <source>Full texts fetched: {0}.</source>
         <translation>Textes intégraux récupérés&#xa0;: {0}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1688"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2025"/>
         <source>Full texts not available: {0} (each article says why).</source>
         <translation>Textes intégraux indisponibles&#xa0;: {0} (chaque article dit pourquoi).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1695"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2032"/>
         <source>%Ln feed failed (see Feeds ▸ Feed Problems).</source>
         <translation>
             <numerusform>%Ln flux en échec (voir Flux ▸ Problèmes des flux).</numerusform>
@@ -2547,7 +2768,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1697"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2034"/>
         <source>%Ln feeds failed (see Feeds ▸ Feed Problems).</source>
         <translation>
             <numerusform>%Ln flux en échec (voir Flux ▸ Problèmes des flux).</numerusform>
@@ -2555,17 +2776,17 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1706"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2050"/>
         <source>The refresh could not run: {0}</source>
         <translation>L’actualisation n’a pas pu se faire&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1744"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2090"/>
         <source>The feed rewrote the open article: one highlight no longer matches its text and is kept, with its note, under “Orphaned”.</source>
         <translation>Le flux a réécrit l’article ouvert&#xa0;: un surlignage ne correspond plus à son texte&#xa0;; il est conservé, avec sa note, sous «&#xa0;Orphelins&#xa0;».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="1749"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2095"/>
         <source>The feed rewrote the open article: %Ln highlights no longer match its text and are kept, with their notes, under “Orphaned”.</source>
         <translation>
             <numerusform>Le flux a réécrit l’article ouvert&#xa0;: %Ln surlignage ne correspond plus à son texte&#xa0;; il est conservé, avec sa note, sous «&#xa0;Orphelins&#xa0;».</numerusform>
@@ -2573,137 +2794,147 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1754"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2100"/>
         <source>The feed rewrote the open article; your highlights followed it.</source>
         <translation>Le flux a réécrit l’article ouvert&#xa0;; vos surlignages l’ont suivi.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1771"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2121"/>
         <source>The new language applies the next time Press Reader starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Press Reader.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1786"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2142"/>
         <source>About Press Reader</source>
         <translation>À propos de Press Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1788"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2144"/>
         <source>&lt;h3&gt;Press Reader {0}&lt;/h3&gt;&lt;p&gt;A desktop press-review reader: follow feeds, search them, and build annotated briefs.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Press Reader {0}&lt;/h3&gt;&lt;p&gt;Un lecteur de revue de presse pour le bureau&#xa0;: suivez des flux, cherchez-y, et composez des revues de presse annotées.&lt;/p&gt;&lt;p&gt;Bibliothèque&#xa0;: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1814"/>
+        <location filename="../../reader/ui/mainwindow.py" line="2170"/>
         <source>Wait for the refresh to finish first.</source>
         <translation>Attendez d’abord la fin de l’actualisation.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="359"/>
+        <source>Highlight Para&amp;graph</source>
+        <translation>Surligner le para&amp;graphe</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="362"/>
+        <source>Highlight the paragraph holding the text cursor</source>
+        <translation>Surligner le paragraphe où se trouve le curseur</translation>
     </message>
 </context>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="156"/>
+        <location filename="../../reader/ui/reader_view.py" line="186"/>
         <source>Article</source>
-        <extracomment>The internal link of the &quot;Load images for this article&quot; action. The internal links of the full-text banner: show the feed&apos;s own version of the article, show its full text again, fetch the full text (again). Links the view hands to the system (the browser, the mail client). Image addresses that are remote: shown as placeholders until images are allowed. Loads one image by URL, or returns None when it has none (yet) to show. Hands a URL to the system; replaced in tests so nothing opens for real. Images handed over by :meth:`on_image_loaded` for the current article. Articles the user reads in the feed&apos;s version although they have a full text. Articles whose full text is being fetched. Why the last fetch of an article failed, when the library could not record it.</extracomment>
+        <extracomment>The internal link of the &quot;Load images for this article&quot; action. The internal links of the full-text banner: show the feed&apos;s own version of the article, show its full text again, fetch the full text (again). Links the view hands to the system (the browser, the mail client). Image addresses that are remote: shown as placeholders until images are allowed. The least room between the text and the view&apos;s edges, in pixels. Typefaces tried in turn for the serif reading font (the first one installed is used). Loads one image by URL, or returns None when it has none (yet) to show. Hands a URL to the system; replaced in tests so nothing opens for real. Setting the document&apos;s HTML or its margins can resize the viewport (the scroll bar comes or goes), and Qt tells of it from inside the change: the view then neither renders nor lays out again until the change is over. Images handed over by :meth:`on_image_loaded` for the current article. Articles the user reads in the feed&apos;s version although they have a full text. Articles whose full text is being fetched. Why the last fetch of an article failed, when the library could not record it.</extracomment>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="157"/>
+        <location filename="../../reader/ui/reader_view.py" line="187"/>
         <source>The text of the selected article</source>
         <translation>Le texte de l’article sélectionné</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="316"/>
+        <location filename="../../reader/ui/reader_view.py" line="362"/>
         <source>Show the article as the feed gives it (the full text stays kept)</source>
         <translation>Afficher l’article tel que le flux le donne (le texte intégral reste conservé)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="318"/>
+        <location filename="../../reader/ui/reader_view.py" line="364"/>
         <source>Show the full text fetched from the article&apos;s page</source>
         <translation>Afficher le texte intégral récupéré sur la page de l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="320"/>
+        <location filename="../../reader/ui/reader_view.py" line="366"/>
         <source>Download the article&apos;s page again and find its full text</source>
         <translation>Télécharger de nouveau la page de l’article et en extraire le texte intégral</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="321"/>
+        <location filename="../../reader/ui/reader_view.py" line="367"/>
         <source>Load the images of this article</source>
         <translation>Charger les images de cet article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="501"/>
+        <location filename="../../reader/ui/reader_view.py" line="590"/>
         <source>Select an article to read it</source>
         <translation>Sélectionnez un article pour le lire</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="517"/>
+        <location filename="../../reader/ui/reader_view.py" line="606"/>
         <source>Open original</source>
         <translation>Ouvrir l’original</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="528"/>
+        <location filename="../../reader/ui/reader_view.py" line="617"/>
         <source>Also in:</source>
         <translation>Aussi dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="535"/>
+        <location filename="../../reader/ui/reader_view.py" line="624"/>
         <source>Images are not loaded.</source>
         <translation>Les images ne sont pas chargées.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="536"/>
+        <location filename="../../reader/ui/reader_view.py" line="625"/>
         <source>Load images for this article</source>
         <translation>Charger les images de cet article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="560"/>
+        <location filename="../../reader/ui/reader_view.py" line="675"/>
         <source>Fetching the full text…</source>
         <translation>Récupération du texte intégral…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="564"/>
+        <location filename="../../reader/ui/reader_view.py" line="679"/>
         <source>The feed&apos;s version.</source>
         <translation>Version du flux.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="565"/>
+        <location filename="../../reader/ui/reader_view.py" line="680"/>
         <source>Show the full text</source>
         <translation>Afficher le texte intégral</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="567"/>
+        <location filename="../../reader/ui/reader_view.py" line="682"/>
         <source>the article&apos;s page</source>
         <translation>la page de l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="573"/>
+        <location filename="../../reader/ui/reader_view.py" line="688"/>
         <source>Full text from {host}; fetching it again failed: {reason}.</source>
         <translation>Texte intégral de {host}&#xa0;; la nouvelle récupération a échoué&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="578"/>
-        <location filename="../../reader/ui/reader_view.py" line="594"/>
+        <location filename="../../reader/ui/reader_view.py" line="693"/>
+        <location filename="../../reader/ui/reader_view.py" line="709"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="581"/>
+        <location filename="../../reader/ui/reader_view.py" line="696"/>
         <source>Full text from {host}, fetched {date}.</source>
         <translation>Texte intégral de {host}, récupéré le {date}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="585"/>
+        <location filename="../../reader/ui/reader_view.py" line="700"/>
         <source>Show the feed&apos;s version</source>
         <translation>Afficher la version du flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="591"/>
+        <location filename="../../reader/ui/reader_view.py" line="706"/>
         <source>Full text not available: {reason}.</source>
         <translation>Texte intégral indisponible&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_view.py" line="605"/>
+        <location filename="../../reader/ui/reader_view.py" line="720"/>
         <source>{date}, {time}</source>
         <translation>{date} à {time}</translation>
     </message>
@@ -2711,28 +2942,28 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>SelectionToolbar</name>
     <message>
-        <location filename="../../reader/ui/selection_toolbar.py" line="161"/>
+        <location filename="../../reader/ui/selection_toolbar.py" line="153"/>
         <source>Highlight the selection</source>
         <extracomment>Escape was pressed: stay hidden until the selection changes.</extracomment>
         <translation>Surligner la sélection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/selection_toolbar.py" line="167"/>
+        <location filename="../../reader/ui/selection_toolbar.py" line="159"/>
         <source>Note…</source>
         <translation>Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/selection_toolbar.py" line="167"/>
+        <location filename="../../reader/ui/selection_toolbar.py" line="159"/>
         <source>Highlight with a note</source>
         <translation>Surligner avec une note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/selection_toolbar.py" line="168"/>
+        <location filename="../../reader/ui/selection_toolbar.py" line="160"/>
         <source>Tags…</source>
         <translation>Mots-clés…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/selection_toolbar.py" line="168"/>
+        <location filename="../../reader/ui/selection_toolbar.py" line="160"/>
         <source>Highlight and tag</source>
         <translation>Surligner et ajouter des mots-clés</translation>
     </message>
@@ -2740,177 +2971,237 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="279"/>
+        <location filename="../../reader/ui/dialogs.py" line="466"/>
         <source>Settings</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="289"/>
+        <location filename="../../reader/ui/dialogs.py" line="476"/>
         <source> min</source>
         <extracomment>Opens the data folder in the file manager; replaced in tests.</extracomment>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="290"/>
+        <location filename="../../reader/ui/dialogs.py" line="477"/>
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="291"/>
+        <location filename="../../reader/ui/dialogs.py" line="478"/>
         <source>Refresh every (minutes)</source>
         <translation>Actualiser toutes les (minutes)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="293"/>
+        <location filename="../../reader/ui/dialogs.py" line="480"/>
         <source>Minutes between automatic refreshes; Off refreshes only on request.</source>
         <translation>Minutes entre deux actualisations automatiques&#xa0;; Désactivée n’actualise qu’à la demande.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="297"/>
+        <location filename="../../reader/ui/dialogs.py" line="484"/>
         <source>Mark articles read after</source>
         <translation>Marquer les articles comme lus après</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="298"/>
+        <location filename="../../reader/ui/dialogs.py" line="485"/>
         <source>Mark articles read when shown</source>
         <translation>Marquer les articles comme lus à l’affichage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="302"/>
+        <location filename="../../reader/ui/dialogs.py" line="489"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="303"/>
+        <location filename="../../reader/ui/dialogs.py" line="490"/>
         <source>Delay before marking read (milliseconds)</source>
         <translation>Délai avant de marquer comme lu (millisecondes)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="312"/>
+        <location filename="../../reader/ui/dialogs.py" line="499"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="313"/>
-        <location filename="../../reader/ui/dialogs.py" line="327"/>
+        <location filename="../../reader/ui/dialogs.py" line="500"/>
+        <location filename="../../reader/ui/dialogs.py" line="544"/>
         <source>System default</source>
         <translation>Celle du système</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="314"/>
+        <location filename="../../reader/ui/dialogs.py" line="501"/>
         <source>Reading font size (points)</source>
         <translation>Taille du texte de lecture (points)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="318"/>
+        <location filename="../../reader/ui/dialogs.py" line="535"/>
         <source>Ask for each article</source>
         <translation>Demander pour chaque article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="319"/>
+        <location filename="../../reader/ui/dialogs.py" line="536"/>
         <source>Always load</source>
         <translation>Toujours charger</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="320"/>
+        <location filename="../../reader/ui/dialogs.py" line="537"/>
         <source>Remote images</source>
         <translation>Images distantes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="322"/>
+        <location filename="../../reader/ui/dialogs.py" line="539"/>
         <source>Loading an article&apos;s images tells its publisher that you read it.</source>
         <translation>Charger les images d’un article indique à son éditeur que vous l’avez lu.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="331"/>
+        <location filename="../../reader/ui/dialogs.py" line="548"/>
         <source>Interface language</source>
         <translation>Langue de l’interface</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="334"/>
+        <location filename="../../reader/ui/dialogs.py" line="551"/>
         <source>A new language applies the next time Press Reader starts.</source>
         <translation>Un changement de langue s’applique au prochain démarrage de Press Reader.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="342"/>
+        <location filename="../../reader/ui/dialogs.py" line="559"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="343"/>
+        <location filename="../../reader/ui/dialogs.py" line="560"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="344"/>
+        <location filename="../../reader/ui/dialogs.py" line="561"/>
         <source>Open the data folder</source>
         <translation>Ouvrir le dossier des données</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="350"/>
+        <location filename="../../reader/ui/dialogs.py" line="567"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="351"/>
+        <location filename="../../reader/ui/dialogs.py" line="568"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="364"/>
+        <location filename="../../reader/ui/dialogs.py" line="581"/>
         <source>&amp;Refresh every:</source>
         <translation>&amp;Actualiser toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="365"/>
+        <location filename="../../reader/ui/dialogs.py" line="582"/>
         <source>Reading:</source>
         <translation>Lecture&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="366"/>
+        <location filename="../../reader/ui/dialogs.py" line="583"/>
         <source>&amp;Font size:</source>
         <translation>&amp;Taille du texte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="367"/>
+        <location filename="../../reader/ui/dialogs.py" line="587"/>
         <source>&amp;Images:</source>
         <translation>&amp;Images&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="372"/>
+        <location filename="../../reader/ui/dialogs.py" line="592"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="373"/>
+        <location filename="../../reader/ui/dialogs.py" line="593"/>
         <source>&amp;Data folder:</source>
         <translation>&amp;Dossier des données&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="505"/>
+        <source>Sans serif</source>
+        <translation>Sans empattement</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="506"/>
+        <source>Serif</source>
+        <translation>Avec empattement</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="507"/>
+        <source>Reading font</source>
+        <translation>Police de lecture</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="513"/>
+        <source> %</source>
+        <translation>&#xa0;%</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="514"/>
+        <source>Line spacing (percent of the font size)</source>
+        <translation>Interligne (pourcentage de la taille du texte)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="516"/>
+        <source>Distance from one line to the next, in percent of the font&apos;s height.</source>
+        <translation>Distance d’une ligne à la suivante, en pourcentage de la hauteur du texte.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="523"/>
+        <source> characters</source>
+        <translation> caractères</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="524"/>
+        <source>Column width (characters)</source>
+        <translation>Largeur de colonne (caractères)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="526"/>
+        <source>The widest the text gets; lines of 70 to 80 characters read best.</source>
+        <translation>La plus grande largeur du texte&#xa0;; des lignes de 70 à 80 caractères se lisent le mieux.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="584"/>
+        <source>Font f&amp;amily:</source>
+        <translation>&amp;Police&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="585"/>
+        <source>Line &amp;spacing:</source>
+        <translation>Int&amp;erligne&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="586"/>
+        <source>&amp;Column width:</source>
+        <translation>Largeur de &amp;colonne&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="449"/>
+        <location filename="../../reader/ui/dialogs.py" line="679"/>
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="453"/>
+        <location filename="../../reader/ui/dialogs.py" line="683"/>
         <source>Keys</source>
         <translation>Touches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="453"/>
+        <location filename="../../reader/ui/dialogs.py" line="683"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="454"/>
+        <location filename="../../reader/ui/dialogs.py" line="684"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="477"/>
+        <location filename="../../reader/ui/dialogs.py" line="707"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -2939,8 +3230,8 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>confirm</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="733"/>
-        <location filename="../../reader/ui/dialogs.py" line="755"/>
+        <location filename="../../reader/ui/dialogs.py" line="1095"/>
+        <location filename="../../reader/ui/dialogs.py" line="1117"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
