@@ -725,20 +725,23 @@ class MainWindow(QMainWindow):
 
     def _default_pane_sizes(self) -> list[int]:
         """The feeds' width, then the rest: the feeds do not grow with the window."""
-        feeds = max(180, min(260, int(self.width() * 0.15)))
+        # Room for a folder's feed (indent, icon, some 20 characters, its count).
+        feeds = max(230, min(290, int(self.width() * 0.17)))
         return [feeds, max(1, self.width() - feeds)]
 
     def _default_content_sizes(self, layout: ArticleLayout) -> list[int]:
         """The article list's share of the content pane, for a layout: above the reader, a
         third of the height; beside it, room for some 50 characters of a bold headline beside
-        its source and date (100 average characters in all), or more on a wide window."""
+        its source and date (100 average characters in all), or more on a wide window: all
+        the reader does not need to show its whole column."""
         if layout == ArticleLayout.WIDE:
             height = max(200, self.height() - 110)  # less the menus, toolbar and status bar
             articles = int(height * 0.38)
             return [articles, height - articles]
         width = max(200, self.width() - self._default_pane_sizes()[0])
         char = self.article_view.fontMetrics().averageCharWidth()
-        articles = min(int(width * 0.62), max(char * 100, int(width * 0.42)))
+        beside_reader = width - self.reader_view.comfortable_width()
+        articles = min(int(width * 0.62), max(char * 100, int(width * 0.42), beside_reader))
         return [articles, width - articles]
 
     def _default_reading_sizes(self) -> list[int]:
@@ -994,9 +997,14 @@ class MainWindow(QMainWindow):
         if self._current_article is not None and (
             cursor.position() < start or not cursor.block().text().strip()
         ):
-            top = view.cursorForPosition(QPoint(0, 0)).position()
-            block = document.findBlock(max(start, top))
-            while block.isValid() and not block.text().strip():
+            # The first paragraph of the body not scrolled out of view, found by the layout
+            # (a hit test at the view's corner lands in the column's margin).
+            top = view.verticalScrollBar().value()
+            layout = document.documentLayout()
+            block = document.findBlock(start)
+            while block.isValid() and (
+                not block.text().strip() or layout.blockBoundingRect(block).bottom() <= top
+            ):
                 block = block.next()
             if block.isValid():
                 cursor = paragraph_selection(document, block.position())

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QTextBrowser, QWidget
 
 from reader.core.types import Article
 from reader.ui.contrast import legible, mix
@@ -469,6 +469,12 @@ class ReaderView(QTextBrowser):
             font.setFamilies(list(SERIF_FAMILIES))
             font.setStyleHint(QFont.StyleHint.Serif)
         return font
+
+    def comfortable_width(self) -> int:
+        """The view's width that shows the whole column with its margins and scroll bar: more
+        room only widens the margins (the window gives it to the article list)."""
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return self._widest_column() + 2 * DOCUMENT_MARGIN + scroll_bar + 2 * self.frameWidth()
 
     def _widest_column(self) -> int:
         """The style's column width in pixels, in the body's font."""

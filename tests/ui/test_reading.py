@@ -96,6 +96,27 @@ def test_p_without_a_cursor_in_the_text_takes_the_first_paragraph_in_view(
     assert article.text.startswith(highlight.exact)
 
 
+def test_p_scrolled_down_takes_the_first_paragraph_still_in_view(
+    qtbot: QtBot, demo_window: MainWindow, demo_store: Store
+) -> None:
+    open_article_with(demo_window, OBSERVATOIRE)
+    view = demo_window.reader_view
+    document = view.document()
+    first = document.findBlock(body_start(document))
+    while not first.text().strip():
+        first = first.next()
+    second = first.next()
+    while not second.text().strip():
+        second = second.next()
+    # Scrolled just past the first paragraph: the second one is the first in view.
+    below_first = int(document.documentLayout().blockBoundingRect(first).bottom()) + 1
+    view.verticalScrollBar().setValue(below_first)
+    assert view.verticalScrollBar().value() == below_first
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    (highlight,) = demo_store.highlights.list()
+    assert highlight.exact == second.text().strip()
+
+
 # -- undo names what it undoes ---------------------------------------------------------------
 
 
