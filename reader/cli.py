@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import gettext
-import json
 import os
+import signal
 import sys
-import unicodedata
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from reader import __version__, cli_i18n, paths
 from reader.cli_i18n import _, ngettext
+from reader.cli_text import json_text, shown, shown_lines
+from reader.core import schema
 from reader.core.clock import utc_now
 from reader.core.dates import parse_user_date
 from reader.core.errors import (
@@ -1104,6 +1107,56 @@ def demo_library(data: Path, clock: Clock = utc_now) -> Path:
     return path
 
 
+#: The commands that only read the library: on a library the user cannot write (its file, its
+#: folder or its file system read-only) they open it for reading instead of failing.
+_READING_COMMANDS = frozenset(
+    {
+        ("info", None),
+        ("feed", "list"),
+        ("opml", "export"),
+        ("articles", None),
+        ("search", None),
+        ("show", None),
+        ("tags", None),
+        ("highlight", "list"),
+        ("briefs", None),
+    }
+)
+
+
+def _only_reads(args: argparse.Namespace) -> bool:
+    """Whether the command leaves the library as it is (a brief does unless it is saved)."""
+    command = args.command or "info"
+    if command == "brief":
+        return not (getattr(args, "save", False) or getattr(args, "mark_used", False))
+    return (command, getattr(args, f"{command}_command", None)) in _READING_COMMANDS
+
+
+def open_library(path: Path, clock: Clock = utc_now, *, reading: bool = False) -> Store:
+    """The library at ``path``; a command that only reads it opens a library the user cannot
+    write read-only, and any other is refused by the Store with the reason it is read-only."""
+    read_only = reading and path.exists() and not schema.is_writable(path)
+    return Store(path, clock=clock, read_only=read_only)
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Stop on SIGTERM as on Ctrl-C (KeyboardInterrupt): a refresh shuts its parser processes
+    down and keeps what it stored, instead of dying with them left behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def library_file(args: argparse.Namespace, clock: Clock = utc_now) -> Path:
     """The library the arguments point to; with --demo, the demo library."""
     data = paths.data_dir(getattr(args, "data_dir", None))
@@ -1159,10 +1212,14 @@ def _run(argv: Sequence[str] | None, clock: Clock) -> int:
     try:
         if command == "gui":
             return run_window(args)
-        with Store(library_file(args, clock), clock=clock) as store:
+        with (
+            _sigterm_interrupts(),
+            open_library(library_file(args, clock), clock, reading=_only_reads(args)) as store,
+        ):
             return handler(store, args, sys.stdout)
     except ReaderError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        # Errors repeat titles, addresses and reasons from outside: one printable line.
+        print(f"{PROG}: error: {shown(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(_("{prog}: interrupted").format(prog=PROG), file=sys.stderr)

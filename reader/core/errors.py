@@ -24,6 +24,18 @@ class LibraryTooNewError(StorageError):
     """The library was written by a newer Press Reader than this one."""
 
 
+class LibraryReadOnlyError(StorageError):
+    """The library cannot be written: its file, its folder or its file system is read-only."""
+
+
+class DiskFullError(StorageError):
+    """The disk holding the library is full: the last change was not saved."""
+
+
+class LibraryBusyError(StorageError):
+    """Another Press Reader holds the library's write lock for longer than we wait."""
+
+
 class FeedNotFoundError(ReaderError, LookupError):
     """No feed has the given id."""
 

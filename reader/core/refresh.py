@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable
@@ -10,7 +9,6 @@ from concurrent.futures import (
     FIRST_COMPLETED,
     Executor,
     Future,
-    ProcessPoolExecutor,
     ThreadPoolExecutor,
     wait,
 )
@@ -37,6 +35,7 @@ from reader.core.identity import EntryIdentity, identify
 from reader.core.parse import parse_feed
 from reader.core.store import Store
 from reader.core.types import Feed, ParsedFeed
+from reader.core.workers import parser_pool, stopped_on_error
 
 Status = Literal["ok", "not_modified", "failed"]
 
@@ -188,6 +187,7 @@ def refresh_feeds(
         with (
             ThreadPoolExecutor(max_workers=workers, thread_name_prefix="refresh") as pool,
             ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pages") as page_pool,
+            stopped_on_error(parser, pool, page_pool),
         ):
             # A bounded window of feeds in flight: results wait for the single writer, and
             # parsed feeds are large, so never let them pile up faster than they are stored.
@@ -307,8 +307,7 @@ def _parser_pool(feed_count: int, processes: int | None) -> Executor | None:
         processes = cores if feed_count >= PARALLEL_PARSE_MIN_FEEDS and cores > 1 else 0
     if processes <= 0:
         return None
-    # "spawn": forking a process that runs threads (or Qt) is not safe.
-    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+    return parser_pool(processes)
 
 
 def _retrieve(feed: Feed, http: Fetcher, parser: Executor | None, now: datetime) -> _Retrieved:

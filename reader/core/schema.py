@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.errors import LibraryTooNewError, NotALibraryError, StorageError
+from reader.core.errors import (
+    DiskFullError,
+    LibraryBusyError,
+    LibraryReadOnlyError,
+    LibraryTooNewError,
+    NotALibraryError,
+    StorageError,
+)
 
 #: Written in every library; a database with another id is not ours. ("PrRd")
 APPLICATION_ID = 0x50725264
@@ -317,37 +327,187 @@ MIGRATIONS: tuple[Migration, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """Open a connection with the library's pragmas; transactions are explicit (autocommit)."""
+#: For tests: a cap on the library's pages (``PRAGMA max_page_count``), set on every
+#: connection, so that a full disk can be simulated. None leaves SQLite's own limit.
+MAX_PAGE_COUNT: int | None = None
+
+#: The files SQLite keeps beside a WAL library while it is open.
+SIDECAR_SUFFIXES = ("-wal", "-shm")
+
+
+def sidecars(path: Path) -> tuple[Path, ...]:
+    """The write-ahead log and shared-memory index beside the library file."""
+    return tuple(path.with_name(path.name + suffix) for suffix in SIDECAR_SUFFIXES)
+
+
+def _on_read_only_file_system(folder: Path) -> bool:
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:  # Windows: a read-only volume shows as unwritable files instead
+        return False
     try:
-        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def read_only_cause(path: Path) -> str | None:
+    """Why the library at ``path`` cannot be written, in the user's words; None when its file,
+    its folder and its file system all allow writing."""
+    folder = path.parent
+    if _on_read_only_file_system(folder):
+        return f"{folder} is on a read-only file system"
+    if path.exists() and not _writable(path):
+        return f"the library file {path} is read-only (check its permissions)"
+    for sidecar in sidecars(path):
+        if sidecar.exists() and not _writable(sidecar):
+            return (
+                f"the library's {sidecar.name} file is read-only "
+                "(another user's Press Reader left it; delete it while no Press Reader runs)"
+            )
+    if folder.is_dir() and not _writable(folder):
+        # SQLite creates the -wal and -shm files beside the library, even to read it.
+        return f"the folder {folder} is read-only (check its permissions)"
+    return None
+
+
+def is_writable(path: Path) -> bool:
+    """Whether the library at ``path`` (which may not exist yet) can be written."""
+    return read_only_cause(path) is None
+
+
+def storage_error(error: sqlite3.Error, path: Path | str | None = None) -> StorageError:
+    """The StorageError a SQLite error means, chosen by its primary result code (the extended
+    codes only add detail); read-only and cannot-open errors name the true cause."""
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    where = Path(path) if path is not None and str(path) != ":memory:" else None
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return LibraryBusyError("the library is busy (another Press Reader is writing); try again")
+    if primary == sqlite3.SQLITE_FULL:
+        place = f" holding {where}" if where is not None else ""
+        return DiskFullError(
+            f"the disk{place} is full: the last change was not saved; free some space and try again"
+        )
+    if primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+        cause = read_only_cause(where) if where is not None else None
+        if cause is not None:
+            return LibraryReadOnlyError(f"cannot write the library: {cause}")
+        if primary == sqlite3.SQLITE_READONLY:
+            return LibraryReadOnlyError("the library is read-only: check the file's permissions")
+        return StorageError(f"cannot open the library {where}: {error}")
+    if primary == sqlite3.SQLITE_NOTADB:
+        return NotALibraryError(f"{where} is not a Press Reader library ({error})")
+    if primary == sqlite3.SQLITE_CORRUPT:
+        return StorageError(f"the library file is damaged ({error})")
+    return StorageError(f"library error: {error}")
+
+
+def repair_sidecars(path: Path) -> None:
+    """Give back write permission to a -wal or -shm file a read-only open left behind.
+
+    SQLite creates them with the main file's permissions, so reading a 0444 library leaves
+    0444 ones that block every later write, even once the library file is writable again.
+    Only our own files are changed (chmod never disturbs another process using them)."""
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None or not path.exists() or not _writable(path):
+        return
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return
+    for sidecar in sidecars(path):
+        try:
+            info = sidecar.stat()
+            if info.st_uid == geteuid() and not _writable(sidecar):
+                sidecar.chmod(stat.S_IMODE(info.st_mode) | (mode & 0o666) | stat.S_IWUSR)
+        except OSError:
+            continue  # absent, or not ours: read_only_cause names it if it blocks writing
+
+
+def _read_only_uri(path: Path) -> str:
+    """How to open the library without writing to it, nor creating anything beside it.
+
+    A WAL library is read through its -shm index, which SQLite creates (with the library's
+    permissions) if it is missing, or fails to in a read-only folder. When there is no
+    write-ahead log, or an empty one, the main file holds every commit, so ``immutable=1``
+    reads it with no index at all; a log with content is read through its index
+    (``mode=ro`` works then even in a read-only folder, from SQLite 3.22)."""
+    target = path.absolute().as_uri()
+    wal, _ = sidecars(path)
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    if pending:
+        return target + "?mode=ro"
+    return target + "?mode=ro&immutable=1"
+
+
+def connect(path: Path | str, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open a connection with the library's pragmas; transactions are explicit (autocommit).
+
+    ``read_only`` opens the file without ever writing to it or creating a file beside it,
+    for commands that only read a library the user cannot write."""
+    memory = str(path) == ":memory:"
+    try:
+        if read_only and not memory:
+            db = sqlite3.connect(
+                _read_only_uri(Path(path)), uri=True, isolation_level=None,
+                check_same_thread=False,
+            )  # fmt: skip
+        else:
+            if not memory:
+                repair_sidecars(Path(path))
+            db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as error:
-        raise StorageError(f"cannot open the library {path}: {error}") from None
+        raise storage_error(error, path) from None
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         # In WAL mode NORMAL never corrupts the library; a power cut may lose the last commit,
         # which a refresh fetches again. FULL would fsync every feed's transaction.
         db.execute("PRAGMA synchronous = NORMAL")
-    except sqlite3.DatabaseError as error:
+        if MAX_PAGE_COUNT is not None:
+            db.execute(f"PRAGMA max_page_count = {int(MAX_PAGE_COUNT)}")
+    except sqlite3.Error as error:
         db.close()
-        raise NotALibraryError(f"{path} is not a Press Reader library ({error})") from None
+        raise storage_error(error, path) from None
     return db
+
+
+def rollback(db: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already (it may after a full disk)."""
+    if db.in_transaction:
+        # The transaction is gone either way; the first error is the one to tell.
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
 
 
 def _is_empty(db: sqlite3.Connection) -> bool:
     return bool(db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] == 0)
 
 
-def migrate(db: sqlite3.Connection, path: Path | str, *, target: int = SCHEMA_VERSION) -> None:
+def migrate(
+    db: sqlite3.Connection,
+    path: Path | str,
+    *,
+    target: int = SCHEMA_VERSION,
+    read_only: bool = False,
+) -> None:
     """Bring the database at ``path`` to ``target``: create it when empty, refuse it when it is
-    not a library or is newer than this program, run each missing step in its own transaction."""
+    not a library or is newer than this program, run each missing step in its own transaction.
+
+    A library opened ``read_only`` is only checked: one that needs a step is refused."""
     try:
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
         version = db.execute("PRAGMA user_version").fetchone()[0]
         empty = _is_empty(db)
-    except sqlite3.DatabaseError as error:
-        raise NotALibraryError(f"{path} is not a Press Reader library ({error})") from None
+    except sqlite3.Error as error:
+        raise storage_error(error, path) from None
     if not empty and app_id != APPLICATION_ID:
         raise NotALibraryError(f"{path} is not a Press Reader library")
     if version > SCHEMA_VERSION:
@@ -355,20 +515,28 @@ def migrate(db: sqlite3.Connection, path: Path | str, *, target: int = SCHEMA_VE
             f"{path} was written by a newer Press Reader (library version {version}; "
             f"this program reads up to {SCHEMA_VERSION}): please update Press Reader"
         )
-    if empty:
-        # WAL lets the desktop app read while a command-line refresh writes.
-        db.execute("PRAGMA journal_mode = WAL")
-    for step in range(version, target):
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            MIGRATIONS[step](db)
-            problems = db.execute("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                raise StorageError(f"migration to version {step + 1} broke references")
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {step + 1}")
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
+    if read_only:
+        if empty or version < target:
+            cause = read_only_cause(Path(path)) or "it was opened read-only"
+            what = "is empty" if empty else "must be upgraded for this Press Reader"
+            raise LibraryReadOnlyError(f"the library {path} {what}, but {cause}")
+        return
+    try:
+        if empty:
+            # WAL lets the desktop app read while a command-line refresh writes.
+            db.execute("PRAGMA journal_mode = WAL")
+        for step in range(version, target):
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                MIGRATIONS[step](db)
+                problems = db.execute("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise StorageError(f"migration to version {step + 1} broke references")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {step + 1}")
+                db.execute("COMMIT")
+            except BaseException:
+                rollback(db)
+                raise
+    except sqlite3.Error as error:
+        raise storage_error(error, path) from None

@@ -19,14 +19,26 @@ from reader.core.errors import (
     ArticleNotFoundError,
     FeedExistsError,
     FeedNotFoundError,
+    LibraryReadOnlyError,
     StorageError,
 )
 from reader.core.fts import fallback_query, plain_query, uses_syntax
 from reader.core.fulltext_store import FullTextStore
 from reader.core.highlight_store import HighlightStore
 from reader.core.identity import EntryIdentity, identify
-from reader.core.tag_store import TagStore, like_prefix, normalize_tag
-from reader.core.types import Article, Feed, FullText, ParsedEntry, ParsedFeed, SearchHit
+from reader.core.snippets import MATCH_END as MATCH_END
+from reader.core.snippets import MATCH_START as MATCH_START
+from reader.core.snippets import Term, make_snippet, query_terms
+from reader.core.tag_store import TagStore, add_tags, like_prefix, normalize_tag
+from reader.core.types import (
+    MAX_FOLDER_DEPTH,
+    Article,
+    Feed,
+    FullText,
+    ParsedEntry,
+    ParsedFeed,
+    SearchHit,
+)
 from reader.core.updates import EntryUpdates, plan_entry_updates
 from reader.core.urls import normalize_feed_url
 
@@ -136,26 +148,49 @@ class Store:
     (WAL mode lets readers and one writer work at the same time).
     """
 
-    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        read_only: bool = False,
+    ) -> None:
+        """Open the library at ``path``, creating or upgrading it; ``read_only`` opens an
+        existing, current library without writing anything (every write then fails with
+        LibraryReadOnlyError), for commands that only read."""
         self.path = Path(path)
         self._now = clock
+        self.read_only = read_only
         if str(path) != ":memory:":
             if self.path.is_dir():
                 raise StorageError(f"{self.path} is a folder, not a library file")
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StorageError(f"cannot create the library folder: {error}") from None
-        self._conn = schema.connect(path)
+            if not read_only:
+                self._check_writable()
+        self._conn = schema.connect(path, read_only=read_only)
         self._conn.row_factory = sqlite3.Row
         try:
-            schema.migrate(self._conn, path)
+            schema.migrate(self._conn, path, read_only=read_only)
         except BaseException:
             self._conn.close()
             raise
         self.highlights = HighlightStore(self)
         self.tags = TagStore(self)
         self.full_texts = FullTextStore(self)
+
+    def _check_writable(self) -> None:
+        """Refuse at once a library that cannot be written, saying why: opened anyway, SQLite
+        would read it and leave read-only -wal and -shm files that outlive the fix."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(
+                f"cannot create the library folder {self.path.parent}: {error.strerror or error}"
+            ) from None
+        if self.path.exists():
+            schema.repair_sidecars(self.path)
+            cause = schema.read_only_cause(self.path)
+            if cause is not None:
+                raise LibraryReadOnlyError(f"cannot write the library: {cause}")
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -192,32 +227,40 @@ class Store:
         if self._conn.in_transaction:
             yield self._conn
             return
+        if self.read_only:
+            cause = schema.read_only_cause(self.path) or "it was opened for reading only"
+            raise LibraryReadOnlyError(f"cannot write the library: {cause}")
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise _storage_error(error) from None
+            raise _storage_error(error, self.path) from None
         try:
             yield self._conn
         except sqlite3.Error as error:
-            self._conn.execute("ROLLBACK")
-            raise _storage_error(error) from None
+            schema.rollback(self._conn)
+            raise _storage_error(error, self.path) from None
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            schema.rollback(self._conn)
             raise
-        else:
+        try:
+            # A full disk is often found only here, when the pages reach the file.
             self._conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            schema.rollback(self._conn)
+            raise _storage_error(error, self.path) from None
 
     def _query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
-            raise _storage_error(error) from None
+            raise _storage_error(error, self.path) from None
 
     # -- folders ----------------------------------------------------------------------------
 
     def ensure_folder(self, path: str | Sequence[str] | None) -> int | None:
-        """The id of the folder at ``path``, created with its parents when missing."""
-        parts = split_folder(path)
+        """The id of the folder at ``path``, created with its parents when missing; a path
+        deeper than ``MAX_FOLDER_DEPTH`` names the folder at that depth."""
+        parts = split_folder(path)[:MAX_FOLDER_DEPTH]
         parent: int | None = None
         with self.transaction() as db:
             for name in parts:
@@ -978,17 +1021,9 @@ def _clean_title(title: str | None) -> str | None:
     return cleaned or None
 
 
-def _storage_error(error: sqlite3.Error) -> StorageError:
-    code = getattr(error, "sqlite_errorcode", None)
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return StorageError("the library is busy (another Press Reader is writing); try again")
-    if code == sqlite3.SQLITE_READONLY:
-        return StorageError("the library is read-only: check the file's permissions")
-    if code == sqlite3.SQLITE_FULL:
-        return StorageError("the disk is full: the library could not be written")
-    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return StorageError(f"the library file is damaged ({error})")
-    return StorageError(f"library error: {error}")
+def _storage_error(error: sqlite3.Error, path: Path | None = None) -> StorageError:
+    """The library's error for a SQLite one, by result code (see ``schema.storage_error``)."""
+    return schema.storage_error(error, path)
 
 
 def _feed_from_row(row: sqlite3.Row, paths: dict[int, tuple[str, ...]]) -> Feed:
