@@ -552,10 +552,17 @@ def cmd_opml_import(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     from reader.core.opml import parse_opml
 
     document = parse_opml(data)
-    report = store.import_opml(document)
+    progress = _ImportProgress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        report = store.import_opml(
+            document, progress=progress.update if progress is not None else None
+        )
+    finally:
+        if progress is not None:
+            progress.finish()
     print(
         _("Imported {file}: {added} added, {present} already present, {invalid} invalid.").format(
-            file=path.name,
+            file=shown(path.name),
             added=len(report.added),
             present=len(report.present),
             invalid=len(report.invalid),
@@ -564,24 +571,65 @@ def cmd_opml_import(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     )
     for description, reason in report.invalid:
         print(
-            _("  invalid: {outline}: {reason}").format(outline=description, reason=reason), file=out
+            _("  invalid: {outline}: {reason}").format(
+                outline=shown(description), reason=shown(reason)
+            ),
+            file=out,
         )
     if not document.feeds and not report.invalid:
         raise ReaderError(f"{path.name} lists no feeds (no outline has an xmlUrl)")
     return 0
 
 
+def _check_output(path: Path, *, force: bool) -> None:
+    """Refuse an -o the export would not replace: a folder, a pipe, a device, a link to
+    nothing, or a read-only file unless --force."""
+    try:
+        check_replaceable(path, replace_read_only=force)
+    except ReadOnlyFileError as error:
+        raise ReaderError(f"{error}; use --force to replace it") from None
+
+
+def _write_output(path: Path, data: bytes, *, force: bool) -> None:
+    """write_atomically, the refusal of a read-only file saying how to overrule it."""
+    try:
+        write_atomically(path, data, replace_read_only=force)
+    except ReadOnlyFileError as error:  # made read-only since _check_output
+        raise ReaderError(f"{error}; use --force to replace it") from None
+
+
+class _ImportProgress:
+    """The feeds an OPML import has handled, as one line redrawn in place on a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.drawn = False
+
+    def update(self, done: int, total: int) -> None:
+        line = _("Importing feeds: {done}/{total}").format(done=done, total=total)
+        self.stream.write(f"\r\033[K{line}")
+        self.stream.flush()
+        self.drawn = True
+
+    def finish(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
 def cmd_opml_export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     from reader.core.opml import export_opml
 
+    if args.output is not None:
+        _check_output(args.output, force=args.force)
     outlines, folders = store.export_outlines()
     data = export_opml(outlines, folders=folders, now=store.now())
     if args.output is None:
         out.write(data.decode("utf-8"))
         return 0
-    write_atomically(args.output, data)
+    _write_output(args.output, data, force=args.force)
     print(
-        _("Wrote {count} feeds to {file}").format(count=len(outlines), file=args.output),
+        _("Wrote {count} feeds to {file}").format(count=len(outlines), file=shown(args.output)),
         file=sys.stderr,
     )
     return 0

@@ -306,7 +306,9 @@ def discover_feeds(
 
 
 def _fetch(fetcher: Fetcher, url: str, *, accept: str = ACCEPT) -> FetchResult:
-    return fetcher.fetch(url, accept=accept)
+    # Whether a feed or a web page comes back, the user is waiting: each address gets the
+    # page deadline (30 s by default), not the longer one of a feed refreshed in the background.
+    return fetcher.fetch(url, accept=accept, deadline=fetcher.deadlines["page"])
 
 
 def _first_feed(fetcher: Fetcher, urls: Iterable[str], now: datetime) -> FeedCandidate | None:

@@ -27,11 +27,22 @@ from reader.core.errors import (
 
 __all__ = [
     "ACCEPT",
+    "DEADLINES",
     "DEFAULT_USER_AGENT",
     "FetchResult",
     "Fetcher",
+    "deadline_stream",
     "parse_retry_after",
 ]
+
+#: The longest one fetch may take in all, in seconds, by what is fetched (the ``document``
+#: of :meth:`Fetcher.fetch`): connecting, every redirect and the whole body. The timeout
+#: bounds each read only, so a server sending a byte every few seconds would otherwise keep
+#: a download going for as long as it likes. Feed discovery fetches with the page deadline;
+#: the desktop's images and icons have a deadline of their own (``reader.ui.remote``).
+DEADLINES: Mapping[str, float] = {"feed": 60.0, "page": 30.0}
+#: The deadline of a kind of document DEADLINES does not name.
+DEFAULT_DEADLINE = 30.0
 
 DEFAULT_USER_AGENT = (
     f"PressReader/{__version__} (+https://example.invalid/press-reader; feed reader)"
@@ -105,7 +116,9 @@ class Fetcher:
     requests run against one host at a time, and at most ``max_connections`` in all
     (the latter is the connection pool's limit, so it does not apply when a custom
     ``transport`` is given). ``mounts`` answers some addresses with transports of their own
-    (``{"https://host": transport}``). Use as a context manager, or call ``close()``.
+    (``{"https://host": transport}``). ``timeout`` bounds each connect, read and write;
+    ``deadlines`` (over DEADLINES) bounds a whole fetch by kind of document, measured with
+    ``monotonic``. Use as a context manager, or call ``close()``.
     """
 
     def __init__(
@@ -120,9 +133,15 @@ class Fetcher:
         transport: httpx.BaseTransport | None = None,
         mounts: Mapping[str, httpx.BaseTransport] | None = None,
         clock: Callable[[], datetime] = utc_now,
+        deadlines: Mapping[str, float] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         if timeout <= 0:
             raise ValueError("timeout must be positive")
+        self.deadlines = {**DEADLINES, **(deadlines or {})}
+        if any(seconds <= 0 for seconds in self.deadlines.values()):
+            raise ValueError("deadlines must be positive")
+        self._monotonic = monotonic
         if max_bytes < 0 or max_redirects < 0:
             raise ValueError("max_bytes and max_redirects must not be negative")
         if max_connections < 1 or max_per_host < 1:
@@ -184,11 +203,13 @@ class Fetcher:
         last_modified: str | None = None,
         accept: str | None = None,
         document: str = "feed",
+        deadline: float | None = None,
     ) -> FetchResult:
         """Download ``url`` with a conditional GET, following up to ``max_redirects``.
         ``accept`` replaces the Accept header (which asks for feeds) for other documents,
         such as an article's web page; ``document`` names what is fetched in error messages
-        ("feed" or "page").
+        ("feed" or "page") and chooses its deadline (``deadlines``) unless ``deadline``
+        gives one in seconds: past it the download stops, however steadily bytes come.
 
         Raises FetchError (or one of its subclasses) for every failure; the
         message is one line meant for the user.
@@ -196,6 +217,10 @@ class Fetcher:
         if self._closed:
             raise FetchError("the downloader was closed")
         started = time.monotonic()
+        limit = deadline if deadline is not None else self.deadlines.get(document, DEFAULT_DEADLINE)
+        if limit <= 0:
+            raise ValueError("deadline must be positive")
+        expires = self._monotonic() + limit
         current = _parse_url(url)
         conditional = _conditional_headers(etag, last_modified)
         if accept is not None:
@@ -205,7 +230,7 @@ class Fetcher:
         while True:
             try:
                 with self._host_slot(current.host):
-                    outcome = self._request(current, conditional, document)
+                    outcome = self._request(current, conditional, document, expires, limit)
             except httpx.HTTPError as exc:
                 raise _translate(exc, current, self.timeout) from exc
             except httpx.InvalidURL as exc:
@@ -254,11 +279,46 @@ class Fetcher:
             yield
 
     def _request(
-        self, url: httpx.URL, conditional: dict[bytes, bytes], document: str = "feed"
+        self,
+        url: httpx.URL,
+        conditional: dict[bytes, bytes],
+        document: str,
+        expires: float,
+        limit: float,
     ) -> _Redirect | _Answer:
-        """One GET of ``url``: a redirect to follow, or a final answer with its body."""
-        request = self._client.build_request("GET", url, headers=conditional)
+        """One GET of ``url``: a redirect to follow, or a final answer with its body, all
+        before the monotonic moment ``expires`` (``limit`` seconds after the fetch began)."""
+        remaining = expires - self._monotonic()
+        if remaining <= 0:
+            raise _too_long(document, url, limit)
+        # No single wait may outlast the deadline either.
+        wait = min(self.timeout, remaining)
+        try:
+            return self._exchange(url, conditional, document, wait, expires, limit)
+        except httpx.TimeoutException as exc:
+            if wait < self.timeout:  # cut short by the deadline, not the server's timeout
+                raise _too_long(document, url, limit) from exc
+            raise
+
+    def _exchange(
+        self,
+        url: httpx.URL,
+        conditional: dict[bytes, bytes],
+        document: str,
+        wait: float,
+        expires: float,
+        limit: float,
+    ) -> _Redirect | _Answer:
+        request = self._client.build_request(
+            "GET", url, headers=conditional, timeout=httpx.Timeout(wait, pool=None)
+        )
         response = self._client.send(request, stream=True)
+
+        def check() -> None:
+            if self._monotonic() >= expires:
+                raise _too_long(document, url, limit)
+
+        deadline_stream(response, check)
         try:
             status = response.status_code
             if status in _REDIRECTS:
@@ -316,6 +376,37 @@ class _Answer:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+
+class _CheckedStream(httpx.SyncByteStream):
+    """A response body that calls ``check`` before handing on each chunk received."""
+
+    def __init__(self, inner: httpx.SyncByteStream, check: Callable[[], None]) -> None:
+        self._inner = inner
+        self._check = check
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            self._check()
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def deadline_stream(response: httpx.Response, check: Callable[[], None]) -> None:
+    """Make a streamed response call ``check`` (which raises past a deadline) on every chunk
+    as it arrives off the network, before any decoding: a compressed trickle may decode to
+    nothing for a long time, so a check on decoded chunks could go unasked."""
+    if isinstance(response.stream, httpx.SyncByteStream):
+        response.stream = _CheckedStream(response.stream, check)
+
+
+def _too_long(document: str, url: httpx.URL, limit: float) -> FetchError:
+    host = url.host or str(url)
+    return FetchError(
+        f"the {document} took longer than {limit:g} s to download from {host}; gave up"
+    )
 
 
 def _parse_url(url: str) -> httpx.URL:

@@ -16,8 +16,16 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from reader.core.errors import OPMLError
+from reader.core.types import MAX_FOLDER_DEPTH
 
-__all__ = ["InvalidOutline", "OPMLDocument", "OutlineFeed", "export_opml", "parse_opml"]
+__all__ = [
+    "MAX_FOLDER_DEPTH",
+    "InvalidOutline",
+    "OPMLDocument",
+    "OutlineFeed",
+    "export_opml",
+    "parse_opml",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +88,10 @@ def parse_opml(data: bytes) -> OPMLDocument:
     ignored); HTML entities that XML does not define (``&aelig;``) are decoded; a file
     whose root is not ``<opml>`` or that lacks ``<body>`` is still read when it holds
     outlines with an ``xmlUrl``. Entities declared in the document are never expanded and
-    external resources are never loaded: such a file is refused.
+    external resources are never loaded: such a file is refused. Folders nest at most
+    ``MAX_FOLDER_DEPTH`` deep: what is nested deeper belongs to the deepest folder allowed.
+    The outlines are walked without recursion, so a deep file costs time and memory in
+    proportion to its size only.
     """
     root = _parse_xml(data)
     root_name = _local(root.tag)
@@ -205,11 +216,11 @@ class _OutlineReader:
                 self.invalid.append(
                     InvalidOutline(title or text or "untitled outline", "no feed address (xmlUrl)")
                 )
-            elif folder_name:
+            elif folder_name and len(path) < MAX_FOLDER_DEPTH:
                 self._folder((*path, folder_name))
             return path
-        if not folder_name:
-            return path
+        if not folder_name or len(path) >= MAX_FOLDER_DEPTH:
+            return path  # transparent: its children belong to the current folder
         inner = (*path, folder_name)
         self._folder(inner)
         return inner
@@ -280,7 +291,7 @@ def _category_folder(category: str) -> tuple[str, ...]:
         if item.startswith("/"):
             path = tuple(name for name in map(_collapse, item.split("/")) if name)
             if path:
-                return path
+                return path[:MAX_FOLDER_DEPTH]
     return ()
 
 
@@ -353,9 +364,11 @@ class _OutlineWriter:
         self._seen: set[tuple[str, ...]] = set()
         # The wanted first-opening order: every folder preceded by its parents.
         self._order: list[tuple[str, ...]] = []
+        ordered: set[tuple[str, ...]] = set()  # a set: thousands of folders stay linear
         for path in folders:
             for depth in range(1, len(path) + 1):
-                if path[:depth] not in self._order:
+                if path[:depth] not in ordered:
+                    ordered.add(path[:depth])
                     self._order.append(path[:depth])
         self._position = {path: index for index, path in enumerate(self._order)}
         self._next = 0

@@ -922,19 +922,18 @@ class Store:
                 if url in known:
                     present.append(outline)
                     continue
-                db.execute(
-                    "INSERT INTO feeds (url, folder_id, feed_title, site_url, added, position) "
-                    "VALUES (?, ?, ?, ?, ?, (SELECT ifnull(max(position), -1) + 1 FROM feeds))",
-                    (
-                        url,
-                        self.ensure_folder(outline.folder),
-                        outline.title,
-                        outline.site_url,
-                        to_db(self._now()),
-                    ),
-                )
+                folder_id = folders.ensure(outline.folder)
+                rows.append((url, folder_id, outline.title, outline.site_url, added_at, position))
+                position += 1
                 known.add(url)
                 added.append(outline)
+            db.executemany(
+                "INSERT INTO feeds (url, folder_id, feed_title, site_url, added, position) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        if progress is not None:
+            progress(total, total)
         return ImportReport(tuple(added), tuple(present), tuple(invalid))
 
     def export_outlines(self) -> tuple[list[OutlineFeed], list[tuple[str, ...]]]:
@@ -995,6 +994,47 @@ _UPDATE_CONTENT = tuple(
     else f"{column} = ?"
     for column in _CONTENT_COLUMNS
 )
+
+
+class _FolderIndex:
+    """The library's folders read once, then found and created by path in memory: an
+    import looks folders up per feed, and one query per level would make it quadratic."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._ids: dict[tuple[int, str], int] = {}
+        self._next_position: dict[int, int] = {}
+        self._paths: dict[tuple[str, ...], int | None] = {(): None}
+        for folder_id, parent_id, name, position in db.execute(
+            "SELECT id, parent_id, name, position FROM folders"
+        ):
+            parent = parent_id or 0
+            self._ids[(parent, name)] = folder_id
+            self._next_position[parent] = max(self._next_position.get(parent, 0), position + 1)
+
+    def ensure(self, path: Sequence[str]) -> int | None:
+        """The id of the folder at ``path`` (cut at ``MAX_FOLDER_DEPTH``), created with its
+        parents when missing; None for the top level."""
+        parts = split_folder(path)[:MAX_FOLDER_DEPTH]
+        if parts in self._paths:
+            return self._paths[parts]
+        parent: int | None = None
+        for name in parts:
+            key = (parent or 0, name)
+            folder_id = self._ids.get(key)
+            if folder_id is None:
+                position = self._next_position.get(key[0], 0)
+                self._next_position[key[0]] = position + 1
+                cursor = self._db.execute(
+                    "INSERT INTO folders (parent_id, name, position) VALUES (?, ?, ?)",
+                    (parent, name, position),
+                )
+                folder_id = cursor.lastrowid
+                assert folder_id is not None
+                self._ids[key] = folder_id
+            parent = folder_id
+        self._paths[parts] = parent
+        return parent
 
 
 def _content_values(entry: ParsedEntry, ident: EntryIdentity) -> tuple[Any, ...]:

@@ -40,6 +40,8 @@ FETCHED_SCHEMES = frozenset({"http", "https"})
 #: whose addresses all end in .invalid, stays off the network.
 RESERVED_SUFFIXES = (".invalid", ".example", ".test")
 
+#: An image or icon download waits at most this long for any read, and takes at most this
+#: long in all: past it the download stops, however steadily the bytes come.
 IMAGE_TIMEOUT = 10.0
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_MAX_WIDTH = 1600
@@ -225,9 +227,21 @@ class _Fetcher:
             raise _DownloadError("the window is closing")
         import httpx
 
+        from reader.core.fetch import deadline_stream
+
         deadline = time.monotonic() + self.timeout
+
+        def check() -> None:
+            if self.stopped:
+                raise _DownloadError("the window is closing")
+            if time.monotonic() > deadline:
+                raise _DownloadError(f"took longer than {self.timeout:g} s to download")
+
         try:
             with self._http().stream("GET", url) as response:
+                # Checked on every chunk off the network: a compressed trickle can go on
+                # for ever without decoding to a single byte.
+                deadline_stream(response, check)
                 if response.status_code != HTTPStatus.OK:
                     raise _DownloadError(_status_text(response.status_code))
                 if response.url.scheme not in FETCHED_SCHEMES:
@@ -241,10 +255,6 @@ class _Fetcher:
                     received += len(chunk)
                     if received > max_bytes:
                         raise _DownloadError(f"larger than {_size(max_bytes)}")
-                    if self.stopped:
-                        raise _DownloadError("the window is closing")
-                    if time.monotonic() > deadline:
-                        raise _DownloadError(f"timed out after {self.timeout:g} s")
                     chunks.append(chunk)
                 return b"".join(chunks)
         except httpx.TooManyRedirects as exc:

@@ -29,6 +29,7 @@ from reader.core.errors import (
 from reader.core.fetch import Fetcher
 from tests.factories import T0
 from tests.feeds import FeedSite, rss
+from tests.trickle import trickle_server
 
 PAGE = "https://journal.example/2026/11/article.html"
 
@@ -256,6 +257,14 @@ def test_failures_are_the_engine_s_one_line_errors(
     with pytest.raises(error, match=message) as raised:
         discover_feeds(site.url("/x"), fetcher, now=T0)
     assert "\n" not in str(raised.value)
+
+
+def test_an_address_that_never_finishes_stops_at_the_page_deadline() -> None:
+    # Only the page deadline is short: were the feed one (60 s) used, this would hang.
+    with Fetcher(timeout=5, deadlines={"page": 0.5}) as http, trickle_server() as trickle:
+        with pytest.raises(FetchError, match=r"took longer than 0\.5 s to download"):
+            discover_feeds(trickle.url("/"), http, now=T0)
+        assert trickle.sent <= 100
 
 
 def test_a_json_feed_is_found_but_not_usable(site: FeedSite, fetcher: Fetcher) -> None:

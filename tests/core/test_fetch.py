@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import socket
 import threading
 import time
@@ -28,11 +29,16 @@ from reader.core.errors import (
 )
 from reader.core.fetch import (
     ACCEPT,
+    DEADLINES,
     DEFAULT_USER_AGENT,
     Fetcher,
     FetchResult,
     parse_retry_after,
 )
+from reader.core.refresh import refresh_feeds
+from reader.core.store import Store
+from tests.feeds import FeedSite, rss
+from tests.trickle import trickle_server
 
 pytestmark = pytest.mark.network
 
@@ -98,7 +104,7 @@ def redirect(location: str, status: int = 301) -> Response:
     return Response(status=status, headers={"Location": location})
 
 
-def fetch_error(fetcher: Fetcher, url: str, **kwargs: str) -> FetchError:
+def fetch_error(fetcher: Fetcher, url: str, **kwargs: Any) -> FetchError:
     """The FetchError a fetch raises (failing the test if it returns)."""
     with pytest.raises(FetchError) as info:
         fetcher.fetch(url, **kwargs)
@@ -510,6 +516,91 @@ def test_slow_server_times_out(
     error = fetch_error(make_fetcher(timeout=0.5), server.url_for("/feed"))
     assert str(error) == "timed out after 0.5 s waiting for 127.0.0.1 to answer"
     assert time.monotonic() - started < 3
+
+
+# -- the deadline of a whole fetch ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("gzip", [False, True], ids=["plain", "gzip-decoding-to-nothing"])
+def test_a_body_trickling_forever_stops_at_the_deadline(
+    make_fetcher: MakeFetcher, gzip: bool
+) -> None:
+    # One byte every 0.1 s: no read ever times out, yet the body never ends.
+    with trickle_server(interval=0.1, gzip=gzip) as trickle:
+        error = fetch_error(make_fetcher(), trickle.url(), deadline=0.5)
+        sent = trickle.sent
+    assert str(error) == "the feed took longer than 0.5 s to download from 127.0.0.1; gave up"
+    assert sent <= 100  # 0.5 s of trickle is about 5 bytes; forever would be unbounded
+
+
+def test_the_deadline_by_kind_of_document_is_documented_and_used(
+    make_fetcher: MakeFetcher,
+) -> None:
+    assert DEADLINES == {"feed": 60.0, "page": 30.0}
+    ticks = itertools.count(0.0, 10.0)  # every look at the clock: 10 s later
+    with trickle_server(interval=0.01) as trickle:
+        fetcher = make_fetcher(monotonic=lambda: next(ticks))
+        error = fetch_error(fetcher, trickle.url())
+        looks = next(ticks) / 10
+    assert str(error) == "the feed took longer than 60 s to download from 127.0.0.1; gave up"
+    assert looks <= 10  # the clock is read per chunk: six chunks use up 60 s
+    ticks = itertools.count(0.0, 10.0)
+    with trickle_server(interval=0.01) as trickle:
+        fetcher = make_fetcher(monotonic=lambda: next(ticks))
+        error = fetch_error(fetcher, trickle.url(), document="page")
+    assert str(error) == "the page took longer than 30 s to download from 127.0.0.1; gave up"
+
+
+def test_deadlines_can_be_set_per_kind(make_fetcher: MakeFetcher) -> None:
+    with trickle_server(interval=0.05) as trickle:
+        fetcher = make_fetcher(deadlines={"page": 0.3})
+        assert fetcher.deadlines == {"feed": 60.0, "page": 0.3}
+        error = fetch_error(fetcher, trickle.url(), document="page")
+    assert "took longer than 0.3 s" in str(error)
+    with pytest.raises(ValueError, match="deadlines must be positive"):
+        Fetcher(deadlines={"feed": 0})
+
+
+def test_a_read_cut_short_by_the_deadline_says_so(
+    server: HTTPServer, make_fetcher: MakeFetcher, release: threading.Event
+) -> None:
+    def silent(request: Request) -> Response:
+        release.wait(5)
+        return Response(FEED)
+
+    server.expect_request("/feed").respond_with_handler(silent)
+    # The server's 5 s timeout is not reached: the 0.3 s deadline shortens the wait.
+    error = fetch_error(make_fetcher(timeout=5.0), server.url_for("/feed"), deadline=0.3)
+    assert str(error) == "the feed took longer than 0.3 s to download from 127.0.0.1; gave up"
+
+
+def test_a_deadline_that_is_over_before_a_redirect_stops_it(
+    server: HTTPServer, make_fetcher: MakeFetcher
+) -> None:
+    server.expect_request("/a").respond_with_response(redirect("/b"))
+    server.expect_request("/b").respond_with_data(FEED)
+    ticks = itertools.count(0.0, 25.0)  # the start, the first hop, then past 60 s
+    fetcher = make_fetcher(monotonic=lambda: next(ticks))
+    error = fetch_error(fetcher, server.url_for("/a"))
+    assert "took longer than 60 s" in str(error)
+
+
+def test_a_refresh_reports_the_endless_feed_and_refreshes_the_others(
+    site: FeedSite, store: Store, make_fetcher: MakeFetcher
+) -> None:
+    good = site.publish("/good.xml", rss("Bon", [("1", "Un", "texte")]))
+    with trickle_server() as trickle:
+        endless = store.add_feed(trickle.url("/endless.xml")).id
+        store.add_feed(good)
+        summary = refresh_feeds(store, fetcher=make_fetcher(deadlines={"feed": 0.5}), jobs=2)
+        sent = trickle.sent
+    errors = {outcome.feed.id: outcome.error for outcome in summary.outcomes}
+    assert errors[endless] == (
+        "the feed took longer than 0.5 s to download from 127.0.0.1; gave up"
+    )
+    assert [error for feed_id, error in errors.items() if feed_id != endless] == [None]
+    assert sent <= 100
+    assert store.get_feed(endless).last_error == errors[endless]
 
 
 def test_connection_refused(make_fetcher: MakeFetcher) -> None:

@@ -9,11 +9,12 @@ import pytest
 
 from reader.core.errors import ReaderError
 from reader.core.fetch import Fetcher
-from reader.core.fulltext import PageQueue, fetch_full_text
+from reader.core.fulltext import PageQueue, fetch_full_text, retrieve_page
 from reader.core.fulltext_store import Candidate, InvalidFullTextModeError
 from reader.core.refresh import refresh_feeds
 from reader.core.store import ArticleQuery, Store
 from tests.news import NewsSite
+from tests.trickle import trickle_server
 
 PARAGRAPHS = (
     "Le conseil régional de Doulé a adopté jeudi un plan d’urgence pour les puits pastoraux, "
@@ -273,3 +274,10 @@ def test_the_canonical_address_links_the_same_story_in_two_feeds(
     assert article.duplicate_of == original
     assert article.full_text is not None
     assert article.full_text.canonical_url == "https://agence.example/d/1"
+
+
+def test_a_page_that_never_finishes_stops_at_the_page_deadline() -> None:
+    with Fetcher(timeout=5, deadlines={"page": 0.5}) as http, trickle_server() as trickle:
+        with pytest.raises(ReaderError, match=r"^the page took longer than 0\.5 s to download"):
+            retrieve_page(http, trickle.url("/article.html"))
+        assert trickle.sent <= 100

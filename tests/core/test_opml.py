@@ -14,13 +14,16 @@ from hypothesis import strategies as st
 
 from reader.core.errors import OPMLError
 from reader.core.opml import (
+    MAX_FOLDER_DEPTH,
     InvalidOutline,
     OPMLDocument,
     OutlineFeed,
     export_opml,
     parse_opml,
 )
+from reader.core.store import Store
 from tests.conftest import corpus_files
+from tests.factories import T0
 
 
 def opml(body: str, *, version: str = "2.0", head: str = "<title>Test</title>") -> bytes:
@@ -422,8 +425,140 @@ def test_very_deep_nesting_does_not_crash() -> None:
     body = '<outline text="f">' * depth + '<outline text="x" xmlUrl="http://deep.example/"/>'
     body += "</outline>" * depth
     doc = parse_opml(opml(body))
-    assert len(doc.feeds[0].folder) == depth
-    assert len(doc.folders) == depth
+    assert doc.feeds[0].folder == ("f",) * MAX_FOLDER_DEPTH
+    assert doc.folders == tuple(("f",) * n for n in range(1, MAX_FOLDER_DEPTH + 1))
+
+
+def deep_opml(depth: int) -> bytes:
+    """Folders nested ``depth`` deep, with one feed at every level."""
+    opening = "".join(
+        f'<outline text="L{n}"><outline text="F{n}" xmlUrl="http://deep.example/{n}.xml"/>'
+        for n in range(depth)
+    )
+    return opml(opening + "</outline>" * depth)
+
+
+def test_folders_deeper_than_the_cap_hand_their_feeds_to_the_deepest_allowed() -> None:
+    depth = 10_000
+    doc = parse_opml(deep_opml(depth))
+    assert len(doc.feeds) == depth  # nothing dropped
+    deepest = tuple(f"L{n}" for n in range(MAX_FOLDER_DEPTH))
+    assert doc.folders == tuple(deepest[:n] for n in range(1, MAX_FOLDER_DEPTH + 1))
+    assert [feed.folder for feed in doc.feeds[:3]] == [deepest[:1], deepest[:2], deepest[:3]]
+    assert {feed.folder for feed in doc.feeds[MAX_FOLDER_DEPTH - 1 :]} == {deepest}
+    # Memory bounded by the file, not by its depth squared: paths are short and shared.
+    assert sum(len(feed.folder) for feed in doc.feeds) <= MAX_FOLDER_DEPTH * depth
+    assert len({id(feed.folder) for feed in doc.feeds}) <= MAX_FOLDER_DEPTH
+
+
+def test_category_paths_are_capped_too() -> None:
+    deep = "/" + "/".join(f"c{n}" for n in range(20))
+    doc = parse_opml(opml(f'<outline text="x" category="{deep}" xmlUrl="http://a.example/"/>'))
+    assert doc.feeds[0].folder == tuple(f"c{n}" for n in range(MAX_FOLDER_DEPTH))
+    assert max(len(path) for path in doc.folders) == MAX_FOLDER_DEPTH
+
+
+def test_an_empty_folder_deeper_than_the_cap_is_not_kept() -> None:
+    body = '<outline text="f">' * MAX_FOLDER_DEPTH + '<outline text="empty"/>'
+    body += "</outline>" * MAX_FOLDER_DEPTH
+    doc = parse_opml(opml(body))
+    assert doc.folders[-1] == ("f",) * MAX_FOLDER_DEPTH
+    assert len(doc.folders) == MAX_FOLDER_DEPTH
+
+
+# -- importing into a library: linear work, capped depth, progress --------------------------
+
+
+class _Work:
+    """Counts the SQL statements and SQLite VM instructions (by hundreds) a library runs."""
+
+    def __init__(self, store: Store) -> None:
+        self.statements = 0
+        self.steps = 0
+        conn = store.db.conn
+        conn.set_trace_callback(self._statement)
+        conn.set_progress_handler(self._step, 100)
+
+    def _statement(self, _sql: str) -> None:
+        self.statements += 1
+
+    def _step(self) -> int:
+        self.steps += 1
+        return 0
+
+
+def flat_document(count: int, folders: int = 10) -> OPMLDocument:
+    feeds = tuple(
+        OutlineFeed(f"http://h{n % 97}.example/{n}.xml", f"F{n}", (f"G{n % folders}",))
+        for n in range(count)
+    )
+    return OPMLDocument(title=None, feeds=feeds, folders=tuple((f"G{n}",) for n in range(folders)))
+
+
+def _import_work(tmp_path: Path, name: str, document: OPMLDocument) -> _Work:
+    with Store(tmp_path / name, clock=lambda: T0) as store:
+        store.add_feed("http://present.example/feed.xml", folder="G1")
+        work = _Work(store)
+        report = store.import_opml(document)
+        assert len(report.added) == len(document.feeds)
+        return work
+
+
+def test_import_work_grows_linearly_with_the_outlines(tmp_path: Path) -> None:
+    small = _import_work(tmp_path, "small.sqlite3", flat_document(2000))
+    large = _import_work(tmp_path, "large.sqlite3", flat_document(4000))
+    # At most one statement per feed (executemany runs one per row) and a few in all.
+    assert large.statements - small.statements <= 2000
+    assert large.statements <= 4000 + 50
+    # Twice the outlines, about twice the database work: no scan of the feeds per feed.
+    assert large.steps <= 2.3 * small.steps
+
+
+def test_import_of_deep_folders_costs_no_query_per_level(tmp_path: Path) -> None:
+    with Store(tmp_path / "deep.sqlite3", clock=lambda: T0) as store:
+        work = _Work(store)
+        report = store.import_opml(parse_opml(deep_opml(2000)))
+        assert len(report.added) == 2000
+        assert work.statements <= 2000 + MAX_FOLDER_DEPTH + 50
+
+
+def test_every_feed_of_a_10000_deep_file_is_imported_into_capped_folders(
+    tmp_path: Path,
+) -> None:
+    depth = 10_000
+    with Store(tmp_path / "deep.sqlite3", clock=lambda: T0) as store:
+        report = store.import_opml(parse_opml(deep_opml(depth)))
+        assert len(report.added) == depth and store.count_feeds() == depth
+        folders = store.list_folders()
+        assert len(folders) == MAX_FOLDER_DEPTH
+        assert max(len(path) for path in folders) == MAX_FOLDER_DEPTH
+        assert {f.url for f in store.list_feeds()} == {
+            f"http://deep.example/{n}.xml" for n in range(depth)
+        }
+        deepest = tuple(f"L{n}" for n in range(MAX_FOLDER_DEPTH))
+        in_deepest = [f for f in store.list_feeds() if f.folder_path == deepest]
+        assert len(in_deepest) == depth - MAX_FOLDER_DEPTH + 1
+
+
+def test_a_folder_path_given_to_the_library_is_capped(store: Store) -> None:
+    feed = store.add_feed("http://a.example/feed.xml", folder=[f"n{i}" for i in range(30)])
+    assert feed.folder_path == tuple(f"n{i}" for i in range(MAX_FOLDER_DEPTH))
+    assert len(store.list_folders()) == MAX_FOLDER_DEPTH
+
+
+def test_import_reuses_the_folders_of_the_library(store: Store) -> None:
+    store.add_feed("http://old.example/feed.xml", folder="G1")
+    store.ensure_folder("G1/Sub")
+    store.import_opml(flat_document(20, folders=3))
+    assert store.list_folders() == [("G1",), ("G1", "Sub"), ("G0",), ("G2",)]
+    positions = [f.id for f in store.list_feeds()]
+    assert len(positions) == 21
+
+
+def test_import_reports_its_progress(store: Store) -> None:
+    calls: list[tuple[int, int]] = []
+    store.import_opml(flat_document(1234), progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(500, 1234), (1000, 1234), (1234, 1234)]
 
 
 # -- files we refuse -----------------------------------------------------------------------

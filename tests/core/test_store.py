@@ -539,18 +539,12 @@ def test_import_reports_added_present_and_invalid(store: Store) -> None:
     assert store.get_feed(store.list_feeds()[-1].id).folder == "Sahel/Niger"
 
 
-def test_import_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = 0
-    original = store.ensure_folder
-
-    def failing(path: object) -> int | None:
-        nonlocal calls
-        calls += 1
-        if calls == 3:
-            raise StorageError("disk full")
-        return original(path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(store, "ensure_folder", failing)
+def test_import_is_all_or_nothing(store: Store) -> None:
+    # The third feed's row fails (as a full disk would), after the folder was written.
+    store._conn.execute(
+        "CREATE TEMP TRIGGER fail_third BEFORE INSERT ON feeds "
+        "WHEN NEW.url = 'https://n2.example/feed' BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
     document = OPMLDocument(
         title=None,
         feeds=tuple(OutlineFeed(f"https://n{i}.example/feed", None, ("F",)) for i in range(5)),
@@ -559,7 +553,7 @@ def test_import_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPatch)
     )
     with pytest.raises(StorageError):
         store.import_opml(document)
-    monkeypatch.undo()
+    store._conn.execute("DROP TRIGGER fail_third")
     assert store.list_feeds() == []
     assert store.list_folders() == []
 

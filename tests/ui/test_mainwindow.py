@@ -263,8 +263,45 @@ def test_dropping_an_opml_file_imports_it(
         Qt.MouseButton.NoButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    window.dropEvent(event)
+    with qtbot.waitSignal(window.opml_importer.finished, timeout=30_000):
+        window.dropEvent(event)
     assert [f.url for f in store.list_feeds()] == ["http://127.0.0.1:9/x"]
+
+
+def test_a_large_opml_import_runs_off_the_gui_thread_and_shows_its_progress(
+    qtbot: QtBot, store: Store, app_settings: AppSettings, tmp_path: Path
+) -> None:
+    count = 1200
+    outlines = "".join(
+        f'<outline text="F{n}" xmlUrl="http://127.0.0.1:9/{n}.xml"/>' for n in range(count)
+    )
+    opml = tmp_path / "big.opml"
+    opml.write_text(
+        f'<opml version="2.0"><body><outline text="G">{outlines}</outline></body></opml>'
+    )
+    window = make_window(qtbot, store, app_settings)
+    window.refresher.start = lambda feed_ids=None: True  # type: ignore[method-assign]
+    steps: list[tuple[int, int]] = []
+    window.opml_importer.progress.connect(lambda _path, done, total: steps.append((done, total)))
+    with qtbot.waitSignal(window.opml_importer.finished, timeout=30_000):
+        window.import_opml(str(opml))
+        assert window.opml_importer.running and not window.act_import.isEnabled()
+        assert window.opml_importer.start(str(opml)) is False  # one import at a time
+    assert steps == [(500, count), (1000, count), (count, count)]
+    assert window.statusBar().currentMessage().startswith("Imported big.opml: 1")
+    assert window.act_import.isEnabled() and store.count_feeds() == count
+
+
+def test_an_opml_import_that_fails_says_why_in_one_line(
+    qtbot: QtBot, store: Store, app_settings: AppSettings, tmp_path: Path
+) -> None:
+    bad = tmp_path / "page.opml"
+    bad.write_text("<!doctype html><html><body>nope</body></html>")
+    window = make_window(qtbot, store, app_settings)
+    with qtbot.waitSignal(window.opml_importer.failed, timeout=30_000) as failed:
+        window.import_opml(str(bad))
+    assert failed.args is not None and "not an OPML file" in str(failed.args[1])
+    assert store.count_feeds() == 0 and window.act_import.isEnabled()
 
 
 def test_window_state_persists(qtbot: QtBot, demo_store: Store, app_settings: AppSettings) -> None:

@@ -24,6 +24,7 @@ from reader.ui.reader_view import LOAD_IMAGES_URL, ReaderView
 from reader.ui.remote import FeedIconCache, ImageLoader, cache_file_name
 from reader.ui.settings import AppSettings, ImagePolicy, Preferences
 from tests.factories import entry, feed
+from tests.trickle import trickle_server
 
 pytestmark = pytest.mark.network
 
@@ -218,6 +219,21 @@ def test_a_slow_server_times_out_without_blocking(
     # The stalled answer is written to the shared server's log when its handler returns:
     # wait for it here, so that it never lands in the next test's log.
     qtbot.waitUntil(lambda: len(httpserver.log) == 1, timeout=5000)
+
+
+@pytest.mark.parametrize("gzip", [False, True], ids=["plain", "gzip-decoding-to-nothing"])
+def test_an_image_trickling_forever_stops_at_the_deadline(
+    qtbot: QtBot, tmp_path: Path, gzip: bool
+) -> None:
+    images = ImageLoader(tmp_path / "images", timeout=0.5)
+    try:
+        with trickle_server(interval=0.1, gzip=gzip) as trickle:
+            message = failure(qtbot, images, trickle.url("/endless.png"))
+            sent = trickle.sent
+    finally:
+        images.close()
+    assert message == "took longer than 0.5 s to download"
+    assert sent <= 100  # about 5 bytes in 0.5 s; without the deadline, no end
 
 
 @pytest.mark.parametrize(
