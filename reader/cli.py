@@ -494,11 +494,13 @@ def cmd_feed_list(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         checked = feed.last_checked.strftime("%Y-%m-%d %H:%M") if feed.last_checked else "never"
         print(
             f"{feed.id:>5}  {feed.unread:>5}/{feed.total:<5}  {checked:16}  "
-            f"{(feed.folder + ' / ') if feed.folder else ''}{feed.title}{state}",
+            f"{shown(feed.folder + ' / ') if feed.folder else ''}{shown(feed.title)}{state}",
             file=out,
         )
         if feed.last_error:
-            print(f"{'':>7}error: {feed.last_error}", file=out)
+            print(f"{'':>7}error: {shown(feed.last_error)}", file=out)
+        elif feed.warning:
+            print(f"{'':>7}warning: {shown(feed.warning)}", file=out)
     return 0
 
 

@@ -35,7 +35,8 @@ def uses_syntax(text: str) -> bool:
     return _SYNTAX.search(text) is not None
 
 
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
+    """A word without case or accents, as the index's ``remove_diacritics`` tokens are."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -44,10 +45,10 @@ def _fold(word: str) -> str:
 def word_prefix(word: str) -> str:
     """The shortest French or English stem of ``word`` that is still a prefix of it and is long
     enough to be specific; otherwise the (accent-folded) word itself."""
-    folded = _fold(word)
+    folded = fold(word)
     best = folded
     for stemmer in _stemmers():
-        stem = _fold(stemmer.stemWord(word.casefold()))
+        stem = fold(stemmer.stemWord(word.casefold()))
         if len(stem) >= MIN_STEM and folded.startswith(stem) and len(stem) < len(best):
             best = stem
     return best
@@ -63,7 +64,7 @@ def plain_query(text: str) -> str | None:
     terms = []
     for word in words:
         if len(word) < MIN_PREFIX:
-            terms.append(f'"{_fold(word)}"')
+            terms.append(f'"{fold(word)}"')
         else:
             terms.append(f'"{word_prefix(word)}"*')
     return " ".join(terms)

@@ -16,7 +16,13 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from reader.core.errors import ParseError
-from reader.core.sanitize import html_to_text, sanitize_html, sanitize_with_text, text_from_plain
+from reader.core.sanitize import (
+    cut_notice,
+    html_to_text,
+    sanitize_entry,
+    sanitize_html,
+    text_from_plain,
+)
 from reader.core.types import ParsedEntry, ParsedFeed
 
 __all__ = ["UNTITLED", "parse_feed"]
@@ -108,13 +114,18 @@ def _build_feed(
 
     utc_now = now.astimezone(UTC)
     entries: list[ParsedEntry] = []
+    cut: list[tuple[ParsedEntry, str]] = []
     seen: set[str] = set()
     for raw in raw_entries:
-        entry = _parse_entry(raw, url, utc_now)
+        entry, limit = _parse_entry(raw, url, utc_now)
         # A key repeated within one document: keep the first (feeds list newest first).
         if entry.key not in seen:
             seen.add(entry.key)
             entries.append(entry)
+            if limit is not None:
+                cut.append((entry, limit))
+    if cut:
+        warning = "; ".join(filter(None, (warning, _cut_warning(cut))))
 
     return ParsedFeed(
         title=feed_title,
@@ -128,15 +139,27 @@ def _build_feed(
 # -- entries -------------------------------------------------------------------------------
 
 
-def _parse_entry(raw: _Dict, feed_url: str, now: datetime) -> ParsedEntry:
-    """One feedparser entry → ParsedEntry. Reads the dict directly (no FeedParserDict magic)."""
+def _cut_warning(cut: list[tuple[ParsedEntry, str]]) -> str:
+    """The feed's warning when some of its articles were too long and were cut."""
+    entry, limit = cut[0]
+    if len(cut) == 1:
+        return f"the article “{entry.title}” was too long: {cut_notice(limit)}"
+    return f"{len(cut)} articles were too long and were cut, the first “{entry.title}” at {limit}"
+
+
+def _parse_entry(raw: _Dict, feed_url: str, now: datetime) -> tuple[ParsedEntry, str | None]:
+    """One feedparser entry → ParsedEntry, and the limit its content was cut at if it was
+    too long (see :func:`reader.core.sanitize.sanitize_entry`). Reads the dict directly (no
+    FeedParserDict magic)."""
     get: Callable[[str], Any] = partial(dict.get, raw)
     link = _web_url(feed_url, get("link"))
 
     content_html = summary_html = text = ""
+    limit: str | None = None
     best = _richest_content(get("content"))
     if best is not None:
-        content_html, text = sanitize_with_text(_as_html(best), _base(feed_url, best, link))
+        content = sanitize_entry(_as_html(best), _base(feed_url, best, link))
+        content_html, text, limit = content.html, content.text, content.cut
 
     summary_raw: str = get("summary") or ""
     if summary_raw and (best is None or summary_raw != dict.get(best, "value")):
@@ -147,7 +170,8 @@ def _parse_entry(raw: _Dict, feed_url: str, now: datetime) -> ParsedEntry:
             if summary_html == content_html:
                 summary_html = ""
         else:
-            summary_html, text = sanitize_with_text(_as_html(detail), base)
+            summary = sanitize_entry(_as_html(detail), base)
+            summary_html, text, limit = summary.html, summary.text, summary.cut
 
     title = _title_text(get("title"), get("title_detail")) or _title_from_text(text)
 
@@ -169,7 +193,7 @@ def _parse_entry(raw: _Dict, feed_url: str, now: datetime) -> ParsedEntry:
             get("title") or "", get("published") or get("updated") or "", summary_raw
         )
 
-    return ParsedEntry(
+    parsed = ParsedEntry(
         key=key,
         title=title,
         link=link,
@@ -181,6 +205,7 @@ def _parse_entry(raw: _Dict, feed_url: str, now: datetime) -> ParsedEntry:
         text=text,
         enclosures=_enclosures(get, feed_url),
     )
+    return parsed, limit
 
 
 def _richest_content(contents: Iterable[_Dict] | None) -> _Dict | None:

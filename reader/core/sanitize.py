@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as _html
 import re
 from contextvars import ContextVar
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import nh3
@@ -12,7 +13,43 @@ import nh3
 from reader.core.clutter import strip_clutter
 from reader.core.mend import mend_html
 
-__all__ = ["html_to_text", "sanitize_html", "sanitize_with_text", "text_from_plain"]
+__all__ = [
+    "MAX_ENTRY_HTML",
+    "MAX_ENTRY_TEXT",
+    "Sanitized",
+    "html_to_text",
+    "sanitize_entry",
+    "sanitize_html",
+    "sanitize_with_text",
+    "text_from_plain",
+]
+
+# -- what one article may cost -------------------------------------------------------------
+
+#: The most HTML of one article that is sanitized, in characters: the rest is cut before any
+#: parsing, as a 10 MB entry cost over a gigabyte of memory to sanitize whole.
+MAX_ENTRY_HTML = 2_000_000
+#: The most canonical text one article keeps, in characters.
+MAX_ENTRY_TEXT = 1_000_000
+#: The limits in the user's words, for the notice ending a cut article and for warnings.
+HTML_LIMIT = "2 MB of HTML"
+TEXT_LIMIT = "1 MB of text"
+
+
+def cut_notice(limit: str) -> str:
+    """The last line of an article cut at ``limit``, in its text as in its HTML."""
+    return f"[…] (article cut at {limit})"
+
+
+@dataclass(frozen=True, slots=True)
+class Sanitized:
+    """An article's safe HTML and canonical text; ``cut`` names the limit that shortened
+    it (see :data:`MAX_ENTRY_HTML`, :data:`MAX_ENTRY_TEXT`), None when it is whole."""
+
+    html: str
+    text: str
+    cut: str | None = None
+
 
 # -- sanitizing ----------------------------------------------------------------------------
 
@@ -114,7 +151,84 @@ def sanitize_html(html: str | None, base_url: str | None = None) -> str:
     """
     if not html or html.isspace():
         return ""
-    return _clean(html, _usable_base(base_url)).strip()
+    return _bounded_clean(html, _usable_base(base_url))[0]
+
+
+def _bounded_clean(html: str, base_url: str | None) -> tuple[str, bool]:
+    """``(_clean(html).strip(), cut)``, at most :data:`MAX_ENTRY_HTML` characters of HTML
+    read and (about) as many returned; ``cut`` when some of it was left out."""
+    cut = len(html) > MAX_ENTRY_HTML
+    if cut:
+        html = _cut_raw(html, MAX_ENTRY_HTML)
+    safe = _clean(html, base_url).strip()
+    if len(safe) > MAX_ENTRY_HTML:  # cleaning adds rel="…" to links, closes tags…
+        safe = _clean(_cut_clean(safe, MAX_ENTRY_HTML, text_chars=False), None).strip()
+        cut = True
+    return safe, cut
+
+
+def _cut_raw(html: str, size: int) -> str:
+    """The first ``size`` characters of untrusted HTML, less a tag cut in half (the parser
+    closes what is left open)."""
+    head = html[:size]
+    last_open = head.rfind("<")
+    if last_open > head.rfind(">"):
+        head = head[:last_open]
+    return head
+
+
+def _cut_clean(clean: str, size: int, *, text_chars: bool) -> str:
+    """The start of nh3-serialized HTML up to ``size`` characters of HTML, or (``text_chars``)
+    of canonical text, counted generously (a block's break as three characters), cut between
+    tokens or at a space inside a text."""
+    used = 0
+    for match in _TOKEN.finditer(clean):
+        data = match.group(4)
+        if text_chars:
+            tag = match.group(2)
+            if data is not None:
+                weight = len(data)
+            elif tag is None:
+                weight = 1  # a stray "<"
+            else:
+                weight = 3 if tag.lower() in _STRUCTURAL_TAGS else 0
+        else:
+            weight = match.end() - match.start()
+        if used + weight <= size:
+            used += weight
+            continue
+        if data is None:
+            return clean[: match.start()]
+        room = data[: size - used]
+        space = max(room.rfind(" "), room.rfind("\n"))
+        # Never inside an entity (&amp;): cut before one that is left open.
+        amp = room.rfind("&", 0, space if space >= 0 else None)
+        end = space if space >= 0 else 0
+        if amp >= 0 and ";" not in room[amp:end]:
+            end = amp
+        return clean[: match.start() + end]
+    return clean
+
+
+def sanitize_entry(html: str | None, base_url: str | None = None) -> Sanitized:
+    """An article's safe HTML and canonical text, as :func:`sanitize_with_text`, within the
+    limits of one article: HTML past :data:`MAX_ENTRY_HTML` characters is cut before it is
+    parsed, text past :data:`MAX_ENTRY_TEXT` is cut at the end of a word, and a cut article
+    ends with a paragraph saying so (:func:`cut_notice`), its text too. The HTML returned
+    gives the text returned (:func:`html_to_text`), and sanitizing it again changes nothing
+    but that paragraph's place."""
+    if not html or html.isspace():
+        return Sanitized("", "")
+    safe, cut = _bounded_clean(html, _usable_base(base_url))
+    limit = HTML_LIMIT if cut else None
+    text = _text_of_clean(safe)
+    if len(text) > MAX_ENTRY_TEXT:
+        safe = _clean(_cut_clean(safe, MAX_ENTRY_TEXT, text_chars=True), None).strip()
+        limit = TEXT_LIMIT
+    if limit is None:
+        return Sanitized(safe, text)
+    safe = f"{safe}\n<p>{_html.escape(cut_notice(limit), quote=False)}</p>"
+    return Sanitized(safe, _text_of_clean(safe), limit)
 
 
 _BLOCKS = (
@@ -326,9 +440,10 @@ def html_to_text(html: str | None) -> str:
 
 
 def sanitize_with_text(html: str | None, base_url: str | None = None) -> tuple[str, str]:
-    """``(sanitize_html(html, base_url), html_to_text(html))``, parsing the HTML only once."""
-    safe = sanitize_html(html, base_url)
-    return safe, _text_of_clean(safe)
+    """``(sanitize_html(html, base_url), html_to_text(html))``, parsing the HTML only once,
+    within the limits of one article (see :func:`sanitize_entry`)."""
+    article = sanitize_entry(html, base_url)
+    return article.html, article.text
 
 
 def _text_of_clean(clean: str) -> str:

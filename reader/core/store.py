@@ -47,12 +47,10 @@ if TYPE_CHECKING:
 
     from reader.core.opml import OPMLDocument, OutlineFeed
 
-#: Markers around the matched words in a search snippet (private-use characters, so they can
-#: never clash with article text; views replace them with their own emphasis).
-MATCH_START = "\ue000"
-MATCH_END = "\ue001"
-
 FOLDER_SEPARATOR = "/"
+
+#: An OPML import reports its progress after every this many feeds.
+IMPORT_PROGRESS_STEP = 500
 
 #: Search ranks the best matches among this many most recent matching articles.
 SEARCH_WINDOW = 2000
@@ -874,13 +872,11 @@ class Store:
         ).fetchone()[0]
         if oldest is None:
             return []
+        # No snippet() here: FTS5's costs time quadratic in an article's size (see
+        # reader.core.snippets), so snippets are made below for the hits kept only.
         hits = self._conn.execute(
-            f"""
-            SELECT rowid, rank,
-                   snippet(articles_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 16)
-            FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?
-            ORDER BY rank LIMIT ?
-            """,
+            "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? "
+            "ORDER BY rank LIMIT ?",
             (match, oldest, limit + limit // 4 + 8),
         ).fetchall()
         if not hits:
@@ -895,25 +891,51 @@ class Store:
                 [hit[0] for hit in hits],
             )
         }
-        found = [
-            SearchHit(_article_from_row(rows[rowid]), snippet, float(rank))
-            for rowid, rank, snippet in hits
-            if rowid in rows
+        kept = [(rowid, rank) for rowid, rank in hits if rowid in rows][:limit]
+        terms = query_terms(match)
+        return [
+            SearchHit(_article_from_row(rows[rowid]), self._snippet(rowid, terms), float(rank))
+            for rowid, rank in kept
         ]
-        return found[:limit]
+
+    def _snippet(self, article_id: int, terms: tuple[Term, ...]) -> str:
+        # One article's columns at a time: a few hits may each hold megabytes of text.
+        row = self._conn.execute(
+            "SELECT title, ifnull(author, ''), text FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return "" if row is None else make_snippet(tuple(row), terms)
 
     # -- OPML -------------------------------------------------------------------------------
 
-    def import_opml(self, document: OPMLDocument) -> ImportReport:
-        """Subscribe to every feed of an OPML document in one transaction: all or nothing."""
+    def import_opml(
+        self,
+        document: OPMLDocument,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
+        """Subscribe to every feed of an OPML document in one transaction: all or nothing.
+
+        The work grows linearly with the document: the library's folders and addresses are
+        read once, folders are then found in memory, and the new feeds are written with one
+        ``executemany``. Folders nest at most ``MAX_FOLDER_DEPTH`` deep; deeper ones become
+        the deepest folder allowed. ``progress(done, total)`` is called every
+        ``IMPORT_PROGRESS_STEP`` feeds and once at the end.
+        """
         added: list[OutlineFeed] = []
         present: list[OutlineFeed] = []
         invalid = [(bad.description, bad.reason) for bad in document.invalid]
+        total = len(document.feeds)
         with self.transaction() as db:
+            folders = _FolderIndex(db)
             for folder in document.folders:
-                self.ensure_folder(folder)
+                folders.ensure(folder)
             known = {row[0] for row in db.execute("SELECT url FROM feeds")}
-            for outline in document.feeds:
+            position = db.execute("SELECT ifnull(max(position), -1) + 1 FROM feeds").fetchone()[0]
+            added_at = to_db(self._now())
+            rows: list[tuple[Any, ...]] = []
+            for done, outline in enumerate(document.feeds):
+                if progress is not None and done and done % IMPORT_PROGRESS_STEP == 0:
+                    progress(done, total)
                 try:
                     url = normalize_feed_url(outline.url)
                 except ValueError as error:
