@@ -26,8 +26,9 @@ from reader.core.errors import (
     InvalidDateError,
     ParseError,
     ReaderError,
+    ReadOnlyFileError,
 )
-from reader.core.files import write_atomically
+from reader.core.files import check_replaceable, write_atomically
 from reader.core.store import MATCH_END, MATCH_START, ArticleQuery, Store
 from reader.core.types import Article, Feed, Highlight
 
@@ -182,10 +183,13 @@ def build_parser(clock: Clock = utc_now) -> argparse.ArgumentParser:
         "export", help=_("write the subscriptions as OPML"), parents=[common]
     )
     opml_export.add_argument("-o", "--output", metavar="FILE", type=Path, help=_("default: stdout"))
+    opml_export.add_argument(
+        "--force", action="store_true", help=_("replace FILE even if it is read-only")
+    )
 
     refresh = command("refresh", _("fetch new articles"))
     refresh.add_argument(
-        "--feed", metavar="ID", type=int, action="append", help=_("only this feed")
+        "--feed", metavar="ID", type=_id, action="append", help=_("only this feed")
     )
     refresh.add_argument(
         "--jobs",
@@ -337,6 +341,7 @@ def _add_brief_command(brief: argparse.ArgumentParser, date: Callable[[str], dat
     out.add_argument(
         "-o", "--output", metavar="FILE", type=Path, required=True, help=_("'-' for stdout")
     )
+    out.add_argument("--force", action="store_true", help=_("replace FILE even if it is read-only"))
     out.add_argument("--paper", choices=PAPERS, default="a4", help=_("for PDF and Word"))
     out.add_argument(
         "--allow-empty",
@@ -965,6 +970,10 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         raise ReaderError(
             f"cannot write {args.output}: the folder {args.output.parent} does not exist"
         )
+    if not to_stdout:
+        # Before composing and rendering: a pipe, a device or a read-only file is refused
+        # at once rather than after the work.
+        _check_output(args.output, force=args.force)
     introduction = args.intro
     if args.intro_file is not None:
         try:
@@ -1014,7 +1023,7 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        write_atomically(args.output, data)
+        _write_output(args.output, data, force=args.force)
     if args.save or args.mark_used:
         brief = briefs.save(brief)
     if args.mark_used:

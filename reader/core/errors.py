@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 
 class ReaderError(Exception):
@@ -101,3 +102,19 @@ class ParseError(ReaderError):
 
 class NoFeedFoundError(ParseError):
     """A web page names no feed, and none of the usual addresses on its site is one."""
+
+
+# -- the user's files ----------------------------------------------------------------------
+
+
+class NotAFileError(ReaderError):
+    """The name given for a file to write is a folder, a named pipe, a socket, a device or a
+    symbolic link to nothing: it is never replaced."""
+
+
+class ReadOnlyFileError(ReaderError):
+    """The file to replace is read-only: replacing it needs the user's consent."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from reader.core.briefs import Brief, BriefError, InvalidBriefError
 from reader.core.errors import ReaderError
-from reader.core.files import write_atomically
+from reader.core.files import check_replaceable, write_atomically
 from reader.core.highlight_store import HighlightColor
 
 
@@ -96,12 +96,15 @@ def export_brief(
     *,
     now: datetime,
     paper: str = "a4",
+    replace_read_only: bool = False,
 ) -> None:
     """Render ``brief`` as ``fmt`` and write it to ``path`` atomically. ``colors`` is the
     palette (``store.highlights.colors()``) naming what each highlight colour means; ``now``
-    is the moment of the export (``store.now()``).
-    Raises UnknownFormatError, InvalidBriefError (an unknown paper size) or ReaderError
-    (the folder is missing or read-only, the disk is full…)."""
+    is the moment of the export (``store.now()``). A read-only file at ``path`` is replaced
+    only with ``replace_read_only`` (the user agreed).
+    Raises UnknownFormatError, InvalidBriefError (an unknown paper size), ReadOnlyFileError,
+    NotAFileError (``path`` is a folder, a pipe, a device…) or ReaderError (the folder is
+    missing or read-only, the disk is full…)."""
     chosen = export_format(fmt)
     if paper not in PAPERS:
         raise InvalidBriefError(f"unknown paper size {paper!r} (choose one of a4, letter)")
@@ -110,4 +113,6 @@ def export_brief(
     if not folder.is_dir():
         # Said before rendering, which may take a while for a long PDF.
         raise ReaderError(f"cannot write {path}: the folder {folder} does not exist")
-    write_atomically(path, chosen.render(brief, colors, now=now, paper=paper))
+    check_replaceable(path, replace_read_only=replace_read_only)
+    data = chosen.render(brief, colors, now=now, paper=paper)
+    write_atomically(path, data, replace_read_only=replace_read_only)

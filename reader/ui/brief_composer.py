@@ -86,6 +86,7 @@ from reader.ui.contrast import error_color
 from reader.ui.i18n import display_locale, long_date
 from reader.ui.icons import icon
 from reader.ui.keys import Shortcut, key_sequences
+from reader.ui.overwrite import ask_replace_read_only, consent_to_replace
 
 #: How long the criteria wait for a pause before the articles are selected again.
 SELECT_DELAY_MS: Final = 300
@@ -1030,12 +1031,24 @@ class BriefComposer(QMainWindow):
         path = self.ask_export_path(fmt)
         if path is None:
             return False
+        try:
+            consent = consent_to_replace(path, self.ask_replace_read_only)
+        except ReaderError as error:  # a folder, a pipe, a device…: never replaced
+            self._show_error(self.tr("The brief was not exported."), str(error))
+            return False
+        if consent is None:
+            return False
         return self.export_to(
             path,
             fmt.key,
             paper=str(self.paper_box.currentData()),
             mark_used=self.mark_used_check.isChecked(),
+            replace_read_only=consent,
         )
+
+    def ask_replace_read_only(self, path: Path) -> bool:
+        """Whether to replace the read-only file ``path`` (tests answer it themselves)."""
+        return ask_replace_read_only(self, path)
 
     def _can_export(self) -> bool:
         if self.exporter.running:
@@ -1053,9 +1066,18 @@ class BriefComposer(QMainWindow):
             return False
         return True
 
-    def export_to(self, path: Path, fmt: str, *, paper: str = "a4", mark_used: bool = True) -> bool:
+    def export_to(
+        self,
+        path: Path,
+        fmt: str,
+        *,
+        paper: str = "a4",
+        mark_used: bool = True,
+        replace_read_only: bool = False,
+    ) -> bool:
         """Export the brief as it is now to ``path`` on the export thread; afterwards, with
-        ``mark_used``, save it and record its articles as used. False when it cannot start."""
+        ``mark_used``, save it and record its articles as used. False when it cannot start.
+        A read-only file at ``path`` is replaced only with ``replace_read_only``."""
         if not self._can_export():
             return False
         job = ExportJob(
@@ -1066,6 +1088,7 @@ class BriefComposer(QMainWindow):
             now=self.store.now(),
             paper=paper,
             mark_used=mark_used,
+            replace_read_only=replace_read_only,
         )
         self._export_folder = job.path.parent
         return self.exporter.start(job)

@@ -27,6 +27,8 @@ class ExportJob:
     now: datetime
     paper: str = "a4"
     mark_used: bool = True
+    #: The user agreed to replace a read-only file at ``path``.
+    replace_read_only: bool = False
 
 
 class _ExportWorker(QObject):
@@ -52,7 +54,15 @@ class _ExportWorker(QObject):
     def run(self) -> None:
         job = self._job
         try:
-            export_brief(job.brief, job.colors, job.path, job.fmt, now=job.now, paper=job.paper)
+            export_brief(
+                job.brief,
+                job.colors,
+                job.path,
+                job.fmt,
+                now=job.now,
+                paper=job.paper,
+                replace_read_only=job.replace_read_only,
+            )
         except ReaderError as error:
             self.failed.emit(job, str(error))
         except Exception as error:  # noqa: BLE001 - re-raised on the GUI thread, see crashed

@@ -1576,11 +1576,19 @@ class MainWindow(QMainWindow):
             return
         from reader.core.files import write_atomically
         from reader.core.opml import export_opml
+        from reader.ui.overwrite import consent_to_replace
 
         outlines, folders = self.store.export_outlines()
         try:
+            # A folder, a pipe or a device is refused, a read-only file replaced if the
+            # user agrees.
+            consent = consent_to_replace(Path(path), self.ask_replace_read_only)
+            if consent is None:
+                return
             write_atomically(
-                Path(path), export_opml(outlines, folders=folders, now=self.store.now())
+                Path(path),
+                export_opml(outlines, folders=folders, now=self.store.now()),
+                replace_read_only=consent,
             )
         except ReaderError as error:
             self.messages.error.emit(str(error))
@@ -1588,6 +1596,12 @@ class MainWindow(QMainWindow):
         self.messages.info.emit(
             self.tr("Exported {0} to {1}.").format(self._feeds_text(len(outlines)), path)
         )
+
+    def ask_replace_read_only(self, path: Path) -> bool:
+        """Whether to replace the read-only file ``path`` (tests answer it themselves)."""
+        from reader.ui.overwrite import ask_replace_read_only
+
+        return ask_replace_read_only(self, path)
 
     @Slot()
     def rename_feed(self) -> None:
