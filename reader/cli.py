@@ -40,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         line = _("{prog}: error: {message} (see '{prog} --help')").format(
-            prog=self.prog, message=message
+            prog=self.prog, message=shown(message)
         )
         self.exit(2, line + "\n")
 
@@ -61,6 +61,11 @@ def _date_type(clock: Clock) -> Callable[[str], datetime]:
     return parse
 
 
+# The largest whole number the library (SQLite) can hold: ids, limits and counts beyond it
+# would overflow on the way in rather than simply match nothing.
+_LARGEST = 2**63 - 1
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -70,6 +75,26 @@ def _positive(text: str) -> int:
         ) from None
     if value < 1:
         raise argparse.ArgumentTypeError(_("must be 1 or more, not {value}").format(value=value))
+    if value > _LARGEST:
+        raise argparse.ArgumentTypeError(
+            _("too large: {text} (at most {largest})").format(text=text, largest=_LARGEST)
+        )
+    return value
+
+
+def _id(text: str) -> int:
+    """The type of every id argument (feeds, articles, briefs): a whole number the library
+    can hold, refused at the parser rather than overflowing in the database."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= _LARGEST:
+        raise argparse.ArgumentTypeError(
+            _("not an id: {text!r} (ids are whole numbers from 1 to {largest})").format(
+                text=text, largest=_LARGEST
+            )
+        )
     return value
 
 
@@ -145,7 +170,7 @@ def build_parser(clock: Clock = utc_now) -> argparse.ArgumentParser:
     remove = feed_commands.add_parser(
         "remove", help=_("unsubscribe (the feed's articles go too)"), parents=[common]
     )
-    remove.add_argument("id", metavar="ID", type=int)
+    remove.add_argument("id", metavar="ID", type=_id)
     kept = remove.add_mutually_exclusive_group()
     kept.add_argument(
         "--keep-annotated",
@@ -160,17 +185,17 @@ def build_parser(clock: Clock = utc_now) -> argparse.ArgumentParser:
     rename = feed_commands.add_parser(
         "rename", help=_("give a feed your own title"), parents=[common]
     )
-    rename.add_argument("id", metavar="ID", type=int)
+    rename.add_argument("id", metavar="ID", type=_id)
     rename.add_argument("title", metavar="TITLE", help=_("the new title ('' for the feed's own)"))
     move = feed_commands.add_parser("move", help=_("move a feed to a folder"), parents=[common])
-    move.add_argument("id", metavar="ID", type=int)
+    move.add_argument("id", metavar="ID", type=_id)
     move.add_argument("folder", metavar="FOLDER", help=_("'Sahel/Mali', or '' for the top level"))
     full = feed_commands.add_parser(
         "fulltext",
         help=_("fetch articles' full text from their pages: off, on, or auto (teasers only)"),
         parents=[common],
     )
-    full.add_argument("id", metavar="ID", type=int)
+    full.add_argument("id", metavar="ID", type=_id)
     full.add_argument("mode", choices=("off", "on", "auto"))
 
     opml = command("opml", _("import or export subscriptions as OPML"))
@@ -200,7 +225,7 @@ def build_parser(clock: Clock = utc_now) -> argparse.ArgumentParser:
     )
 
     articles = command("articles", _("list articles, newest first"))
-    articles.add_argument("--feed", metavar="ID", type=int, action="append")
+    articles.add_argument("--feed", metavar="ID", type=_id, action="append")
     articles.add_argument("--folder", metavar="F")
     articles.add_argument(
         "--tag", metavar="T", action="append", help=_("with this tag (repeatable)")
@@ -218,18 +243,18 @@ def build_parser(clock: Clock = utc_now) -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help=_("print JSON"))
 
     show = command("show", _("show one article"))
-    show.add_argument("id", metavar="ID", type=int)
+    show.add_argument("id", metavar="ID", type=_id)
     body = show.add_mutually_exclusive_group()
     body.add_argument("--text", action="store_true", help=_("only the canonical plain text"))
     body.add_argument("--html", action="store_true", help=_("only the stored (sanitized) HTML"))
 
     tag = command("tag", _("tag an article"))
-    tag.add_argument("id", metavar="ARTICLE_ID", type=int)
+    tag.add_argument("id", metavar="ARTICLE_ID", type=_id)
     tag.add_argument("tags", metavar="TAG", nargs="+", help=_("e.g. country/Mali theme/security"))
     tag.add_argument("--remove", action="store_true", help=_("remove these tags instead"))
 
     fulltext = command("fulltext", _("fetch an article's full text from its page now"))
-    fulltext.add_argument("id", metavar="ARTICLE_ID", type=int)
+    fulltext.add_argument("id", metavar="ARTICLE_ID", type=_id)
     fulltext.add_argument(
         "--drop", action="store_true", help=_("go back to the feed's own version instead")
     )
@@ -246,7 +271,7 @@ def build_parser(clock: Clock = utc_now) -> argparse.ArgumentParser:
     h_add = highlight_commands.add_parser(
         "add", help=_("highlight a passage given by its text"), parents=[common]
     )
-    h_add.add_argument("id", metavar="ARTICLE_ID", type=int)
+    h_add.add_argument("id", metavar="ARTICLE_ID", type=_id)
     h_add.add_argument("--quote", required=True, metavar="TEXT", help=_("the passage's text"))
     h_add.add_argument(
         "--occurrence", type=_positive, metavar="N", help=_("which one, when it appears twice")
@@ -255,10 +280,10 @@ def build_parser(clock: Clock = utc_now) -> argparse.ArgumentParser:
     h_add.add_argument("--note", default="", metavar="N")
     h_add.add_argument("--tag", action="append", default=[], metavar="T")
     h_list = highlight_commands.add_parser("list", help=_("list highlights"), parents=[common])
-    h_list.add_argument("--article", type=int, metavar="ID")
+    h_list.add_argument("--article", type=_id, metavar="ID")
     h_list.add_argument("--tag", metavar="T")
     h_list.add_argument("--color", metavar="C")
-    h_list.add_argument("--feed", type=int, metavar="ID")
+    h_list.add_argument("--feed", type=_id, metavar="ID")
     h_list.add_argument("--since", metavar="DATE", type=date, help=_("articles from this date"))
     h_list.add_argument("--until", metavar="DATE", type=date)
     h_list.add_argument("--json", action="store_true", help=_("print JSON"))
@@ -300,7 +325,7 @@ def _add_brief_command(brief: argparse.ArgumentParser, date: Callable[[str], dat
     chosen.add_argument(
         "--all-tags", action="store_true", help=_("every --tag must match (default: any)")
     )
-    chosen.add_argument("--feed", metavar="ID", type=int, action="append", default=[])
+    chosen.add_argument("--feed", metavar="ID", type=_id, action="append", default=[])
     chosen.add_argument("--folder", metavar="F", action="append", default=[])
     chosen.add_argument("--since", metavar="DATE", type=date, help=_("2026-11-28, 7d, 24h…"))
     chosen.add_argument("--until", metavar="DATE", type=date, help=_("published before this"))
@@ -312,7 +337,7 @@ def _add_brief_command(brief: argparse.ArgumentParser, date: Callable[[str], dat
         "--unused", action="store_true", help=_("leave out articles sent in a previous brief")
     )
     chosen.add_argument(
-        "--saved", metavar="BRIEF_ID", type=int, help=_("export a saved brief as it was composed")
+        "--saved", metavar="BRIEF_ID", type=_id, help=_("export a saved brief as it was composed")
     )
     shape = brief.add_argument_group(_("the brief"))
     shape.add_argument("--title", metavar="T", help=_("default: Press review and the period"))
@@ -396,8 +421,7 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def _print_json(value: Any, out: TextIO) -> None:
-    json.dump(value, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(value) + "\n")
 
 
 def cmd_feed_add(store: Store, args: argparse.Namespace, out: TextIO) -> int:
@@ -409,7 +433,7 @@ def cmd_feed_add(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         url = chosen
     feed = store.add_feed(url, folder=args.folder, title=args.title, allow_file=args.allow_file)
     added = _("Added feed {id}: {url} in {folder}") if feed.folder else _("Added feed {id}: {url}")
-    print(added.format(id=feed.id, url=feed.url, folder=feed.folder), file=out)
+    print(added.format(id=feed.id, url=shown(feed.url), folder=shown(feed.folder)), file=out)
     return 0
 
 
@@ -430,8 +454,7 @@ def _discovered_feed(store: Store, args: argparse.Namespace, out: TextIO) -> str
             found = discover_feeds(address, http, now=store.now(), allow_file=args.allow_file)
     except (FetchError, ParseError) as error:
         raise ReaderError(
-            f"cannot subscribe to {_printable(address)}: {error} "
-            "(--force subscribes to it without checking)"
+            f"cannot subscribe to {address}: {error} (--force subscribes to it without checking)"
         ) from None
     try:
         chosen = choose_feed(found, args.pick)
@@ -441,7 +464,7 @@ def _discovered_feed(store: Store, args: argparse.Namespace, out: TextIO) -> str
         if chosen.url != address:
             print(
                 _("Found the feed {url} at {address}").format(
-                    url=chosen.url, address=_printable(address)
+                    url=shown(chosen.url), address=shown(address)
                 ),
                 file=out,
             )
@@ -450,20 +473,20 @@ def _discovered_feed(store: Store, args: argparse.Namespace, out: TextIO) -> str
     print(
         ngettext(
             "{count} feed found at {address}:", "{count} feeds found at {address}:", len(usable)
-        ).format(count=len(usable), address=_printable(address)),
+        ).format(count=len(usable), address=shown(address)),
         file=out,
     )
     number = 0
     for candidate in found.candidates:
-        title = candidate.title or _("(untitled)")
+        title = shown(candidate.title) if candidate.title else _("(untitled)")
         if candidate.supported:
             number += 1
-            print(f"{number:>4}. {title}  {candidate.url}", file=out)
+            print(f"{number:>4}. {title}  {shown(candidate.url)}", file=out)
         else:
             print(
                 "   -  "
                 + _("{title}  {url}  (JSON Feed: not yet supported)").format(
-                    title=title, url=candidate.url
+                    title=title, url=shown(candidate.url)
                 ),
                 file=out,
             )
@@ -479,11 +502,6 @@ def _discovered_feed(store: Store, args: argparse.Namespace, out: TextIO) -> str
         file=sys.stderr,
     )
     return None
-
-
-def _printable(text: str) -> str:
-    """``text`` without the control and format characters a terminal would obey."""
-    return "".join(c for c in text if not unicodedata.category(c).startswith("C"))
 
 
 def cmd_feed_list(store: Store, args: argparse.Namespace, out: TextIO) -> int:
@@ -526,7 +544,10 @@ def cmd_feed_remove(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         done = _("Removed feed {id} ({title}) and its {count} articles.")
-    print(done.format(id=feed.id, title=feed.title, count=count, annotated=annotated), file=out)
+    print(
+        done.format(id=feed.id, title=shown(feed.title), count=count, annotated=annotated),
+        file=out,
+    )
     return 0
 
 
@@ -542,7 +563,7 @@ def cmd_feed_move(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         moved = _("Feed {id} is now in {folder}.")
     else:
         moved = _("Feed {id} is now in the top level.")
-    print(moved.format(id=feed.id, folder=feed.folder), file=out)
+    print(moved.format(id=feed.id, folder=shown(feed.folder)), file=out)
     return 0
 
 
@@ -660,18 +681,20 @@ def cmd_refresh(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     for outcome in summary.outcomes:
         if outcome.error:
             print(
-                f"  failed: feed {outcome.feed.id} ({outcome.feed.title}): {outcome.error}",
+                f"  failed: feed {outcome.feed.id} ({shown(outcome.feed.title)}): "
+                f"{shown(outcome.error)}",
                 file=out,
             )
         elif outcome.warning:
             print(
-                f"  warning: feed {outcome.feed.id} ({outcome.feed.title}): {outcome.warning}",
+                f"  warning: feed {outcome.feed.id} ({shown(outcome.feed.title)}): "
+                f"{shown(outcome.warning)}",
                 file=out,
             )
         if outcome.moved_to:
-            print(f"  moved: feed {outcome.feed.id} now at {outcome.moved_to}", file=out)
+            print(f"  moved: feed {outcome.feed.id} now at {shown(outcome.moved_to)}", file=out)
     for article_id, reason in summary.full_text_failures:
-        print(f"  no full text: article {article_id}: {reason}", file=out)
+        print(f"  no full text: article {article_id}: {shown(reason)}", file=out)
     return 0
 
 
@@ -725,10 +748,10 @@ def cmd_articles(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
 def _article_line(article: Article) -> str:
     flags = ("*" if article.starred else " ") + (" " if article.read else "•")
-    tags = f"  [{', '.join(article.tags)}]" if article.tags else ""
+    tags = f"  [{shown(', '.join(article.tags))}]" if article.tags else ""
     return (
         f"{article.id:>6} {flags} {article.published:%Y-%m-%d}  "
-        f"{_cut(article.feed_title, 24):24}  {article.title}{tags}"
+        f"{shown(_cut(article.feed_title, 24)):24}  {shown(article.title)}{tags}"
     )
 
 
@@ -756,31 +779,33 @@ def cmd_search(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     bold, plain = ("\033[1m", "\033[0m") if out.isatty() else ("[", "]")
     for hit in hits:
         print(_article_line(hit.article), file=out)
-        snippet = " ".join(hit.snippet.split())
+        snippet = shown(" ".join(hit.snippet.split()))
         print(f"{'':>9}{snippet.replace(MATCH_START, bold).replace(MATCH_END, plain)}", file=out)
     return 0
 
 
 def cmd_show(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     article = store.get_article(args.id)
-    if args.html:
-        print(article.reading_html, file=out)
+    if args.html or args.text:
+        body = article.reading_html if args.html else article.text
+        # The canonical text (and the HTML) is data for scripts and --quote: exact into a
+        # file or a pipe; a terminal, which would obey it, gets it printable.
+        print(shown_lines(body) if out.isatty() else body, file=out)
         return 0
-    if args.text:
-        print(article.text, file=out)
-        return 0
-    print(article.title, file=out)
-    print("=" * min(len(article.title), 78), file=out)
-    print(f"Source:    {article.feed_title}", file=out)
+    title = shown(article.title)
+    print(title, file=out)
+    print("=" * min(len(title), 78), file=out)
+    print(f"Source:    {shown(article.feed_title)}", file=out)
     if article.author:
-        print(f"Author:    {article.author}", file=out)
+        print(f"Author:    {shown(article.author)}", file=out)
     print(f"Published: {article.published:%Y-%m-%d %H:%M} UTC", file=out)
     if article.link:
-        print(f"Link:      {article.link}", file=out)
+        print(f"Link:      {shown(article.link)}", file=out)
     if article.tags:
-        print(f"Tags:      {', '.join(article.tags)}", file=out)
+        print(f"Tags:      {shown(', '.join(article.tags))}", file=out)
     if article.also_in:
-        print(f"Also in:   {', '.join(title for _, title in article.also_in)}", file=out)
+        also = ", ".join(title for _, title in article.also_in)
+        print(f"Also in:   {shown(also)}", file=out)
     print(
         f"State:     {'read' if article.read else 'unread'}"
         f"{', starred' if article.starred else ''}",
@@ -789,11 +814,11 @@ def cmd_show(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     full = article.full_text
     if full is not None and full.html is not None:
         when = f"{full.fetched:%Y-%m-%d %H:%M} UTC"
-        print(f"Full text: from {full.url}, fetched {when}", file=out)
+        print(f"Full text: from {shown(full.url)}, fetched {when}", file=out)
     if full is not None and full.error is not None:
-        print(f"Full text: not available ({full.error})", file=out)
+        print(f"Full text: not available ({shown(full.error)})", file=out)
     print(file=out)
-    print(article.text or "(this article has no text)", file=out)
+    print(shown_lines(article.text) if article.text else "(this article has no text)", file=out)
     return 0
 
 
@@ -807,7 +832,7 @@ def cmd_feed_fulltext(store: Store, args: argparse.Namespace, out: TextIO) -> in
     }[args.mode]
     print(
         _("Full text {mode} for feed {id} ({title}): {said}.").format(
-            mode=args.mode, id=feed.id, title=feed.title, said=said
+            mode=args.mode, id=feed.id, title=shown(feed.title), said=said
         ),
         file=out,
     )
@@ -828,7 +853,7 @@ def cmd_fulltext(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         "Full text of article {id}: {words} words from {url}",
         words,
     )
-    print(fetched.format(id=args.id, words=words, url=page.url), file=out)
+    print(fetched.format(id=args.id, words=words, url=shown(page.url)), file=out)
     return 0
 
 
@@ -837,7 +862,7 @@ def cmd_tag(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         tags = store.untag_article(args.id, args.tags)
     else:
         tags = store.tag_article(args.id, args.tags)
-    listed = ", ".join(tags) if tags else _("(none)")
+    listed = shown(", ".join(tags)) if tags else _("(none)")
     print(_("Article {id} tags: {tags}").format(id=args.id, tags=listed), file=out)
     return 0
 
@@ -876,8 +901,8 @@ def cmd_highlight_add(store: Store, args: argparse.Namespace, out: TextIO) -> in
         _("Highlight {id} on article {article} ({color}): “{quote}”").format(
             id=highlight.id,
             article=args.id,
-            color=highlight.color,
-            quote=_cut(highlight.exact, 70),
+            color=shown(highlight.color),
+            quote=shown(_cut(highlight.exact, 70)),
         ),
         file=out,
     )
@@ -898,12 +923,14 @@ def cmd_highlight_list(store: Store, args: argparse.Namespace, out: TextIO) -> i
         return 0
     for h in highlights:
         state = "  (orphaned: the article changed)" if h.orphaned else ""
-        print(f"{h.id:>5}  {h.color:<7} {_cut(h.article_title, 40)}{state}", file=out)
-        print(f"{'':>7}“{_cut(' '.join(h.exact.split()), 100)}”", file=out)
+        title = shown(_cut(h.article_title, 40))
+        print(f"{h.id:>5}  {shown(h.color):<7} {title}{state}", file=out)
+        print(f"{'':>7}“{shown(_cut(' '.join(h.exact.split()), 100))}”", file=out)
         if h.note:
-            print(f"{'':>7}note: {h.note}", file=out)
+            # A note of several lines goes on under its label, still inside the record.
+            print(f"{'':>7}note: {shown_lines(h.note, ' ' * 13)}", file=out)
         if h.tags:
-            print(f"{'':>7}tags: {', '.join(h.tags)}", file=out)
+            print(f"{'':>7}tags: {shown(', '.join(h.tags))}", file=out)
     return 0
 
 
@@ -924,7 +951,7 @@ def cmd_tags(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         )
         return 0
     for t in tags:
-        print(f"{t.articles:>6} {t.highlights:>6}  {t.name}", file=out)
+        print(f"{t.articles:>6} {t.highlights:>6}  {shown(t.name)}", file=out)
     return 0
 
 
@@ -956,6 +983,11 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     from reader.export.labels import labels_for
 
     to_stdout = str(args.output) == "-"
+    if not to_stdout and args.output.is_dir():
+        raise ReaderError(
+            f"cannot write {args.output}: it is a folder; give the brief a file name in it, "
+            f"e.g. {args.output / 'brief.md'}"
+        )
     if args.format:
         fmt = export_format(args.format)
     else:
@@ -1040,7 +1072,7 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     )
     kept = _("; saved as brief {id}").format(id=brief.id) if brief.id is not None else ""
     used = _(" and its articles marked used") if args.mark_used else ""
-    where = _("standard output") if to_stdout else str(args.output)
+    where = _("standard output") if to_stdout else shown(args.output)
     # On stdout the file is the output: the summary goes to the error stream.
     print(
         _("Wrote {file} ({format}): {summary}").format(file=where, format=fmt.name, summary=summary)
@@ -1084,7 +1116,7 @@ def cmd_briefs(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         else:
             when = _("not exported")
         count = _articles(articles)
-        print(f"{b.id:>4}  {_cut(b.title, 50):<50}  {count:>12}  {when}", file=out)
+        print(f"{b.id:>4}  {shown(_cut(b.title, 50)):<50}  {count:>12}  {when}", file=out)
     return 0
 
 
@@ -1096,7 +1128,9 @@ def cmd_summary(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     """What a library holds, folder by folder (the desktop window builds on this)."""
     stats = store.stats()
     print(
-        _("Press Reader {version}: library {path}").format(version=__version__, path=store.path),
+        _("Press Reader {version}: library {path}").format(
+            version=__version__, path=shown(store.path)
+        ),
         file=out,
     )
     print(
@@ -1109,10 +1143,11 @@ def cmd_summary(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     for feed in feeds:
         by_folder.setdefault(feed.folder or "", []).append(feed)
     for folder in sorted(by_folder):
-        print("\n" + (folder or _("(top level)")), file=out)
+        print("\n" + (shown(folder) if folder else _("(top level)")), file=out)
         for feed in by_folder[folder]:
             print(
-                f"  {feed.id:>4}  {feed.unread:>4} unread / {feed.total:<4}  {feed.title}", file=out
+                f"  {feed.id:>4}  {feed.unread:>4} unread / {feed.total:<4}  {shown(feed.title)}",
+                file=out,
             )
     latest = store.list_articles(ArticleQuery(limit=10))
     if latest:
@@ -1263,7 +1298,7 @@ def _run(argv: Sequence[str] | None, clock: Clock) -> int:
     try:
         args = build_parser(clock).parse_args(argv)
     except ReaderError as error:  # a clock that cannot be read (PRESS_READER_NOW)
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        print(f"{PROG}: error: {shown(error)}", file=sys.stderr)
         return 1
     command = args.command or "gui"
     action = getattr(args, f"{command}_command", None)

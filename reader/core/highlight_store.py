@@ -17,7 +17,7 @@ from reader.core.anchoring import (
 )
 from reader.core.dates import from_db, to_db
 from reader.core.errors import ArticleNotFoundError, ReaderError
-from reader.core.tag_store import like_prefix, normalize_tag
+from reader.core.tag_store import add_tags, like_prefix, normalize_tag
 from reader.core.types import Highlight
 
 if TYPE_CHECKING:
@@ -176,10 +176,12 @@ class HighlightStore:
         return self.get(highlight_id)
 
     @staticmethod
-    def _set_tags(db: sqlite3.Connection, highlight_id: int, names: Sequence[str]) -> None:
+    def _set_tags(
+        db: sqlite3.Connection, highlight_id: int, names: Sequence[str], *, checked: bool = True
+    ) -> None:
         db.execute("DELETE FROM highlight_tags WHERE highlight_id = ?", (highlight_id,))
+        add_tags(db, names, checked=checked)
         for name in names:
-            db.execute("INSERT INTO tags (name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
             db.execute(
                 "INSERT INTO highlight_tags (highlight_id, tag_id) "
                 "SELECT ?, id FROM tags WHERE name = ? ON CONFLICT DO NOTHING",
@@ -320,7 +322,8 @@ class HighlightStore:
                     to_db(highlight.updated),
                 ),
             )
-            self._set_tags(db, highlight.id, names)
+            # Undo puts back the tags it had, even one from before the limits on names.
+            self._set_tags(db, highlight.id, names, checked=False)
             if article_id is not None:
                 self.reanchor(db, [article_id])
         return self.get(highlight.id)

@@ -804,8 +804,8 @@ class Store:
         now = to_db(self._now())
         with self.transaction() as db:
             self._root_of(db, article_id)
+            add_tags(db, names)
             for name in names:
-                db.execute("INSERT INTO tags (name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
                 db.execute(
                     "INSERT INTO article_tags (article_id, tag_id, added) "
                     "SELECT ?, id, ? FROM tags WHERE name = ? ON CONFLICT DO NOTHING",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,17 @@ if TYPE_CHECKING:
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
+# Limits on the names of new tags, in characters: a tag is a label in menus, lists and the
+# sections of briefs, not a place for text. Tags stored before the limits keep working.
+TAG_LEVEL_LIMIT = 100
+TAG_LIMIT = 200
+# Characters that draw nothing (besides spaces and format characters such as U+200B):
+# fillers that are letters to Unicode, and the blank braille pattern.
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# The bidi embeddings, overrides and isolates: like controls, a list or a terminal obeys them.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Cs", "Mn", "Me", "Zs", "Zl", "Zp"})
+
 
 def normalize_tag(name: str) -> str:
     """A tag as stored: spaces collapsed, no empty path parts (``country / Mali`` →
@@ -28,6 +40,55 @@ def normalize_tag(name: str) -> str:
     if not parts:
         raise InvalidTagError("a tag name cannot be empty")
     return "/".join(parts)
+
+
+def _visible(char: str) -> bool:
+    return char not in _BLANK and unicodedata.category(char) not in _INVISIBLE_CATEGORIES
+
+
+def new_tag(name: str) -> str:
+    """A tag about to enter the library, as :func:`normalize_tag` stores it, checked against
+    the rules for new names: every level shows something (not only zero-width, format or
+    space characters), has at most :data:`TAG_LEVEL_LIMIT` characters, and the whole name at
+    most :data:`TAG_LIMIT`. Raises :class:`InvalidTagError` with the reason."""
+    tag = normalize_tag(name)
+    if any(unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS for c in tag):
+        raise InvalidTagError(f"a tag cannot contain control characters: {tag!r}")
+    for level in tag.split("/"):
+        if not any(_visible(c) for c in level):
+            raise InvalidTagError(f"a tag needs a visible character in each level: {level!r}")
+        if len(level) > TAG_LEVEL_LIMIT:
+            raise InvalidTagError(
+                f"a tag level is at most {TAG_LEVEL_LIMIT} characters, not {len(level)}: "
+                f"{level[:30]!r}…"
+            )
+    if len(tag) > TAG_LIMIT:
+        raise InvalidTagError(
+            f"a tag is at most {TAG_LIMIT} characters in all, not {len(tag)}: {tag[:30]!r}…"
+        )
+    return tag
+
+
+def library_tag(name: str, known: Iterable[str]) -> str:
+    """``name`` as the library will store it, given the ``known`` tags already in it: those
+    are taken as they are (a long tag from before the limits stays usable), other names must
+    pass :func:`new_tag`. What the desktop checks as the user types."""
+    tag = normalize_tag(name)
+    if tag.casefold() in {normalize_tag(k).casefold() for k in known}:
+        return tag
+    return new_tag(tag)
+
+
+def add_tags(db: sqlite3.Connection, names: Iterable[str], *, checked: bool = True) -> None:
+    """Put normalized ``names`` into the vocabulary where they are not yet; a name new to the
+    library must pass :func:`new_tag` (unless ``checked`` is false: undo putting back a
+    tag that was there)."""
+    for name in names:
+        if db.execute("SELECT 1 FROM tags WHERE name = ?", (name,)).fetchone() is not None:
+            continue
+        if checked:
+            new_tag(name)
+        db.execute("INSERT INTO tags (name) VALUES (?)", (name,))
 
 
 def like_prefix(prefix: str) -> str:
@@ -93,11 +154,20 @@ class TagStore:
             ).fetchall()
             if not rows:
                 raise TagNotFoundError(f"no tag named {source!r}")
+            if db.execute("SELECT 1 FROM tags WHERE name = ?", (target,)).fetchone() is None:
+                new_tag(target)  # a name new to the library obeys the limits
             for tag_id, name, color in rows:
                 renamed = target + name[len(source) :]
                 existing = db.execute(
                     "SELECT id, color FROM tags WHERE name = ?", (renamed,)
                 ).fetchone()
+                # The tags below keep their own levels (one too long from before the limits
+                # may move); only a rename that lengthens them past the limit is refused.
+                if existing is None and len(renamed) > max(len(name), TAG_LIMIT):
+                    raise InvalidTagError(
+                        f"renaming {source!r} would make {renamed[:30]!r}… longer than "
+                        f"{TAG_LIMIT} characters"
+                    )
                 if existing is None or existing[0] == tag_id:
                     db.execute("UPDATE tags SET name = ? WHERE id = ?", (renamed, tag_id))
                 else:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import InvalidTagError
 from reader.core.highlight_store import HighlightColor
-from reader.core.tag_store import normalize_tag
+from reader.core.tag_store import library_tag
 from reader.ui.highlight_marks import color_meaning, color_name, swatch_icon
 from reader.ui.tag_input import TagLineEdit
 
@@ -42,6 +42,9 @@ class TagsDialog(QDialog):
         prompt = QLabel(label)
         prompt.setWordWrap(True)
         self.field = TagLineEdit(known)
+        # Names already in the library (or on the item) pass as they are; new ones must obey
+        # the library's limits, explained here as the user types.
+        self._known = (*known, *current)
         self.field.setAccessibleName(self.tr("Tags"))
         self.field.set_tags(current)
         self.field.selectAll()
@@ -70,7 +73,7 @@ class TagsDialog(QDialog):
 
     def tags(self) -> list[str]:
         """The tags as the library will store them."""
-        return [normalize_tag(tag) for tag in self.field.tags()]
+        return [library_tag(tag, self._known) for tag in self.field.tags()]
 
     @Slot()
     def _check(self) -> bool:
