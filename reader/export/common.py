@@ -8,9 +8,9 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from reader.core.briefs import Brief, BriefItem, BriefSection
@@ -21,19 +21,47 @@ from reader.export.labels import Labels, labels_for
 #: URL schemes an export turns into links; anything else is printed as text.
 LINKABLE_SCHEMES = ("http", "https", "mailto")
 
+#: A URL's scheme, as its first characters spell it.
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+#: What browsers drop around a URL (C0 controls and spaces) and inside it (tabs and new
+#: lines) before reading it (WHATWG URL): dropping them keeps the address the reader's
+#: browser would have opened anyway.
+_EDGES = "".join(chr(code) for code in range(0x21))
+_STRIPPED = re.compile(r"[\t\n\r]")
+#: The characters a link may keep as they are: RFC 3986's unreserved and reserved ones,
+#: but for the parentheses, which end a string in PDF (Qt writes ``/URI (…)`` as given).
+_KEPT = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'*+,;="
+)
+_HEX = frozenset("0123456789ABCDEFabcdef")
+
+
+def _percent_encoded(url: str) -> str:
+    """``url`` with every character outside ``_KEPT`` as UTF-8 percent escapes; an escape
+    already there (``%C3%A9``) is kept, a lone ``%`` becomes ``%25``."""
+    out: list[str] = []
+    for index, char in enumerate(url):
+        escape = char == "%" and {url[index + 1 : index + 2], url[index + 2 : index + 3]} <= _HEX
+        if char in _KEPT or escape:
+            out.append(char)
+        else:
+            out.extend(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
+    return "".join(out)
+
 
 def linkable(url: str | None) -> str | None:
-    """``url`` when an export may link to it (http, https or mailto, on one line)."""
+    """``url`` as an export may link to it, or None when it may not (a scheme other than
+    http, https or mailto). Every link of every format goes through here: the result is
+    printable ASCII without parentheses, backslash, double quotes, angle brackets or spaces
+    (percent-encoded as UTF-8), so it cannot break out of a PDF string, an HTML attribute
+    or a Markdown destination, and it is still the same address."""
     if not url:
         return None
-    url = url.strip()
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
+    url = _STRIPPED.sub("", url.strip(_EDGES))
+    scheme = _SCHEME.match(url)
+    if scheme is None or scheme.group(1).lower() not in LINKABLE_SCHEMES:
         return None
-    if scheme not in LINKABLE_SCHEMES or any(c in url for c in "\r\n\t "):
-        return None
-    return url
+    return _percent_encoded(url)
 
 
 #: White space but the no-break spaces French typography puts before « : » and inside « ».
@@ -149,9 +177,40 @@ def excerpt_text(item: BriefItem) -> str:
     return one_line(html.unescape(_TAGS.sub(" ", item.excerpt)))
 
 
+def _safe_links(state: StateCore) -> None:
+    """markdown-it core rule: each link of the introduction made safe by linkable(), or
+    dropped (its text stays) when it is not one we link to; each image replaced by its
+    description, so that no format loads a picture (a remote one, or a file of the
+    analyst's disk through a relative address)."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        kept: list[Token] = []
+        dropping = False  # inside a link we do not keep (CommonMark links do not nest)
+        for token in block.children:
+            if token.type == "link_open":
+                href = token.attrGet("href")
+                safe = linkable(href if isinstance(href, str) else None)
+                dropping = safe is None
+                if safe is not None:
+                    token.attrSet("href", safe)
+                    kept.append(token)
+            elif token.type == "link_close":
+                if not dropping:
+                    kept.append(token)
+                dropping = False
+            elif token.type == "image":
+                kept.append(Token("text", "", 0, content=token.content))
+            else:
+                kept.append(token)
+        block.children = kept
+
+
 #: CommonMark with raw HTML off: an introduction's tags are printed as text, and unsafe
-#: link schemes (javascript:…) are refused by the parser.
+#: link schemes (javascript:…) are refused by the parser; the links it keeps are made safe
+#: in one place, for every format (_safe_links).
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
+_MARKDOWN.core.ruler.push("press_reader_safe_links", _safe_links)
 
 
 def introduction_html(markdown: str) -> str:
