@@ -2470,6 +2470,21 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <translation>Impossible de lire {0}&#xa0;: {1}</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/mainwindow.py" line="1509"/>
+        <source>An OPML import is already under way.</source>
+        <translation>Un import OPML est déjà en cours.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="1511"/>
+        <source>Importing {0}…</source>
+        <translation>Import de {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="1516"/>
+        <source>Importing {0}: {1} of {2} feeds…</source>
+        <translation>Import de {0}&#xa0;: {1} flux sur {2}…</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/mainwindow.py" line="1521"/>
         <source>Imported {0}: {1} added, {2} already present, {3} invalid.</source>
         <translation>Import de {0} terminé — ajoutés&#xa0;: {1}, déjà présents&#xa0;: {2}, invalides&#xa0;: {3}.</translation>
@@ -2827,6 +2842,24 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <location filename="../../reader/ui/mainwindow.py" line="362"/>
         <source>Highlight the paragraph holding the text cursor</source>
         <translation>Surligner le paragraphe où se trouve le curseur</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyFile</name>
+    <message>
+        <location filename="../../reader/ui/overwrite.py" line="35"/>
+        <source>Read-Only File</source>
+        <translation>Fichier en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overwrite.py" line="36"/>
+        <source>“{0}” is read-only. Replace it?</source>
+        <translation>«&#xa0;{0}&#xa0;» est en lecture seule. Le remplacer&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/overwrite.py" line="39"/>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
     </message>
 </context>
 <context>
