@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -65,7 +66,10 @@ class TrickleServer:
                 conn.sendall(headers.encode() + b"Connection: close\r\n\r\n" + body)
                 pattern = EMPTY_DEFLATE_BLOCK if self.gzip else b"<"
                 position = 0
-                while not self._stop.wait(self.interval):
+                # time.sleep, not Event.wait(timeout): under the year-ahead run's faketime a
+                # timed wait on a lock sleeps against the shifted monotonic clock (for a year).
+                while not self._stop.is_set():
+                    time.sleep(self.interval)
                     conn.sendall(pattern[position : position + 1])
                     position = (position + 1) % len(pattern)
                     with self._lock:
