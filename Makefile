@@ -54,6 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/ui.py
 	$(BIN)/python benchmarks/highlights.py
 	$(BIN)/python benchmarks/export.py
+	$(BIN)/python benchmarks/hostile.py
 
 # The wheel, into dist/; built offline with the setuptools the test extra installs.
 wheel: $(STAMP)

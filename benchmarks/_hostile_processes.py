@@ -24,7 +24,7 @@ def measure(folder: Path, quick: bool) -> Report:
         (
             "helpers left 30 s after SIGKILL/SIGTERM of a refresh",
             "none" if good else "some",
-            "alive after 60 s (before)",
+            "alive after 30 s (before)",
             "",
             "none within 30 s",
             ok(good),
