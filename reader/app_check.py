@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
-from reader.core.demo import seed_demo_library
-from reader.core.refresh import refresh_feeds
-from reader.core.store import Store
+from reader.core import Store, refresh_feeds, seed_demo_library
 
 #: Worker processes the demo refresh parses in (more than one, so that the pool is used).
 PARSE_PROCESSES = 2
@@ -87,7 +85,7 @@ financement des patrouilles conjointes et le partage des renseignements.</p></ar
 
 
 def _extract_sample_page() -> None:
-    from reader.core.extract import extract_article
+    from reader.core import extract_article
 
     found = extract_article(_SAMPLE_PAGE.encode(), "https://example.org/cooperation")
     if "patrouilles conjointes" not in found.text or "Accueil" in found.text:

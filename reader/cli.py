@@ -17,9 +17,16 @@ from typing import Any, NoReturn, TextIO
 from reader import __version__, cli_i18n, paths
 from reader.cli_i18n import _, ngettext
 from reader.cli_text import json_text, shown, shown_lines
-from reader.core import schema
-from reader.core.clock import utc_now
-from reader.core.dates import parse_user_date
+from reader.core import (
+    MATCH_END,
+    MATCH_START,
+    Store,
+    check_replaceable,
+    is_writable,
+    parse_user_date,
+    utc_now,
+    write_atomically,
+)
 from reader.core.errors import (
     FeedExistsError,
     FetchError,
@@ -28,9 +35,7 @@ from reader.core.errors import (
     ReaderError,
     ReadOnlyFileError,
 )
-from reader.core.files import check_replaceable, write_atomically
-from reader.core.store import MATCH_END, MATCH_START, ArticleQuery, Store
-from reader.core.types import Article, Feed, Highlight
+from reader.core.types import Article, ArticleQuery, Feed, Highlight
 
 PROG = "press-reader"
 
@@ -315,7 +320,7 @@ def build_parser(clock: Clock = utc_now) -> argparse.ArgumentParser:
 
 
 def _add_brief_command(brief: argparse.ArgumentParser, date: Callable[[str], datetime]) -> None:
-    from reader.core.briefs import BRIEF_LANGUAGES
+    from reader.core.types import BRIEF_LANGUAGES
     from reader.export import FORMATS, PAPERS
 
     chosen = brief.add_argument_group(_("choosing articles (all of them when none is given)"))
@@ -441,9 +446,7 @@ def _discovered_feed(store: Store, args: argparse.Namespace, out: TextIO) -> str
     """The address ``feed add`` subscribes to, found by fetching the one given: the feed
     itself, or the one (or ``--pick``-th) feed its page leads to. Lists the feeds and
     returns None (a usage error) when the user has to choose."""
-    from reader.core.discover import choose_feed, discover_feeds
-    from reader.core.fetch import Fetcher
-    from reader.core.urls import normalize_feed_url
+    from reader.core import Fetcher, choose_feed, discover_feeds, normalize_feed_url
 
     address = normalize_feed_url(args.url, allow_file=args.allow_file)
     for feed in store.list_feeds():
@@ -577,7 +580,7 @@ def cmd_opml_import(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         raise ReaderError(f"{path} is a folder, not an OPML file") from None
     except OSError as error:
         raise ReaderError(f"cannot read {path}: {error.strerror or error}") from None
-    from reader.core.opml import parse_opml
+    from reader.core import parse_opml
 
     document = parse_opml(data)
     progress = _ImportProgress(sys.stderr) if sys.stderr.isatty() else None
@@ -646,7 +649,7 @@ class _ImportProgress:
 
 
 def cmd_opml_export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
-    from reader.core.opml import export_opml
+    from reader.core import export_opml
 
     if args.output is not None:
         _check_output(args.output, force=args.force)
@@ -664,7 +667,8 @@ def cmd_opml_export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_refresh(store: Store, args: argparse.Namespace, out: TextIO) -> int:
-    from reader.core.refresh import RefreshProgress, refresh_feeds
+    from reader.core import refresh_feeds
+    from reader.core.types import RefreshProgress
 
     progress = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
 
@@ -840,7 +844,7 @@ def cmd_feed_fulltext(store: Store, args: argparse.Namespace, out: TextIO) -> in
 
 
 def cmd_fulltext(store: Store, args: argparse.Namespace, out: TextIO) -> int:
-    from reader.core.fulltext import fetch_full_text
+    from reader.core import fetch_full_text
 
     if args.drop:
         store.full_texts.drop(args.id)
@@ -978,7 +982,8 @@ def cmd_tags_delete(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
-    from reader.core.briefs import Brief, BriefCriteria, BriefStore, compose
+    from reader.core import BriefStore, compose
+    from reader.core.types import Brief, BriefCriteria
     from reader.export import export_format, format_for_path
     from reader.export.labels import labels_for
 
@@ -1084,7 +1089,7 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_briefs(store: Store, args: argparse.Namespace, out: TextIO) -> int:
-    from reader.core.briefs import BriefStore
+    from reader.core import BriefStore
 
     saved = BriefStore(store).list()
     if args.json:
@@ -1193,7 +1198,7 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
 
 def demo_library(data: Path, clock: Clock = utc_now) -> Path:
     """The demo library's file in a data folder, seeded from the bundled feeds on first use."""
-    from reader.core.demo import seed_demo_library
+    from reader.core import seed_demo_library
 
     path = paths.demo_library_path(data)
     with Store(path, clock=clock) as store:
@@ -1229,7 +1234,7 @@ def _only_reads(args: argparse.Namespace) -> bool:
 def open_library(path: Path, clock: Clock = utc_now, *, reading: bool = False) -> Store:
     """The library at ``path``; a command that only reads it opens a library the user cannot
     write read-only, and any other is refused by the Store with the reason it is read-only."""
-    read_only = reading and path.exists() and not schema.is_writable(path)
+    read_only = reading and path.exists() and not is_writable(path)
     return Store(path, clock=clock, read_only=read_only)
 
 

@@ -8,7 +8,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal, Self
 
-from reader.core.errors import ReaderError
+from reader.core.errors import (
+    AmbiguousQuoteError,
+    InvalidSelectionError,
+    QuoteNotFoundError,
+)
 
 __all__ = [
     "CONTEXT",
@@ -34,22 +38,6 @@ FUZZY_THRESHOLD = 0.85
 
 
 # -- errors --------------------------------------------------------------------------------
-
-
-class InvalidSelectionError(ReaderError, ValueError):
-    """A selection or a selector cannot make a highlight."""
-
-
-class QuoteNotFoundError(InvalidSelectionError, LookupError):
-    """The quote given to place a highlight is not in the article."""
-
-
-class AmbiguousQuoteError(InvalidSelectionError):
-    """The quote appears several times and nothing says which one is meant."""
-
-    def __init__(self, message: str, count: int) -> None:
-        super().__init__(message)
-        self.count = count
 
 
 # -- selectors -----------------------------------------------------------------------------

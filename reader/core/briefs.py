@@ -7,28 +7,39 @@ import builtins
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from reader.core.dates import from_db, to_db
-from reader.core.errors import ArticleNotFoundError, InvalidDateError, ReaderError
-from reader.core.highlight_store import HighlightNotFoundError, UnknownColorError
-from reader.core.store import ArticleQuery, split_folder
-from reader.core.tag_store import TagNotFoundError, normalize_tag
-from reader.core.types import Article, Highlight
+from reader.core.errors import (
+    ArticleNotFoundError,
+    BriefError,
+    BriefNotFoundError,
+    EmptyBriefError,
+    FolderNotFoundError,
+    HighlightNotFoundError,
+    TagNotFoundError,
+    UnknownColorError,
+)
+from reader.core.store import split_folder
+from reader.core.tag_store import normalize_tag
+from reader.core.types import (
+    BRIEF_LANGUAGES,
+    Article,
+    ArticleQuery,
+    Brief,
+    BriefCriteria,
+    BriefItem,
+    BriefSection,
+    Highlight,
+)
 
 if TYPE_CHECKING:
     import sqlite3
 
     from reader.core.store import Store
 
-TagMode = Literal["any", "all"]
-GroupBy = Literal["tag", "feed", "none"]
-
-#: The languages a brief's fixed wording (headings, labels, dates) can be printed in.
-BRIEF_LANGUAGES = ("en", "fr")
 
 #: The headings ``group`` gives its catch-all sections, by brief language.
 _LEFTOVER_HEADINGS: dict[str, tuple[str, str]] = {
@@ -46,170 +57,7 @@ _BODY_VERSION = 1
 # -- errors --------------------------------------------------------------------------------
 
 
-class BriefError(ReaderError):
-    """A brief could not be composed, saved or read."""
-
-
-class InvalidBriefError(BriefError, ValueError):
-    """A brief or its criteria are not usable as given (no title, unknown grouping…)."""
-
-
-class BriefNotFoundError(BriefError, LookupError):
-    """No brief has the given id."""
-
-
-class FolderNotFoundError(BriefError, LookupError):
-    """No folder has the given path."""
-
-
-class EmptyBriefError(BriefError):
-    """The criteria matched no article."""
-
-
 # -- values --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class BriefCriteria:
-    """Which articles a brief starts from, and how they are grouped into sections.
-
-    ``tags`` match an article's own tags and its highlights' tags, each tag with the tags below
-    it (``country`` finds ``country/Mali``); ``tag_mode`` says whether an article needs any of
-    them or all. ``since``/``until`` bound the publication date (``until`` excluded).
-    ``colors`` keep only highlights of those colours, and drop articles left without any.
-    ``unused_only`` leaves out articles already sent in an exported brief. ``tag_prefix``
-    chooses the tags that make sections when grouping by tag (``country`` makes one section
-    per ``country/*`` tag).
-    """
-
-    tags: tuple[str, ...] = ()
-    tag_mode: TagMode = "any"
-    feed_ids: tuple[int, ...] = ()
-    folders: tuple[str, ...] = ()
-    since: datetime | None = None
-    until: datetime | None = None
-    starred_only: bool = False
-    colors: tuple[str, ...] = ()
-    unused_only: bool = False
-    group_by: GroupBy = "tag"
-    tag_prefix: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.tag_mode not in ("any", "all"):
-            raise InvalidBriefError(f"tag mode is 'any' or 'all', not {self.tag_mode!r}")
-        if self.group_by not in ("tag", "feed", "none"):
-            raise InvalidBriefError(
-                f"a brief is grouped by 'tag', 'feed' or 'none', not {self.group_by!r}"
-            )
-        if self.since is not None and self.until is not None and self.since >= self.until:
-            raise InvalidDateError(
-                f"the period starts ({to_db(self.since)}) after it ends ({to_db(self.until)})"
-            )
-
-    def describe(self) -> str:
-        """The criteria in words, for messages ("nothing matched: …")."""
-        parts: list[str] = []
-        if self.tags:
-            joiner = " or " if self.tag_mode == "any" else " and "
-            parts.append(f"tagged {joiner.join(self.tags)}")
-        if self.feed_ids:
-            parts.append("in feed " + ", ".join(str(i) for i in self.feed_ids))
-        if self.folders:
-            parts.append("in folder " + ", ".join(self.folders))
-        if self.since is not None:
-            parts.append(f"published from {self.since:%Y-%m-%d}")
-        if self.until is not None:
-            parts.append(f"published before {self.until:%Y-%m-%d}")
-        if self.starred_only:
-            parts.append("starred")
-        if self.colors:
-            parts.append("with " + " or ".join(self.colors) + " highlights")
-        if self.unused_only:
-            parts.append("not used in a previous brief")
-        return ", ".join(parts) if parts else "the whole library"
-
-
-@dataclass(frozen=True, slots=True)
-class BriefItem:
-    """One article of a brief with its chosen highlights (in reading order) and the analyst's
-    optional summary line. ``article_id`` is None once the article has left the library; its
-    title, link and source stay for the citation."""
-
-    article_id: int | None
-    title: str
-    link: str | None
-    source: str
-    author: str | None = None
-    published: datetime | None = None
-    summary: str = ""
-    highlights: tuple[Highlight, ...] = ()
-    tags: tuple[str, ...] = ()
-    feed_id: int | None = None
-    #: The opening of the article as sanitized HTML (exports show it when an item has no
-    #: highlights).
-    excerpt: str = ""
-
-    @property
-    def all_tags(self) -> tuple[str, ...]:
-        """The article's tags and its highlights' tags, once each, by name."""
-        names = {tag.casefold(): tag for tag in self.tags}
-        for highlight in self.highlights:
-            for tag in highlight.tags:
-                names.setdefault(tag.casefold(), tag)
-        return tuple(sorted(names.values(), key=str.casefold))
-
-
-@dataclass(frozen=True, slots=True)
-class BriefSection:
-    """A heading and its items, in the brief's order."""
-
-    heading: str
-    items: tuple[BriefItem, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Brief:
-    """A press review: title, author, period, introduction (Markdown), ordered sections, and
-    the language its fixed wording is printed in (``en`` or ``fr``).
-
-    ``missing_highlights`` lists the ids of chosen highlights deleted since the brief was
-    saved: they are left out when it is reopened. ``exported`` is when it was last marked
-    exported.
-    """
-
-    title: str
-    author: str = ""
-    since: datetime | None = None
-    until: datetime | None = None
-    introduction: str = ""
-    sections: tuple[BriefSection, ...] = ()
-    language: str = "en"
-    id: int | None = None
-    created: datetime | None = None
-    updated: datetime | None = None
-    exported: datetime | None = None
-    missing_highlights: tuple[int, ...] = field(default=())
-
-    def __post_init__(self) -> None:
-        if not self.title.strip():
-            raise InvalidBriefError("a brief needs a title")
-        if self.language not in BRIEF_LANGUAGES:
-            raise InvalidBriefError(
-                f"a brief is written in {' or '.join(BRIEF_LANGUAGES)}, not {self.language!r}"
-            )
-        if self.since is not None and self.until is not None and self.since >= self.until:
-            raise InvalidDateError(
-                f"the period starts ({to_db(self.since)}) after it ends ({to_db(self.until)})"
-            )
-
-    def items(self) -> Iterator[BriefItem]:
-        """Every item, section after section."""
-        for section in self.sections:
-            yield from section.items
-
-    def article_ids(self) -> list[int]:
-        """The articles the brief carries (still in the library), once each, in order."""
-        return list(dict.fromkeys(i.article_id for i in self.items() if i.article_id is not None))
 
 
 # -- selecting -----------------------------------------------------------------------------

@@ -14,14 +14,10 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
-from reader.core.errors import ReaderError
+from reader.core.errors import ClockError
 
 #: Stops the clock at the ISO 8601 time it holds (for tests).
 NOW_ENV = "PRESS_READER_NOW"
-
-
-class ClockError(ReaderError):
-    """``PRESS_READER_NOW`` holds something that is not a time."""
 
 
 def utc_now() -> datetime:

@@ -12,7 +12,8 @@ import httpx
 from reader import paths
 from reader.core.opml import parse_opml
 from reader.core.parse import parse_feed
-from reader.core.store import ArticleQuery, Store
+from reader.core.store import Store
+from reader.core.types import ArticleQuery
 
 
 def seed_demo_library(store: Store, demo_dir: Path) -> int:

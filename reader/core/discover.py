@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +22,7 @@ from reader.core.errors import (
 )
 from reader.core.fetch import Fetcher, FetchResult
 from reader.core.parse import parse_feed
+from reader.core.types import Discovery, FeedCandidate, FeedFormat
 from reader.core.urls import normalize_feed_url
 
 __all__ = [
@@ -38,7 +38,6 @@ __all__ = [
     "sniff",
 ]
 
-FeedFormat = Literal["rss", "atom", "json"]
 
 #: Where sites usually keep their feed, tried in this order when a page names none
 #: (WordPress, generic RSS, Atom, Hugo, Jekyll and the like, SPIP).
@@ -81,40 +80,6 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)", re.IGNORECASE | re.DOTALL)
 _ROOT = re.compile(rb"\s*<([a-z_][\w:.-]*)", re.IGNORECASE)
 _FEED_ROOTS = frozenset({b"rss", b"feed", b"rdf:rdf", b"rdf"})
-
-
-@dataclass(frozen=True, slots=True)
-class FeedCandidate:
-    """A feed found for an address; ``title`` is what the page called it (plain, one line,
-    no control characters), None when it gave none."""
-
-    url: str
-    title: str | None
-    format: FeedFormat
-
-    @property
-    def supported(self) -> bool:
-        """Whether Press Reader can subscribe to it (JSON Feed comes later)."""
-        return self.format != "json"
-
-
-@dataclass(frozen=True, slots=True)
-class Discovery:
-    """The feeds found for ``address``.
-
-    ``source`` says how: ``"feed"`` the address is a feed itself (its one candidate is the
-    address), ``"page"`` a web page named them, ``"guess"`` one of the usual addresses on
-    the site answered with a feed.
-    """
-
-    address: str
-    source: Literal["feed", "page", "guess"]
-    candidates: tuple[FeedCandidate, ...]
-
-    @property
-    def usable(self) -> tuple[FeedCandidate, ...]:
-        """The candidates one can subscribe to, in the order found."""
-        return tuple(c for c in self.candidates if c.supported)
 
 
 # -- pure: what a document is, what a page names, where to look ----------------------------

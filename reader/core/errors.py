@@ -118,3 +118,97 @@ class ReadOnlyFileError(ReaderError):
     def __init__(self, message: str, path: Path) -> None:
         super().__init__(message)
         self.path = path
+
+
+# -- the clock -----------------------------------------------------------------------------
+
+
+class ClockError(ReaderError):
+    """``PRESS_READER_NOW`` holds something that is not a time."""
+
+
+# -- article pages -------------------------------------------------------------------------
+
+
+class ExtractionError(ReaderError):
+    """No article text could be taken from a page.
+
+    ``url`` is the page's address and ``chars`` the length of the text that was found
+    (0 when there was none).
+    """
+
+    def __init__(self, message: str, *, url: str, chars: int = 0) -> None:
+        super().__init__(message)
+        self.url = url
+        self.chars = chars
+
+
+class PaywalledError(ExtractionError):
+    """The page shows only a teaser of an article reserved for subscribers."""
+
+
+# -- highlights ----------------------------------------------------------------------------
+
+
+class HighlightNotFoundError(ReaderError, LookupError):
+    """No highlight has the given id."""
+
+
+class UnknownColorError(ReaderError, ValueError):
+    """A colour that is not in the palette."""
+
+
+# -- briefs --------------------------------------------------------------------------------
+
+
+class BriefError(ReaderError):
+    """A brief could not be composed, saved or read."""
+
+
+class InvalidBriefError(BriefError, ValueError):
+    """A brief or its criteria are not usable as given (no title, unknown grouping…)."""
+
+
+class BriefNotFoundError(BriefError, LookupError):
+    """No brief has the given id."""
+
+
+class FolderNotFoundError(BriefError, LookupError):
+    """No folder has the given path."""
+
+
+class EmptyBriefError(BriefError):
+    """The criteria matched no article."""
+
+
+# -- tags ----------------------------------------------------------------------------------
+
+
+class TagNotFoundError(ReaderError, LookupError):
+    """No tag has the given name."""
+
+
+# -- full text -----------------------------------------------------------------------------
+
+
+class InvalidFullTextModeError(ReaderError, ValueError):
+    """A full-text setting other than off, on or auto."""
+
+
+# -- anchoring highlights ------------------------------------------------------------------
+
+
+class InvalidSelectionError(ReaderError, ValueError):
+    """A selection or a selector cannot make a highlight."""
+
+
+class QuoteNotFoundError(InvalidSelectionError, LookupError):
+    """The quote given to place a highlight is not in the article."""
+
+
+class AmbiguousQuoteError(InvalidSelectionError):
+    """The quote appears several times and nothing says which one is meant."""
+
+    def __init__(self, message: str, count: int) -> None:
+        super().__init__(message)
+        self.count = count

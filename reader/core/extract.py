@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
-from reader.core.errors import ReaderError
+from reader.core.errors import ExtractionError, PaywalledError
 from reader.core.sanitize import sanitize_with_text, text_from_plain
 
 __all__ = [
@@ -55,23 +55,6 @@ class Extracted:
     canonical_url: str
     language: str | None
     source_url: str
-
-
-class ExtractionError(ReaderError):
-    """No article text could be taken from a page.
-
-    ``url`` is the page's address and ``chars`` the length of the text that was found
-    (0 when there was none).
-    """
-
-    def __init__(self, message: str, *, url: str, chars: int = 0) -> None:
-        super().__init__(message)
-        self.url = url
-        self.chars = chars
-
-
-class PaywalledError(ExtractionError):
-    """The page shows only a teaser of an article reserved for subscribers."""
 
 
 def _short(url: str) -> str:

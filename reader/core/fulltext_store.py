@@ -15,7 +15,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from reader.core.dates import to_db
-from reader.core.errors import ArticleNotFoundError, FeedNotFoundError, ReaderError
+from reader.core.errors import (
+    ArticleNotFoundError,
+    FeedNotFoundError,
+    InvalidFullTextModeError,
+)
 from reader.core.sanitize import html_to_text
 from reader.core.urls import link_key
 
@@ -28,10 +32,6 @@ FULL_TEXT_MODES: tuple[FullTextMode, ...] = ("off", "on", "auto")
 #: A page that failed this many times is not fetched again by refreshes (the user may still
 #: ask for it).
 MAX_ATTEMPTS = 3
-
-
-class InvalidFullTextModeError(ReaderError, ValueError):
-    """A full-text setting other than off, on or auto."""
 
 
 @dataclass(frozen=True, slots=True)

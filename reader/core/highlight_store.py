@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -16,20 +15,17 @@ from reader.core.anchoring import (
     selectors_for,
 )
 from reader.core.dates import from_db, to_db
-from reader.core.errors import ArticleNotFoundError, ReaderError
+from reader.core.errors import (
+    ArticleNotFoundError,
+    HighlightNotFoundError,
+    ReaderError,
+    UnknownColorError,
+)
 from reader.core.tag_store import add_tags, like_prefix, normalize_tag
-from reader.core.types import Highlight
+from reader.core.types import Highlight, HighlightColor
 
 if TYPE_CHECKING:
     from reader.core.store import Store
-
-
-class HighlightNotFoundError(ReaderError, LookupError):
-    """No highlight has the given id."""
-
-
-class UnknownColorError(ReaderError, ValueError):
-    """A colour that is not in the palette."""
 
 
 #: How each palette colour looks, as ``#rrggbb``: painted over passages on screen and in
@@ -47,14 +43,6 @@ def swatch(color: str) -> str:
     """The ``#rrggbb`` a palette colour is painted with (yellow for one this version does not
     know)."""
     return SWATCHES.get(color, SWATCHES["yellow"])
-
-
-@dataclass(frozen=True, slots=True)
-class HighlightColor:
-    """A colour of the palette and what the user says it means."""
-
-    name: str
-    meaning: str
 
 
 _COLUMNS = """

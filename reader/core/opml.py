@@ -6,7 +6,6 @@ import html.entities
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from urllib.parse import urlsplit
@@ -16,7 +15,7 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from reader.core.errors import OPMLError
-from reader.core.types import MAX_FOLDER_DEPTH
+from reader.core.types import MAX_FOLDER_DEPTH, InvalidOutline, OPMLDocument, OutlineFeed
 
 __all__ = [
     "MAX_FOLDER_DEPTH",
@@ -26,42 +25,6 @@ __all__ = [
     "export_opml",
     "parse_opml",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class OutlineFeed:
-    """One subscription read from (or written to) an OPML file.
-
-    ``folder`` is the path of folder names from the top of the outline, ``()`` at top level.
-    """
-
-    url: str
-    title: str | None = None
-    folder: tuple[str, ...] = ()
-    site_url: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class InvalidOutline:
-    """An outline that looked like a subscription but cannot become one, and why."""
-
-    description: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class OPMLDocument:
-    """What an OPML file holds: its feeds, its folders and the outlines we had to skip.
-
-    ``feeds`` keeps document order with duplicate addresses collapsed to their first
-    occurrence; ``folders`` lists every folder path seen (parents before children, empty
-    folders included) in document order.
-    """
-
-    title: str | None
-    feeds: tuple[OutlineFeed, ...]
-    invalid: tuple[InvalidOutline, ...] = ()
-    folders: tuple[tuple[str, ...], ...] = ()
 
 
 # -- import --------------------------------------------------------------------------------

@@ -12,10 +12,10 @@ from concurrent.futures import (
     ThreadPoolExecutor,
     wait,
 )
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from reader.core.demo import demo_mounts
@@ -34,98 +34,14 @@ from reader.core.fulltext_store import Candidate, PageText
 from reader.core.identity import EntryIdentity, identify
 from reader.core.parse import parse_feed
 from reader.core.store import Store
-from reader.core.types import Feed, ParsedFeed
+from reader.core.types import Feed, FeedOutcome, ParsedFeed, RefreshProgress, RefreshSummary
 from reader.core.workers import parser_pool, stopped_on_error
-
-Status = Literal["ok", "not_modified", "failed"]
 
 #: Below this many feeds, starting parser processes costs more than it saves.
 PARALLEL_PARSE_MIN_FEEDS = 8
 DEFAULT_JOBS = 8
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_RETRY_AFTER = timedelta(days=1)
-
-
-@dataclass(frozen=True, slots=True)
-class FeedOutcome:
-    """What refreshing one feed did."""
-
-    feed: Feed
-    status: Status
-    new: int = 0
-    updated: int = 0
-    error: str | None = None
-    warning: str | None = None
-    #: The feed's new address after a permanent redirect.
-    moved_to: str | None = None
-    #: Set when the server said the feed is gone for good and it was disabled.
-    disabled: bool = False
-    #: The articles this refresh added or rewrote, for a feed that fetches full text.
-    article_ids: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class RefreshProgress:
-    """Reported after each feed (how far the refresh is, and what the last feed did), then
-    after each article page fetched for its full text (``outcome`` is None then)."""
-
-    done: int
-    total: int
-    new_articles: int
-    outcome: FeedOutcome | None
-    full_texts_done: int = 0
-    full_texts_total: int = 0
-
-
-@dataclass(slots=True)
-class RefreshSummary:
-    """What a whole refresh did."""
-
-    outcomes: list[FeedOutcome] = field(default_factory=list)
-    cancelled: int = 0
-    #: Full texts fetched from articles' pages, and the pages that gave none, as
-    #: (article id, reason).
-    full_texts: int = 0
-    full_text_failures: list[tuple[int, str]] = field(default_factory=list)
-
-    def _count(self, status: Status) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
-
-    @property
-    def ok(self) -> int:
-        return self._count("ok")
-
-    @property
-    def not_modified(self) -> int:
-        return self._count("not_modified")
-
-    @property
-    def failed(self) -> int:
-        return self._count("failed")
-
-    @property
-    def new(self) -> int:
-        return sum(o.new for o in self.outcomes)
-
-    @property
-    def updated(self) -> int:
-        return sum(o.updated for o in self.outcomes)
-
-    def describe(self) -> str:
-        """One line for a person."""
-        feeds = len(self.outcomes)
-        line = (
-            f"Refreshed {feeds} feed{'s' * (feeds != 1)}: {self.ok} ok, "
-            f"{self.not_modified} not modified, {self.failed} failed; "
-            f"{self.new} new, {self.updated} updated article{'s' * (self.updated != 1)}"
-        )
-        if self.full_texts or self.full_text_failures:
-            line += f"; {self.full_texts} full text{'s' * (self.full_texts != 1)} fetched"
-            if self.full_text_failures:
-                line += f", {len(self.full_text_failures)} failed"
-        if self.cancelled:
-            line += f"; {self.cancelled} cancelled"
-        return line + "."
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,10 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from reader.core import schema
 from reader.core.clock import utc_now
@@ -33,8 +32,12 @@ from reader.core.tag_store import TagStore, add_tags, like_prefix, normalize_tag
 from reader.core.types import (
     MAX_FOLDER_DEPTH,
     Article,
+    ArticleOrder,
+    ArticleQuery,
     Feed,
     FullText,
+    ImportReport,
+    LibraryStats,
     ParsedEntry,
     ParsedFeed,
     SearchHit,
@@ -45,7 +48,7 @@ from reader.core.urls import normalize_feed_url
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from reader.core.opml import OPMLDocument, OutlineFeed
+    from reader.core.types import OPMLDocument, OutlineFeed
 
 FOLDER_SEPARATOR = "/"
 
@@ -70,8 +73,6 @@ _ARTICLE_LIST_COLUMNS = """
 """
 
 
-ArticleOrder = Literal["newest", "oldest", "title", "source"]
-
 #: order → (SQL sort expression, direction)
 _ORDER_SQL: dict[str, tuple[str, str]] = {
     "newest": ("a.published", "DESC"),
@@ -81,24 +82,8 @@ _ORDER_SQL: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleQuery:
-    """Which articles to list, in which order. ``after`` is a keyset cursor (see
-    :func:`cursor_after`): where the previous page ended, for paging through large libraries
-    without OFFSET. ``tags`` match the articles' own tags, and also their highlights' tags
-    when ``tags_in_highlights`` is set."""
-
-    feed_ids: tuple[int, ...] = ()
-    folder: str | None = None
-    tags: tuple[str, ...] = ()
-    tags_in_highlights: bool = False
-    unread: bool = False
-    starred: bool = False
-    since: datetime | None = None
-    until: datetime | None = None
-    limit: int | None = None
-    order: ArticleOrder = "newest"
-    after: tuple[Any, int] | None = None
+#: The default listing: every article, newest first (a frozen value, shared safely).
+_EVERY_ARTICLE = ArticleQuery()
 
 
 def cursor_after(article: Article, order: ArticleOrder = "newest") -> tuple[Any, int]:
@@ -108,27 +93,6 @@ def cursor_after(article: Article, order: ArticleOrder = "newest") -> tuple[Any,
     if order == "title":
         return (article.title, article.id)
     return (article.feed_title, article.id)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    """What an OPML import did: feeds added, feeds already in the library, outlines refused."""
-
-    added: tuple[OutlineFeed, ...] = ()
-    present: tuple[OutlineFeed, ...] = ()
-    invalid: tuple[tuple[str, str], ...] = field(default=())
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryStats:
-    """A one-glance summary of a library."""
-
-    feeds: int
-    folders: int
-    articles: int
-    unread: int
-    starred: int
-    tags: int
 
 
 def split_folder(path: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -695,7 +659,7 @@ class Store:
             stale=bool(row["stale"]),
         )
 
-    def list_articles(self, query: ArticleQuery = ArticleQuery()) -> list[Article]:
+    def list_articles(self, query: ArticleQuery = _EVERY_ARTICLE) -> list[Article]:
         """Articles matching ``query``, newest first, without their bodies. Without a feed
         filter, a story carried by several feeds is listed once."""
         where, params = self._article_filter(query)
@@ -709,7 +673,7 @@ class Store:
             params.append(query.limit)
         return [_article_from_row(row) for row in self._query(sql, params)]
 
-    def count_articles(self, query: ArticleQuery = ArticleQuery()) -> int:
+    def count_articles(self, query: ArticleQuery = _EVERY_ARTICLE) -> int:
         where, params = self._article_filter(query)
         return int(
             self._query(
@@ -960,7 +924,7 @@ class Store:
 
     def export_outlines(self) -> tuple[list[OutlineFeed], list[tuple[str, ...]]]:
         """The subscriptions as OPML outlines, and every folder (empty ones too)."""
-        from reader.core.opml import OutlineFeed
+        from reader.core.types import OutlineFeed
 
         outlines = [
             OutlineFeed(

@@ -7,11 +7,10 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reader.core.errors import InvalidTagError, ReaderError
-from reader.core.types import TagInfo
+from reader.core.errors import InvalidTagError, ReaderError, TagNotFoundError
+from reader.core.types import TagInfo, TagSnapshot
 
 if TYPE_CHECKING:
     from reader.core.store import Store
@@ -95,22 +94,6 @@ def like_prefix(prefix: str) -> str:
     """A LIKE pattern (escaped with a backslash) for names starting with ``prefix``."""
     escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return escaped + "%"
-
-
-class TagNotFoundError(ReaderError, LookupError):
-    """No tag has the given name."""
-
-
-@dataclass(frozen=True, slots=True)
-class TagSnapshot:
-    """Some tags as they were, with the articles and highlights carrying them: taken before
-    a rename, merge, colour change or deletion, and given back to :meth:`TagStore.restore`
-    to undo it."""
-
-    names: tuple[str, ...]
-    tags: tuple[tuple[int, str, str | None], ...]
-    article_tags: tuple[tuple[int, int, str], ...]
-    highlight_tags: tuple[tuple[int, int], ...]
 
 
 class TagStore:

@@ -14,10 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from reader.core.briefs import Brief, BriefError, InvalidBriefError
-from reader.core.errors import ReaderError
-from reader.core.files import check_replaceable, write_atomically
-from reader.core.highlight_store import HighlightColor
+from reader.core import check_replaceable, write_atomically
+from reader.core.errors import BriefError, InvalidBriefError, ReaderError
+from reader.core.types import Brief, HighlightColor
 
 
 class UnknownFormatError(BriefError, ValueError):

@@ -13,9 +13,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from reader.core.briefs import Brief, BriefItem, BriefSection
-from reader.core.highlight_store import HighlightColor, swatch
-from reader.core.types import Highlight
+from reader.core import swatch
+from reader.core.types import Brief, BriefItem, BriefSection, Highlight, HighlightColor
 from reader.export.labels import Labels, labels_for
 
 #: URL schemes an export turns into links; anything else is printed as text.

@@ -32,8 +32,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from markdown_it.token import Token
 
-from reader.core.briefs import Brief, BriefItem, BriefSection, InvalidBriefError
-from reader.core.highlight_store import HighlightColor
+from reader.core.errors import InvalidBriefError
+from reader.core.types import Brief, BriefItem, BriefSection, HighlightColor
 from reader.export.common import (
     Passage,
     brief_labels,

@@ -16,8 +16,8 @@ from datetime import datetime
 
 import nh3
 
-from reader.core.briefs import Brief, BriefItem, InvalidBriefError
-from reader.core.highlight_store import HighlightColor
+from reader.core.errors import InvalidBriefError
+from reader.core.types import Brief, BriefItem, HighlightColor
 from reader.export.common import (
     Passage,
     brief_labels,

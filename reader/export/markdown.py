@@ -9,8 +9,7 @@ from datetime import datetime
 from markdown_it import MarkdownIt
 from markdownify import markdownify
 
-from reader.core.briefs import Brief, BriefItem
-from reader.core.highlight_store import HighlightColor
+from reader.core.types import Brief, BriefItem, HighlightColor
 from reader.export.common import (
     Passage,
     brief_labels,

@@ -36,8 +36,7 @@ from PySide6.QtGui import (
 )
 
 from reader import __version__
-from reader.core.briefs import Brief, BriefItem
-from reader.core.highlight_store import HighlightColor
+from reader.core.types import Brief, BriefItem, HighlightColor
 from reader.export.common import (
     Passage,
     brief_labels,

@@ -23,10 +23,8 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from reader import __version__
-from reader.core.briefs import Brief, BriefItem
-from reader.core.dates import to_db
-from reader.core.highlight_store import HighlightColor, swatch
-from reader.core.types import Highlight
+from reader.core import swatch, to_db
+from reader.core.types import Brief, BriefItem, Highlight, HighlightColor
 from reader.export.common import linkable, meaning
 
 #: The JSON-LD context of the Web Annotation Data Model.

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core import library_tag
 from reader.core.errors import InvalidTagError
-from reader.core.highlight_store import HighlightColor
-from reader.core.tag_store import library_tag
+from reader.core.types import HighlightColor
 from reader.ui.highlight_marks import color_meaning, color_name, swatch_icon
 from reader.ui.tag_input import TagLineEdit
 

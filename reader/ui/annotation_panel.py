@@ -56,11 +56,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.errors import ArticleNotFoundError, ReaderError
-from reader.core.highlight_store import HighlightColor, HighlightNotFoundError
-from reader.core.store import Store
-from reader.core.tag_store import normalize_tag
-from reader.core.types import Highlight
+from reader.core import Store, normalize_tag
+from reader.core.errors import ArticleNotFoundError, HighlightNotFoundError, ReaderError
+from reader.core.types import Highlight, HighlightColor
 from reader.ui.annotations import Annotations, Change
 from reader.ui.contrast import legible, mix
 from reader.ui.highlight_marks import color_meaning, color_name, paint_color, swatch_icon

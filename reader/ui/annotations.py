@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from reader.core import Store, normalize_tag
 from reader.core.errors import ReaderError
-from reader.core.store import Store
-from reader.core.tag_store import TagSnapshot, normalize_tag
-from reader.core.types import Highlight
+from reader.core.types import Highlight, TagSnapshot
 
 
 @dataclass(frozen=True, slots=True)

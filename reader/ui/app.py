@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
-from reader.core.store import Store
+from reader.core import Store
 
 ORGANIZATION = "PressReader"
 APPLICATION = "Press Reader"

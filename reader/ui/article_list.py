@@ -38,16 +38,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
+from reader.core import MATCH_END, MATCH_START, Store, cursor_after
 from reader.core.errors import ArticleNotFoundError, FeedNotFoundError
-from reader.core.store import (
-    MATCH_END,
-    MATCH_START,
-    ArticleOrder,
-    ArticleQuery,
-    Store,
-    cursor_after,
-)
-from reader.core.types import Article, SearchHit
+from reader.core.types import Article, ArticleOrder, ArticleQuery, SearchHit
 from reader.ui.i18n import day_and_month, display_locale, short_date, short_time
 from reader.ui.icons import drawn_icon
 

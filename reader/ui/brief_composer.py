@@ -60,17 +60,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.briefs import (
-    Brief,
-    BriefItem,
-    BriefStore,
-    group,
-    leftover_headings,
-    select_items,
-)
+from reader.core import BriefStore, Store, group, leftover_headings, select_items
 from reader.core.errors import ReaderError
-from reader.core.highlight_store import HighlightColor
-from reader.core.store import Store
+from reader.core.types import Brief, BriefItem, HighlightColor
 from reader.export import FORMATS, PAPERS, ExportFormat
 from reader.export.labels import LANGUAGES
 from reader.export.markdown import render_markdown

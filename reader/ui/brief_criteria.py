@@ -29,12 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.briefs import (
-    BriefCriteria,
-    GroupBy,
-)
-from reader.core.highlight_store import HighlightColor
-from reader.core.store import Store
+from reader.core import Store
+from reader.core.types import BriefCriteria, GroupBy, HighlightColor
 from reader.ui.highlight_marks import color_meaning, color_name, swatch_icon
 from reader.ui.i18n import date_edit_format, display_locale
 from reader.ui.tag_input import TagLineEdit

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core.briefs import Brief
 from reader.core.errors import ReaderError
-from reader.core.highlight_store import HighlightColor
+from reader.core.types import Brief, HighlightColor
 from reader.export import export_brief
 from reader.ui.workers import stop_worker_thread, worker_thread
 

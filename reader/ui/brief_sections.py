@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QUndoCommand, QUndoStack
 
-from reader.core.briefs import BriefItem, BriefSection
+from reader.core.types import BriefItem, BriefSection
 from reader.ui.i18n import number
 
 AnyIndex = QModelIndex | QPersistentModelIndex

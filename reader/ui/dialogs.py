@@ -48,9 +48,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.core import normalize_feed_url
 from reader.core.errors import InvalidFeedURLError
 from reader.core.types import Feed
-from reader.core.urls import normalize_feed_url
 from reader.ui.contrast import error_color
 from reader.ui.i18n import display_locale, number, short_date_time
 from reader.ui.icons import icon
@@ -64,7 +64,7 @@ from reader.ui.settings import (
 )
 
 if TYPE_CHECKING:
-    from reader.core.discover import Discovery
+    from reader.core.types import Discovery
     from reader.ui.discovery_worker import FeedFinder
 
 #: Opens a URL with the system; dialogs keep it as an attribute so tests can replace it.

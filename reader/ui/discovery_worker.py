@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core.clock import utc_now
+from reader.core import utc_now
 from reader.core.errors import ReaderError
 from reader.ui.workers import stop_worker_thread, worker_thread
 
@@ -31,8 +31,7 @@ class _DiscoveryWorker(QObject):
     def find(self, request: int, address: str) -> None:
         # Imported here, on the worker thread: the HTTP and parsing stack is not needed to
         # show the window.
-        from reader.core.discover import discover_feeds
-        from reader.core.fetch import Fetcher
+        from reader.core import Fetcher, discover_feeds
 
         try:
             with Fetcher(clock=self._clock) as http:

@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from reader.core.store import ArticleQuery, Store
-from reader.core.types import Feed, TagInfo
+from reader.core import Store
+from reader.core.types import ArticleQuery, Feed, TagInfo
 from reader.ui.article_list import star_icon
 from reader.ui.contrast import legible
 from reader.ui.i18n import number, short_date_time

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from reader.core import Store
 from reader.core.errors import ReaderError
-from reader.core.store import Store
 from reader.ui.workers import stop_worker_thread, worker_thread
 
 
@@ -33,7 +33,7 @@ class _FullTextWorker(QObject):
     def fetch(self, article_id: int) -> None:
         # Imported here, on the worker thread: the HTTP and extraction stack is not needed
         # to show the window.
-        from reader.core.fulltext import fetch_full_text
+        from reader.core import fetch_full_text
 
         try:
             with Store(self._library) as store:

@@ -21,17 +21,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
-from reader.core.anchoring import (
-    InvalidSelectionError,
+from reader.core import (
+    SWATCHES,
     TextPositionSelector,
     TextQuoteSelector,
     find_quote,
     locate,
+    snap_to_words,
     squeeze_spaces,
 )
-from reader.core.highlight_store import SWATCHES
+from reader.core.errors import InvalidSelectionError
 from reader.core.types import Highlight
-from reader.core.words import snap_to_words
 from reader.ui.icons import drawn_icon
 
 #: How each colour of the palette is painted (light enough for black text on any palette).

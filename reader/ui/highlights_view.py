@@ -51,10 +51,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core import Store
 from reader.core.errors import ArticleNotFoundError, ReaderError
-from reader.core.highlight_store import HighlightColor
-from reader.core.store import Store
-from reader.core.types import Highlight
+from reader.core.types import Highlight, HighlightColor
 from reader.ui.annotations import Annotations, Change
 from reader.ui.highlight_marks import color_meaning, color_name, swatch_icon
 from reader.ui.i18n import date_edit_format, display_locale, long_date, number, short_date

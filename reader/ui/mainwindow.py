@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__, paths
+from reader.core import Store
 from reader.core.errors import ReaderError
-from reader.core.store import Store
 from reader.core.types import Article, Highlight
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.annotations import Annotations, Change, shorten
@@ -85,8 +85,7 @@ from reader.ui.settings import (
 from reader.ui.workers import RefreshController
 
 if TYPE_CHECKING:
-    from reader.core.refresh import RefreshProgress, RefreshSummary
-    from reader.core.store import ImportReport
+    from reader.core.types import ImportReport, RefreshProgress, RefreshSummary
     from reader.ui.brief_composer import BriefComposer
     from reader.ui.highlights_view import HighlightsWindow
 
@@ -1100,7 +1099,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_brief(self) -> None:
         """Choose a saved brief and open it in the composer."""
-        from reader.core.briefs import BriefStore
+        from reader.core import BriefStore
 
         briefs = BriefStore(self.store).list()
         if not briefs:
@@ -1574,8 +1573,7 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from reader.core.files import write_atomically
-        from reader.core.opml import export_opml
+        from reader.core import export_opml, write_atomically
         from reader.ui.overwrite import consent_to_replace
 
         outlines, folders = self.store.export_outlines()

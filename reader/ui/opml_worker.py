@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from reader.core import Store
 from reader.core.errors import ReaderError
-from reader.core.store import Store
 from reader.ui.workers import stop_worker_thread, worker_thread
 
 if TYPE_CHECKING:
-    from reader.core.store import ImportReport
+    from reader.core.types import ImportReport
 
 
 class _ImportWorker(QObject):
@@ -39,7 +39,7 @@ class _ImportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from reader.core.opml import parse_opml
+        from reader.core import parse_opml
 
         try:
             document = parse_opml(self._source.read_bytes())

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from reader.core import check_replaceable
 from reader.core.errors import ReadOnlyFileError
-from reader.core.files import check_replaceable
 from reader.ui.dialogs import confirm
 
 

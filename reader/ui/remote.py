@@ -161,7 +161,7 @@ class _Fetcher:
         """The shared client, created by the first pool thread that needs it."""
         import httpx
 
-        from reader.core.fetch import DEFAULT_USER_AGENT
+        from reader.core import DEFAULT_USER_AGENT
 
         with self._client_lock:
             if self.stopped:
@@ -227,7 +227,7 @@ class _Fetcher:
             raise _DownloadError("the window is closing")
         import httpx
 
-        from reader.core.fetch import deadline_stream
+        from reader.core import deadline_stream
 
         deadline = time.monotonic() + self.timeout
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
-from reader.core.fts import MIN_PREFIX, word_prefix
+from reader.core import MIN_PREFIX, word_prefix
 from reader.ui.contrast import legible
 
 #: The char format property that tells a search hit's mark from a highlight's.

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.highlight_store import HighlightColor
+from reader.core.types import HighlightColor
 from reader.ui.contrast import mix
 from reader.ui.highlight_marks import color_meaning, paint_color
 

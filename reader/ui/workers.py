@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from reader.core import Store
 from reader.core.errors import ReaderError
-from reader.core.store import Store
 
 if TYPE_CHECKING:
-    from reader.core.refresh import RefreshProgress, RefreshSummary
+    from reader.core.types import RefreshProgress, RefreshSummary
 
 
 def worker_thread(owner: QObject, name: str, worker: QObject) -> QThread:
@@ -61,7 +61,7 @@ class _RefreshWorker(QObject):
     def run(self) -> None:
         # Imported here, on the refresh thread: the HTTP and parsing stack is not needed to
         # show the window, and importing it would slow every start.
-        from reader.core.refresh import refresh_feeds
+        from reader.core import refresh_feeds
 
         try:
             with Store(self._library) as store:

@@ -13,10 +13,7 @@ from hypothesis import strategies as st
 from reader.core.anchoring import (
     CONTEXT,
     FUZZY_THRESHOLD,
-    AmbiguousQuoteError,
     Anchor,
-    InvalidSelectionError,
-    QuoteNotFoundError,
     TextPositionSelector,
     TextQuoteSelector,
     find_quote,
@@ -25,7 +22,12 @@ from reader.core.anchoring import (
     selectors_for,
     similarity,
 )
-from reader.core.errors import ReaderError
+from reader.core.errors import (
+    AmbiguousQuoteError,
+    InvalidSelectionError,
+    QuoteNotFoundError,
+    ReaderError,
+)
 
 ARTICLE = (
     "Le gouvernement a présenté mardi son projet de budget. "

@@ -11,24 +11,20 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.core.briefs import (
-    Brief,
-    BriefCriteria,
-    BriefItem,
+from reader.core.briefs import BriefStore, compose, group, select_items
+from reader.core.errors import (
     BriefNotFoundError,
-    BriefSection,
-    BriefStore,
     EmptyBriefError,
+    FeedNotFoundError,
     FolderNotFoundError,
     InvalidBriefError,
-    compose,
-    group,
-    select_items,
+    InvalidDateError,
+    ReaderError,
+    UnknownColorError,
 )
-from reader.core.errors import FeedNotFoundError, InvalidDateError, ReaderError
 from reader.core.files import write_atomically
-from reader.core.highlight_store import UnknownColorError
-from reader.core.store import ArticleQuery, Store
+from reader.core.store import Store
+from reader.core.types import ArticleQuery, Brief, BriefCriteria, BriefItem, BriefSection
 from reader.export.labels import ENGLISH, FRENCH
 from reader.export.markdown import escape, render_markdown
 from tests.factories import T0, Clock, entry, feed

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from reader.core import clock
-from reader.core.clock import NOW_ENV, ClockError, utc_now
-from reader.core.errors import ReaderError
+from reader.core.clock import NOW_ENV, utc_now
+from reader.core.errors import ClockError, ReaderError
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "reader"

@@ -9,8 +9,6 @@ import pytest
 
 from reader.core.discover import (
     GUESSED_PATHS,
-    Discovery,
-    FeedCandidate,
     choose_feed,
     clean_title,
     decode_page,
@@ -27,6 +25,7 @@ from reader.core.errors import (
     ParseError,
 )
 from reader.core.fetch import Fetcher
+from reader.core.types import Discovery, FeedCandidate
 from tests.factories import T0
 from tests.feeds import FeedSite, rss
 from tests.trickle import trickle_server

@@ -7,8 +7,13 @@ from datetime import timedelta
 
 import pytest
 
-from reader.core.errors import ArticleNotFoundError, InvalidTagError, ReaderError
-from reader.core.highlight_store import HighlightNotFoundError, UnknownColorError
+from reader.core.errors import (
+    ArticleNotFoundError,
+    HighlightNotFoundError,
+    InvalidTagError,
+    ReaderError,
+    UnknownColorError,
+)
 from reader.core.store import Store
 from tests.factories import Clock, entry, feed
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from werkzeug import Response
 
-from reader.core.refresh import RefreshProgress, refresh_feeds
-from reader.core.store import ArticleQuery, Store
+from reader.core.refresh import refresh_feeds
+from reader.core.store import Store
+from reader.core.types import ArticleQuery, RefreshProgress
 from tests.conftest import corpus_files
 from tests.factories import T0, Clock
 from tests.feeds import FeedSite, rss

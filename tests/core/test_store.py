@@ -21,17 +21,8 @@ from reader.core.errors import (
     NotALibraryError,
     StorageError,
 )
-from reader.core.opml import OPMLDocument, OutlineFeed
-from reader.core.store import (
-    MATCH_END,
-    MATCH_START,
-    ArticleOrder,
-    ArticleQuery,
-    Store,
-    cursor_after,
-    normalize_tag,
-)
-from reader.core.types import Article
+from reader.core.store import MATCH_END, MATCH_START, Store, cursor_after, normalize_tag
+from reader.core.types import Article, ArticleOrder, ArticleQuery, OPMLDocument, OutlineFeed
 from tests.factories import T0, Clock, entry, feed
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -6,10 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from reader.core.errors import InvalidTagError, ReaderError
-from reader.core.store import ArticleQuery, Store
-from reader.core.tag_store import TagNotFoundError
-from reader.core.types import TagInfo
+from reader.core.errors import InvalidTagError, ReaderError, TagNotFoundError
+from reader.core.store import Store
+from reader.core.types import ArticleQuery, TagInfo
 from tests.factories import entry, feed
 
 TEXT = "Les convois de ravitaillement circuleront de nouveau vers le nord du pays."

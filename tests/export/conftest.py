@@ -12,9 +12,9 @@ from datetime import timedelta
 
 import pytest
 
-from reader.core.briefs import Brief, BriefCriteria, compose
-from reader.core.highlight_store import HighlightColor
+from reader.core.briefs import compose
 from reader.core.store import Store
+from reader.core.types import Brief, BriefCriteria, HighlightColor
 from tests.factories import T0, entry, feed
 
 MALI = (

@@ -14,9 +14,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Inches
 from docx.text.paragraph import Paragraph
 
-from reader.core.briefs import Brief, BriefItem, BriefSection, InvalidBriefError
-from reader.core.highlight_store import HighlightColor, swatch
-from reader.core.types import Highlight
+from reader.core.errors import InvalidBriefError
+from reader.core.highlight_store import swatch
+from reader.core.types import Brief, BriefItem, BriefSection, Highlight, HighlightColor
 from reader.export import export_brief, export_format
 from reader.export.docx import TOC_FIELD, clean, docx_bytes
 from tests.export.conftest import HOSTILE_TITLE

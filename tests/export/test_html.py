@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.briefs import Brief, BriefItem, BriefSection, InvalidBriefError
-from reader.core.highlight_store import HighlightColor, swatch
+from reader.core.errors import InvalidBriefError
+from reader.core.highlight_store import swatch
+from reader.core.types import Brief, BriefItem, BriefSection, HighlightColor
 from reader.export import export_brief, export_format
 from reader.export.html import clean_fragment, html_bytes, render_html
 from tests.export.conftest import HOSTILE_TITLE

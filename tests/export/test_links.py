@@ -18,8 +18,7 @@ from markdown_it import MarkdownIt
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
-from reader.core.briefs import Brief, BriefItem, BriefSection
-from reader.core.types import Highlight
+from reader.core.types import Brief, BriefItem, BriefSection, Highlight
 from reader.export.docx import clean, docx_bytes
 from reader.export.html import html_bytes
 from reader.export.markdown import markdown_bytes

@@ -8,8 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from reader.core.briefs import Brief, BriefItem, BriefSection
-from reader.core.types import Highlight
+from reader.core.types import Brief, BriefItem, BriefSection, Highlight
 from reader.export.common import introduction_html
 from reader.export.markdown import introduction_markdown, markdown_bytes
 from tests.factories import T0

@@ -12,9 +12,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from reader.core.briefs import Brief, BriefItem, BriefSection
-from reader.core.highlight_store import HighlightColor
-from reader.core.types import Highlight
+from reader.core.types import Brief, BriefItem, BriefSection, Highlight, HighlightColor
 from reader.export.pdf import pdf_bytes
 from tests.factories import T0
 

@@ -19,9 +19,9 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT4
 
 from reader import __version__
-from reader.core.briefs import Brief, BriefCriteria, compose
-from reader.core.highlight_store import HighlightColor
+from reader.core.briefs import compose
 from reader.core.store import Store
+from reader.core.types import Brief, BriefCriteria, HighlightColor
 from reader.export import export_format
 from reader.export.w3c import render_w3c, w3c_bytes
 from tests.export.conftest import HOSTILE_TITLE

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reader.core.briefs import BriefItem, BriefSection, BriefStore
+from reader.core.briefs import BriefStore
 from reader.core.demo import seed_demo_library
 from reader.core.store import Store
-from reader.core.types import Article
+from reader.core.types import Article, BriefItem, BriefSection
 from reader.paths import resources_dir
 from reader.ui import brief_export
 from reader.ui.brief_composer import BriefComposer, suggested_file_name

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.core.errors import FeedNotFoundError
-from reader.core.store import ArticleQuery, Store
+from reader.core.store import Store
+from reader.core.types import ArticleQuery
 from reader.ui import dialogs
 from reader.ui.feed_tree import FeedRole
 from reader.ui.mainwindow import MainWindow

@@ -21,8 +21,8 @@ from pytestqt.qtbot import QtBot
 
 import reader.paths
 from reader.core.demo import seed_demo_library
-from reader.core.store import ArticleQuery, Store
-from reader.core.types import Article
+from reader.core.store import Store
+from reader.core.types import Article, ArticleQuery
 from reader.ui.article_list import (
     DATE_COLUMN,
     PAGE_SIZE,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from reader.core.highlight_store import HighlightColor
+from reader.core.types import HighlightColor
 from reader.ui.selection_toolbar import SelectionToolbar
 from tests.ui.pictures import assert_not_blank
 

@@ -1,0 +1,410 @@
+"""The engine's public face: open a library, refresh it, compose briefs; its values and errors.
+
+Everything outside ``reader.core`` imports from here (or from ``reader.core.types`` and
+``reader.core.errors``); the other modules are the engine's insides. Names are loaded on first
+use, so importing this package costs nothing: ``from reader.core import Store`` imports the
+store's module then, and ``reader.core.fetch`` (httpx) waits for the first ``Fetcher``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.anchoring import (
+        TextPositionSelector,
+        TextQuoteSelector,
+        find_quote,
+        locate,
+        reanchor,
+        selectors_for,
+        squeeze_spaces,
+    )
+    from reader.core.briefs import (
+        BriefStore,
+        compose,
+        excerpt_of,
+        group,
+        leftover_headings,
+        select_items,
+    )
+    from reader.core.clock import utc_now
+    from reader.core.dates import parse_user_date, to_db
+    from reader.core.demo import seed_demo_library
+    from reader.core.discover import choose_feed, discover_feeds
+    from reader.core.errors import (
+        AmbiguousQuoteError,
+        ArticleNotFoundError,
+        BriefError,
+        BriefNotFoundError,
+        ClockError,
+        DiskFullError,
+        EmptyBriefError,
+        ExtractionError,
+        FeedExistsError,
+        FeedGoneError,
+        FeedNotFoundError,
+        FetchError,
+        FolderNotFoundError,
+        HighlightNotFoundError,
+        HTTPStatusError,
+        InvalidBriefError,
+        InvalidDateError,
+        InvalidFeedURLError,
+        InvalidFullTextModeError,
+        InvalidSelectionError,
+        InvalidTagError,
+        LibraryBusyError,
+        LibraryReadOnlyError,
+        LibraryTooNewError,
+        NoFeedFoundError,
+        NotAFileError,
+        NotALibraryError,
+        OPMLError,
+        ParseError,
+        PaywalledError,
+        QuoteNotFoundError,
+        RateLimitedError,
+        ReaderError,
+        ReadOnlyFileError,
+        ResponseTooLargeError,
+        StorageError,
+        TagNotFoundError,
+        UnknownColorError,
+    )
+    from reader.core.extract import extract_article
+    from reader.core.fetch import DEFAULT_USER_AGENT, Fetcher, deadline_stream
+    from reader.core.files import check_replaceable, write_atomically
+    from reader.core.fts import MIN_PREFIX, fold, word_prefix
+    from reader.core.fulltext import fetch_full_text
+    from reader.core.highlight_store import SWATCHES, swatch
+    from reader.core.opml import export_opml, parse_opml
+    from reader.core.refresh import refresh_feeds
+    from reader.core.schema import is_writable
+    from reader.core.store import (
+        FOLDER_SEPARATOR,
+        MATCH_END,
+        MATCH_START,
+        Store,
+        cursor_after,
+        split_folder,
+    )
+    from reader.core.tag_store import library_tag, normalize_tag
+    from reader.core.types import (
+        BRIEF_LANGUAGES,
+        MAX_FOLDER_DEPTH,
+        Article,
+        ArticleOrder,
+        ArticleQuery,
+        Brief,
+        BriefCriteria,
+        BriefItem,
+        BriefSection,
+        Discovery,
+        Feed,
+        FeedCandidate,
+        FeedFormat,
+        FeedOutcome,
+        FeedStatus,
+        FullText,
+        GroupBy,
+        Highlight,
+        HighlightColor,
+        ImportReport,
+        InvalidOutline,
+        LibraryStats,
+        OPMLDocument,
+        OutlineFeed,
+        ParsedEntry,
+        ParsedFeed,
+        RefreshProgress,
+        RefreshSummary,
+        SearchHit,
+        TagInfo,
+        TagMode,
+        TagSnapshot,
+    )
+    from reader.core.urls import normalize_feed_url
+    from reader.core.words import snap_to_words
+
+
+def open_library(
+    path: Path | str,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    read_only: bool = False,
+) -> Store:
+    """The library at ``path``, opened (created or upgraded unless ``read_only``).
+
+    ``clock`` replaces the wall clock (tests pass a stopped one); without it the library
+    reads :func:`utc_now`. The other parts a library will take here, once they can be
+    injected, are the fetcher used by refreshes and the full-text page fetcher (today
+    ``refresh_feeds`` builds its own ``Fetcher``).
+    """
+    from reader.core.store import Store
+
+    if clock is None:
+        return Store(path, read_only=read_only)
+    return Store(path, clock=clock, read_only=read_only)
+
+
+#: Which module defines each public name; it is imported on the name's first use.
+_HOMES: dict[str, str] = {
+    "Store": "store",
+    "cursor_after": "store",
+    "split_folder": "store",
+    "FOLDER_SEPARATOR": "store",
+    "MATCH_START": "store",
+    "MATCH_END": "store",
+    "refresh_feeds": "refresh",
+    "BriefStore": "briefs",
+    "compose": "briefs",
+    "excerpt_of": "briefs",
+    "group": "briefs",
+    "leftover_headings": "briefs",
+    "select_items": "briefs",
+    "Fetcher": "fetch",
+    "DEFAULT_USER_AGENT": "fetch",
+    "deadline_stream": "fetch",
+    "TextPositionSelector": "anchoring",
+    "TextQuoteSelector": "anchoring",
+    "find_quote": "anchoring",
+    "locate": "anchoring",
+    "reanchor": "anchoring",
+    "selectors_for": "anchoring",
+    "squeeze_spaces": "anchoring",
+    "fold": "fts",
+    "MIN_PREFIX": "fts",
+    "word_prefix": "fts",
+    "snap_to_words": "words",
+    "SWATCHES": "highlight_store",
+    "swatch": "highlight_store",
+    "library_tag": "tag_store",
+    "normalize_tag": "tag_store",
+    "fetch_full_text": "fulltext",
+    "extract_article": "extract",
+    "choose_feed": "discover",
+    "discover_feeds": "discover",
+    "export_opml": "opml",
+    "parse_opml": "opml",
+    "normalize_feed_url": "urls",
+    "parse_user_date": "dates",
+    "to_db": "dates",
+    "utc_now": "clock",
+    "check_replaceable": "files",
+    "write_atomically": "files",
+    "is_writable": "schema",
+    "seed_demo_library": "demo",
+    "MAX_FOLDER_DEPTH": "types",
+    "ParsedEntry": "types",
+    "ParsedFeed": "types",
+    "Feed": "types",
+    "FullText": "types",
+    "Article": "types",
+    "SearchHit": "types",
+    "Highlight": "types",
+    "TagInfo": "types",
+    "HighlightColor": "types",
+    "TagMode": "types",
+    "GroupBy": "types",
+    "BRIEF_LANGUAGES": "types",
+    "BriefCriteria": "types",
+    "BriefItem": "types",
+    "BriefSection": "types",
+    "Brief": "types",
+    "ArticleOrder": "types",
+    "ArticleQuery": "types",
+    "ImportReport": "types",
+    "LibraryStats": "types",
+    "TagSnapshot": "types",
+    "FeedStatus": "types",
+    "FeedOutcome": "types",
+    "RefreshProgress": "types",
+    "RefreshSummary": "types",
+    "FeedFormat": "types",
+    "FeedCandidate": "types",
+    "Discovery": "types",
+    "OutlineFeed": "types",
+    "InvalidOutline": "types",
+    "OPMLDocument": "types",
+    "ReaderError": "errors",
+    "StorageError": "errors",
+    "NotALibraryError": "errors",
+    "LibraryTooNewError": "errors",
+    "LibraryReadOnlyError": "errors",
+    "DiskFullError": "errors",
+    "LibraryBusyError": "errors",
+    "FeedNotFoundError": "errors",
+    "ArticleNotFoundError": "errors",
+    "FeedExistsError": "errors",
+    "InvalidFeedURLError": "errors",
+    "InvalidTagError": "errors",
+    "InvalidDateError": "errors",
+    "OPMLError": "errors",
+    "FetchError": "errors",
+    "HTTPStatusError": "errors",
+    "FeedGoneError": "errors",
+    "RateLimitedError": "errors",
+    "ResponseTooLargeError": "errors",
+    "ParseError": "errors",
+    "NoFeedFoundError": "errors",
+    "NotAFileError": "errors",
+    "ReadOnlyFileError": "errors",
+    "ClockError": "errors",
+    "ExtractionError": "errors",
+    "PaywalledError": "errors",
+    "HighlightNotFoundError": "errors",
+    "UnknownColorError": "errors",
+    "BriefError": "errors",
+    "InvalidBriefError": "errors",
+    "BriefNotFoundError": "errors",
+    "FolderNotFoundError": "errors",
+    "EmptyBriefError": "errors",
+    "TagNotFoundError": "errors",
+    "InvalidFullTextModeError": "errors",
+    "InvalidSelectionError": "errors",
+    "QuoteNotFoundError": "errors",
+    "AmbiguousQuoteError": "errors",
+}
+
+__all__ = [
+    "BRIEF_LANGUAGES",
+    "DEFAULT_USER_AGENT",
+    "FOLDER_SEPARATOR",
+    "MATCH_END",
+    "MATCH_START",
+    "MAX_FOLDER_DEPTH",
+    "MIN_PREFIX",
+    "SWATCHES",
+    "AmbiguousQuoteError",
+    "Article",
+    "ArticleNotFoundError",
+    "ArticleOrder",
+    "ArticleQuery",
+    "Brief",
+    "BriefCriteria",
+    "BriefError",
+    "BriefItem",
+    "BriefNotFoundError",
+    "BriefSection",
+    "BriefStore",
+    "ClockError",
+    "Discovery",
+    "DiskFullError",
+    "EmptyBriefError",
+    "ExtractionError",
+    "Feed",
+    "FeedCandidate",
+    "FeedExistsError",
+    "FeedFormat",
+    "FeedGoneError",
+    "FeedNotFoundError",
+    "FeedOutcome",
+    "FeedStatus",
+    "FetchError",
+    "Fetcher",
+    "FolderNotFoundError",
+    "FullText",
+    "GroupBy",
+    "HTTPStatusError",
+    "Highlight",
+    "HighlightColor",
+    "HighlightNotFoundError",
+    "ImportReport",
+    "InvalidBriefError",
+    "InvalidDateError",
+    "InvalidFeedURLError",
+    "InvalidFullTextModeError",
+    "InvalidOutline",
+    "InvalidSelectionError",
+    "InvalidTagError",
+    "LibraryBusyError",
+    "LibraryReadOnlyError",
+    "LibraryStats",
+    "LibraryTooNewError",
+    "NoFeedFoundError",
+    "NotAFileError",
+    "NotALibraryError",
+    "OPMLDocument",
+    "OPMLError",
+    "OutlineFeed",
+    "ParseError",
+    "ParsedEntry",
+    "ParsedFeed",
+    "PaywalledError",
+    "QuoteNotFoundError",
+    "RateLimitedError",
+    "ReadOnlyFileError",
+    "ReaderError",
+    "RefreshProgress",
+    "RefreshSummary",
+    "ResponseTooLargeError",
+    "SearchHit",
+    "StorageError",
+    "Store",
+    "TagInfo",
+    "TagMode",
+    "TagNotFoundError",
+    "TagSnapshot",
+    "TextPositionSelector",
+    "TextQuoteSelector",
+    "UnknownColorError",
+    "check_replaceable",
+    "choose_feed",
+    "compose",
+    "cursor_after",
+    "deadline_stream",
+    "discover_feeds",
+    "excerpt_of",
+    "export_opml",
+    "extract_article",
+    "fetch_full_text",
+    "find_quote",
+    "fold",
+    "group",
+    "is_writable",
+    "leftover_headings",
+    "library_tag",
+    "locate",
+    "normalize_feed_url",
+    "normalize_tag",
+    "open_library",
+    "parse_opml",
+    "parse_user_date",
+    "reanchor",
+    "refresh_feeds",
+    "seed_demo_library",
+    "select_items",
+    "selectors_for",
+    "snap_to_words",
+    "split_folder",
+    "squeeze_spaces",
+    "swatch",
+    "to_db",
+    "utc_now",
+    "word_prefix",
+    "write_atomically",
+]
+
+
+def _load(name: str) -> object:
+    """A public name, imported from its module (and kept here for the next use)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+if not TYPE_CHECKING:
+    # Seen by Python only: mypy reads the imports above, so a misspelt name stays an error.
+    __getattr__ = _load

@@ -1,0 +1,56 @@
+"""Outside the engine, code reaches it only through its face: ``reader.core``, its values
+(``reader.core.types``) and its errors (``reader.core.errors``)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import reader
+
+PACKAGE = Path(reader.__file__).parent
+ENGINE = PACKAGE / "core"
+#: The engine's modules that code outside it may import.
+FACE = {"reader.core", "reader.core.types", "reader.core.errors"}
+
+
+def _outside_modules() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if ENGINE not in p.parents)
+
+
+def _engine_modules_imported(path: Path) -> list[tuple[int, str]]:
+    """(line, module) of every engine module ``path`` imports."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0, f"{path}:{node.lineno}: a relative import"
+            module = node.module or ""
+            found.append((node.lineno, module))
+            if module == "reader.core":
+                # ``from reader.core import store`` imports a module, not a public name.
+                found += [
+                    (node.lineno, f"reader.core.{alias.name}")
+                    for alias in node.names
+                    if (ENGINE / f"{alias.name}.py").exists()
+                ]
+    return [
+        (line, module)
+        for line, module in found
+        if (module == "reader.core" or module.startswith("reader.core.")) and module not in FACE
+    ]
+
+
+def test_the_walk_sees_the_desktop_the_exporters_and_the_command_line() -> None:
+    names = {p.relative_to(PACKAGE).as_posix() for p in _outside_modules()}
+    assert {"cli.py", "app_check.py", "paths.py", "ui/mainwindow.py", "export/__init__.py"} <= names
+
+
+def test_code_outside_the_engine_imports_only_its_face() -> None:
+    offences = [
+        f"{path.relative_to(PACKAGE.parent).as_posix()}:{line}: {module}"
+        for path in _outside_modules()
+        for line, module in _engine_modules_imported(path)
+    ]
+    assert offences == []
