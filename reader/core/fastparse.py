@@ -17,7 +17,7 @@ from feedparser.mixin import _FeedParserMixin
 from feedparser.urls import _urljoin, make_safe_absolute_uri
 from feedparser.util import FeedParserDict
 
-from reader.core.parse import _build_feed, _effective_content_type
+from reader.core.feedbuild import Dict, build_feed, effective_content_type
 from reader.core.types import ParsedFeed
 
 __all__ = ["parse_fast"]
@@ -25,12 +25,10 @@ __all__ = ["parse_fast"]
 # How this works: feedparser is a SAX state machine with many quirks (which element
 # wins, which values are resolved, stripped or re-decoded). We parse the document with
 # ElementTree (C speed) and replay, element by element, what feedparser's handlers would
-# store under the keys that parse._build_feed reads, for the elements we understand.
+# store under the keys that feedbuild.build_feed reads, for the elements we understand.
 # Any other element either provably stores nothing we read (it is "inert") or makes us
 # give up, so parse_feed falls back to feedparser. Small feedparser helpers (URL joins,
 # date parsing, the cp1252 table) are imported rather than copied, to agree exactly.
-
-_Dict = dict[str, Any]
 
 
 class _Unsure(Exception):
@@ -72,7 +70,7 @@ _DATES = {
     "created": "created",
     "dcterms_created": "created",
 }
-#: Elements with a feedparser handler that store nothing parse._build_feed reads (their
+#: Elements with a feedparser handler that store nothing feedbuild.build_feed reads (their
 #: children are checked the same way).
 _INERT_HANDLED = frozenset(
     {
@@ -160,7 +158,7 @@ def parse_fast(
         replay.document(root)
     except _Unsure:
         return None
-    return _build_feed(replay.feed, replay.entries, url, now, None)
+    return build_feed(replay.feed, replay.entries, url, now, None)
 
 
 def _utf8_document(content: bytes, content_type: str | None) -> bytes | None:
@@ -178,7 +176,7 @@ def _utf8_document(content: bytes, content_type: str | None) -> bytes | None:
         xml_encoding = match.group(1).decode("utf-8").lower() if match else ""
     except UnicodeDecodeError:
         return None
-    effective = _effective_content_type(content, content_type)
+    effective = effective_content_type(content, content_type)
     if effective:
         mime, http_encoding = parse_content_type(effective)
         if mime in _XML_APPLICATION_TYPES or (
@@ -220,8 +218,8 @@ class _Replay:
         self.infeed = False
         self.guidislink = False
         self.version = ""
-        self.feed: _Dict = {}
-        self.entries: list[_Dict] = []
+        self.feed: Dict = {}
+        self.entries: list[Dict] = []
         self._prefix_for_unknown: dict[str, str] = {}
         #: feedparser's namespacemap: declared prefix → standard prefix (known URIs).
         self._namespacemap: dict[str, str] = {}
@@ -359,7 +357,7 @@ class _Replay:
             raise _Unsure("content that is not plain text or HTML")
         return kind
 
-    def detail(self, element: ET.Element, name: str, default: str) -> _Dict:
+    def detail(self, element: ET.Element, name: str, default: str) -> Dict:
         """A content-like element (title, summary, content) as feedparser's detail dict."""
         kind = self.content_type(self.attrs(element), default)
         base = self.baseuri
@@ -522,7 +520,7 @@ class _Replay:
     # -- entries -------------------------------------------------------------------------
 
     def entry(self, element: ET.Element, depth: int) -> None:
-        ctx: _Dict = {}
+        ctx: Dict = {}
         self.entries.append(ctx)
         self.guidislink = False
         self.title_depth = -1
@@ -539,7 +537,7 @@ class _Replay:
         self.leave()
         self.has_content = False
 
-    def entry_child(self, element: ET.Element, ctx: _Dict, depth: int) -> None:
+    def entry_child(self, element: ET.Element, ctx: Dict, depth: int) -> None:
         key = self.key(element.tag)
         self.enter(element)
         if key in _TITLE:
@@ -588,13 +586,13 @@ class _Replay:
             self.inert(element, key, depth, ctx, enter=False)
         self.leave()
 
-    def content(self, element: ET.Element, ctx: _Dict, default: str) -> None:
+    def content(self, element: ET.Element, ctx: Dict, default: str) -> None:
         detail = self.detail(element, "content", default)
         ctx.setdefault("content", []).append(detail)
         ctx.setdefault("summary", detail["value"])
 
-    def author(self, element: ET.Element, ctx: _Dict, depth: int) -> None:
-        authors: list[_Dict] = ctx.setdefault("authors", [])
+    def author(self, element: ET.Element, ctx: Dict, depth: int) -> None:
+        authors: list[Dict] = ctx.setdefault("authors", [])
         authors.append({})
         pieces = [element.text or ""]
         for child in element:
@@ -623,15 +621,15 @@ class _Replay:
             ctx["author"], _ = self.text(element, "author")
         self._sync_author_detail(ctx)
 
-    def _save_author(self, ctx: _Dict, key: str, value: str) -> None:
+    def _save_author(self, ctx: Dict, key: str, value: str) -> None:
         ctx.setdefault("author_detail", {})[key] = value
         self._sync_author_detail(ctx)
         ctx.setdefault("authors", [{}])[-1][key] = value
 
     @staticmethod
-    def _sync_author_detail(ctx: _Dict) -> None:
+    def _sync_author_detail(ctx: Dict) -> None:
         """feedparser's _sync_author_detail, for entry authors."""
-        detail: _Dict = ctx.get("authors", [{}])[-1]
+        detail: Dict = ctx.get("authors", [{}])[-1]
         if detail:
             name = detail.get("name")
             email = detail.get("email")
@@ -677,7 +675,7 @@ class _Replay:
             attrs["href"] = href
         return attrs
 
-    def link(self, element: ET.Element, ctx: _Dict, *, in_entry: bool) -> None:
+    def link(self, element: ET.Element, ctx: Dict, *, in_entry: bool) -> None:
         """feedparser's _start_link/_end_link (Atom links, RSS links, atom:link in RSS)."""
         attrs = self.attrs(element)
         attrs.setdefault("rel", "alternate")
@@ -705,12 +703,12 @@ class _Replay:
 
     # -- everything else -----------------------------------------------------------------
 
-    def inert_children(self, element: ET.Element, depth: int, ctx: _Dict | None) -> None:
+    def inert_children(self, element: ET.Element, depth: int, ctx: Dict | None) -> None:
         for child in element:
             self.inert(child, self.key(child.tag), depth + 1, ctx, enter=True)
 
     def inert(
-        self, element: ET.Element, key: str, depth: int, ctx: _Dict | None, *, enter: bool
+        self, element: ET.Element, key: str, depth: int, ctx: Dict | None, *, enter: bool
     ) -> None:
         """An element that must store nothing we read; media:content is collected."""
         if enter:

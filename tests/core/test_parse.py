@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from reader.core.errors import ParseError
-from reader.core.parse import UNTITLED, parse_feed
+from reader.core.feedbuild import UNTITLED
+from reader.core.parse import parse_feed
 from reader.core.sanitize import html_to_text
 from reader.core.types import ParsedEntry, ParsedFeed
 from tests.conftest import corpus_files
