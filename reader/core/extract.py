@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import html
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
 
 from reader.core.errors import ExtractionError, PaywalledError
+from reader.core.pagedecode import decode_page
+from reader.core.pagemeta import page_language, page_metadata, published_date
 from reader.core.sanitize import sanitize_with_text, text_from_plain
 
 __all__ = [
     "Extracted",
     "ExtractionError",
     "PaywalledError",
-    "decode_page",
     "extract_article",
     "looks_like_excerpt",
 ]
@@ -64,113 +63,8 @@ def _short(url: str) -> str:
     return url[: _MAX_URL_IN_MESSAGE - 1] + "…"
 
 
-# -- decoding ------------------------------------------------------------------------------
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
-#: ``<meta charset>``, ``<meta http-equiv="Content-Type" content="…; charset=…">`` and the
-#: XML declaration, looked for in the first bytes only, as browsers do.
-_META_CHARSET = re.compile(
-    rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)"""
-    rb"""|<\?xml\s[^>]*?encoding\s*=\s*["']([\w.:-]+)""",
-    re.IGNORECASE,
-)
-_PRESCAN_BYTES = 16_384
-#: Labels that mean windows-1252 on the web (the WHATWG Encoding Standard): pages declared
-#: as Latin-1 routinely use its curly quotes and dashes.
-_WINDOWS_1252 = frozenset({"iso8859-1", "ascii", "cp1252"})
 #: Control characters libxml2 refuses in text (tab, newline and carriage return are fine).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def decode_page(body: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """The text of an HTML page's bytes and the name of the encoding that gave it.
-
-    In order: a byte-order mark; UTF-8, when the bytes are valid UTF-8 (a legacy
-    encoding almost never produces valid multi-byte sequences by chance, while servers
-    often declare ISO-8859-1 by default for pages written in UTF-8); the charset of the
-    Content-Type header, then the page's own ``<meta charset>`` or http-equiv, each only if
-    the bytes decode in it; windows-1252 when that reads as French or English text (a
-    statistical detector is easily misled by a short page); detection (charset_normalizer);
-    windows-1252 at last. Latin-1 and ASCII labels read as windows-1252, as browsers do.
-    """
-    for bom, encoding in _BOMS:
-        if body.startswith(bom):
-            return body[len(bom) :].decode(encoding, errors="replace"), encoding
-    try:
-        return body.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    for label in _declared_charsets(body, content_type):
-        decoded = _decode_as(body, label)
-        if decoded is not None:
-            return decoded
-    western = _decode_windows_1252(body)
-    if _reads_as_western(western):
-        return western, "cp1252"
-    from charset_normalizer import from_bytes  # rarely needed: imported on first use
-
-    best = from_bytes(body[: _PRESCAN_BYTES * 4]).best()
-    if best is not None:
-        decoded = _decode_as(body, best.encoding)
-        if decoded is not None:
-            return decoded
-    return western, "cp1252"
-
-
-def _declared_charsets(body: bytes, content_type: str | None) -> Iterator[str]:
-    header = _HEADER_CHARSET.search(content_type) if content_type else None
-    if header:
-        yield header.group(1)
-    meta = _META_CHARSET.search(body, 0, _PRESCAN_BYTES)
-    if meta:
-        yield (meta.group(1) or meta.group(2)).decode("ascii")
-
-
-def _decode_as(body: bytes, label: str) -> tuple[str, str] | None:
-    """``body`` decoded strictly in the encoding ``label`` names; None if it does not."""
-    try:
-        name = codecs.lookup(label.strip().lower()).name
-    except LookupError:
-        return None
-    if name.startswith("utf-16") or name.startswith("utf-32"):
-        # Without a byte-order mark a UTF-16 declaration is a mistake (WHATWG: use UTF-8),
-        # and UTF-8 was tried already.
-        return None
-    if name in _WINDOWS_1252:
-        return _decode_windows_1252(body), "cp1252"
-    try:
-        return body.decode(name), name
-    except UnicodeDecodeError:
-        return None
-
-
-def _reads_as_western(text: str) -> bool:
-    """Whether the accented letters of ``text`` stand one by one, among plain letters, as in
-    French or English ("vallée", "à", "Ségou"); another script read in the wrong single-byte
-    encoding gives runs of them instead ("Ïðèâåò", "ÇáÚÑÈíÉ")."""
-    accented = alone = 0
-    for index, char in enumerate(text):
-        if char.isascii() or not char.isalpha():
-            continue
-        accented += 1
-        before = text[index - 1] if index else "a"
-        after = text[index + 1] if index + 1 < len(text) else "a"
-        if (before.isascii() or not before.isalpha()) and (after.isascii() or not after.isalpha()):
-            alone += 1
-    return alone >= accented / 2
-
-
-def _decode_windows_1252(body: bytes) -> str:
-    try:
-        return body.decode("cp1252")
-    except UnicodeDecodeError:
-        # The five bytes windows-1252 leaves undefined are C1 controls there, as in Latin-1.
-        return body.decode("latin-1")
 
 
 # -- extraction ----------------------------------------------------------------------------
@@ -239,7 +133,7 @@ def extract_article(
     _prepare(tree, base, base_is_url=base == url)
     _unwrap_layout_tables(tree)
 
-    title_found, author_found, day_found = _metadata(tree, url)
+    title_found, author_found, day_found = page_metadata(tree, url)
     document = bare_extraction(
         tree,
         url=url,
@@ -289,9 +183,9 @@ def extract_article(
         text=article_text,
         title=title,
         author=text_from_plain(author_found) or None,
-        published=_published(tree, day_found),
+        published=published_date(tree, day_found),
         canonical_url=_canonical(tree, base, url),
-        language=_language(tree, article_text),
+        language=page_language(tree, article_text),
         source_url=url,
     )
 
@@ -657,174 +551,6 @@ def _paywall_signals(tree: lxml.html.HtmlElement, article_text: str) -> bool:
         return True
     page_text = " ".join(tree.xpath(_TEXT_OUTSIDE_LINKS))
     return _PAYWALL_PHRASES.search(page_text) is not None
-
-
-# -- metadata ------------------------------------------------------------------------------
-
-_PUBLISHED_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "publish-date",
-    "pubdate",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "dcterms.date",
-    "parsely-pub-date",
-    "sailthru.date",
-)
-_JSON_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
-
-
-def _metadata(tree: lxml.html.HtmlElement, url: str) -> tuple[str | None, str | None, str | None]:
-    """The page's title, author and publication day (ISO), read as trafilatura reads them
-    (meta tags, then JSON-LD, then the page's own markup; the day by htmldate) but without
-    the site name, categories, tags and licence it also looks for: those cost a third of the
-    whole extraction, and we use none of them."""
-    from htmldate import find_date
-    from trafilatura.metadata import (
-        examine_meta,
-        extract_author,
-        extract_meta_json,
-        extract_title,
-    )
-    from trafilatura.settings import set_date_params
-
-    found = examine_meta(tree)
-    if found.author and " " not in found.author:
-        found.author = None  # a lone word is rarely a name (a site's handle, "admin")
-    # Broken JSON-LD on a page is the page's problem: the meta tags stand.
-    with contextlib.suppress(Exception):
-        found = extract_meta_json(tree, found)
-    title = found.title or extract_title(tree)
-    author = found.author or extract_author(tree)
-    params = set_date_params(True)
-    params["url"] = found.url or url
-    day = find_date(tree, **params)
-    return title, author, day
-
-
-def _published(tree: lxml.html.HtmlElement, day: str | None) -> datetime | None:
-    """When the article was published, aware UTC.
-
-    The day is trafilatura's (htmldate, which weighs every clue of the page and prefers the
-    publication to the last update); the time of day comes from the first exact timestamp of
-    that same day the page gives (meta tags, JSON-LD, ``<time datetime>``).
-    """
-    found_day = _parse_day(day)
-    exact = list(_timestamps(tree))
-    if found_day is None:
-        return exact[0].astimezone(UTC) if exact else None
-    for moment in exact:
-        if moment.date() == found_day:
-            return moment.astimezone(UTC)
-    return datetime(found_day.year, found_day.month, found_day.day, tzinfo=UTC)
-
-
-def _parse_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _timestamps(tree: lxml.html.HtmlElement) -> Iterator[datetime]:
-    """Aware publication timestamps the page states, most explicit first."""
-    values: list[str] = []
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _PUBLISHED_META and meta.get("content"):
-            values.append(str(meta.get("content")))
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        values.extend(_JSON_PUBLISHED.findall(script.text or ""))
-    values.extend(
-        str(v)
-        for v in tree.xpath(
-            "//*[@itemprop='datePublished']/@datetime|//*[@itemprop='datePublished']/@content"
-            "|//time[contains(@class, 'published') or @pubdate]/@datetime"
-            "|//abbr[contains(@class, 'published')]/@title"
-            "|//time/@datetime"
-        )
-    )
-    for value in values:
-        moment = _parse_timestamp(value)
-        if moment is not None:
-            yield moment
-
-
-def _parse_timestamp(value: str) -> datetime | None:
-    value = value.strip()
-    if len(value) < 16:  # a day alone says nothing about the time
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T", 1))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
-
-
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?![A-Za-z])")
-_JSON_LANGUAGE = re.compile(r'"inLanguage"\s*:\s*"([^"]+)"')
-#: Frequent words of one language and not of the other (nor of Portuguese or Spanish,
-#: which share many French short words).
-_FRENCH_WORDS = frozenset(
-    {"le", "les", "des", "est", "et", "dans", "une", "du", "pour", "qui", "au", "aux", "sur"}
-    | {"pas", "ce", "ces", "cette", "il", "ils", "elle", "nous", "sont", "avec", "mais", "ont"}
-    | {"été", "leur", "leurs", "ses", "sous", "après", "selon", "depuis", "entre", "où", "dès"}
-)
-_ENGLISH_WORDS = frozenset(
-    {"the", "and", "of", "to", "is", "in", "that", "was", "for", "with", "on", "by", "are"}
-    | {"it", "this", "from", "were", "have", "has", "which", "their", "been", "they", "after"}
-    | {"but", "would", "said", "its", "not", "be", "had", "at", "an", "who", "will", "there"}
-)
-_WORD = re.compile(r"[a-zà-ÿ]+")
-
-
-def _language(tree: lxml.html.HtmlElement, text: str) -> str | None:
-    """The article's language: from its words when it is clearly French or English (themes
-    often declare the wrong one), else the language the page declares."""
-    declared = _declared_language(tree)
-    if declared in (None, "fr", "en"):
-        guessed = _guess_language(text)
-        if guessed is not None:
-            return guessed
-    return declared
-
-
-def _declared_language(tree: lxml.html.HtmlElement) -> str | None:
-    candidates: list[str] = [
-        str(tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or "")
-    ]
-    for meta in tree.iter("meta"):
-        key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
-        if key in ("content-language", "og:locale", "language", "dc.language"):
-            candidates.append(str(meta.get("content") or ""))
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        candidates.extend(_JSON_LANGUAGE.findall(script.text or ""))
-    for candidate in candidates:
-        match = _LANGUAGE.match(candidate.strip())
-        if match:
-            return match.group(0).lower()
-    return None
-
-
-def _guess_language(text: str) -> str | None:
-    french = english = 0
-    for word in _WORD.findall(text[:5000].lower()):
-        if word in _FRENCH_WORDS:
-            french += 1
-        elif word in _ENGLISH_WORDS:
-            english += 1
-    if french + english < 12:
-        return None
-    if french >= 3 * english:
-        return "fr"
-    if english >= 3 * french:
-        return "en"
-    return None
 
 
 # -- excerpts ------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import ExtractionError, PaywalledError, ReaderError
-from reader.core.extract import Extracted, decode_page, extract_article, looks_like_excerpt
+from reader.core.extract import Extracted, extract_article, looks_like_excerpt
+from reader.core.pagedecode import decode_page
 from reader.core.sanitize import html_to_text, sanitize_html
 from tests.core.test_sanitize import assert_safe
 
