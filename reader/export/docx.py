@@ -5,13 +5,12 @@ title page block, the introduction, a table of contents Word fills in on opening
 of articles with their passages painted in their highlight colour, and the sources. Word
 styles are used throughout (Title, Heading 1 and 2, List Number, Quote…), so the reader can
 restyle the whole document at once. python-docx has no API for hyperlinks, bookmarks,
-fields or run shading: the few WordprocessingML elements they need are written here.
+fields or run shading: the few WordprocessingML elements they need are in docx_xml.py.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import string
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -22,9 +21,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Cm, Inches, Length, Pt, RGBColor
 from docx.styles.style import CharacterStyle, ParagraphStyle
@@ -34,18 +31,18 @@ from markdown_it.token import Token
 
 from reader.core.errors import InvalidBriefError
 from reader.core.types import Brief, BriefItem, BriefSection, HighlightColor
+from reader.export import docx_xml as ox
 from reader.export.common import (
     Passage,
     brief_labels,
     byline,
     excerpt_text,
     introduction_tokens,
-    linkable,
     numbered,
-    one_line,
     passages,
     printed_sections,
 )
+from reader.export.docx_xml import clean
 from reader.export.labels import Labels
 
 #: Page width and height of each paper size.
@@ -69,187 +66,6 @@ GREY = RGBColor(0x5F, 0x6B, 0x78)
 LINK_BLUE = RGBColor(0x1F, 0x4E, 0x9A)
 QUOTE_RULE = "9FB3C8"  # the rule left of quotations
 
-#: Characters XML 1.0 cannot carry: C0 controls but tab and new lines, lone surrogates and
-#: the two non-characters. They are dropped from user text rather than break the file.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-# Where run, paragraph and settings children go: WordprocessingML fixes their order, and
-# Word refuses a file that breaks it. Each tuple lists the elements that come after one.
-_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
-_AFTER_SHD = ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", *_AFTER_LANG)
-_AFTER_PBDR = (
-    *("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap"),
-    *("w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi"),
-    *("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing"),
-    *("w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment"),
-    *("w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr"),
-    "w:pPrChange",
-)
-_AFTER_NUMPR = ("w:suppressLineNumbers", "w:pBdr", *_AFTER_PBDR)
-_AFTER_UPDATE_FIELDS = (
-    *("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars"),
-    *("w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping"),
-    *("w:doNotAutoCompressPictures", "w:shapeDefaults", "w:decimalSymbol", "w:listSeparator"),
-)
-
-
-# -- text and WordprocessingML ---------------------------------------------------------------
-
-
-def clean(text: str) -> str:
-    """User text without the characters an XML file cannot hold."""
-    return _INVALID_XML.sub("", text)
-
-
-def _line(text: str) -> str:
-    """User text on one line, fit for the file."""
-    return clean(one_line(text))
-
-
-def _url(url: str | None) -> str | None:
-    """A URL the document may link to (see ``linkable``), or None."""
-    safe = linkable(url)
-    return safe if safe is not None and clean(safe) == safe else None
-
-
-def _element(tag: str, **attributes: str) -> BaseOxmlElement:
-    """A WordprocessingML element; attribute names are given without their ``w:`` prefix."""
-    return OxmlElement(tag, {qn(f"w:{name}"): value for name, value in attributes.items()})
-
-
-def _insert(parent: BaseOxmlElement, child: BaseOxmlElement, successors: Sequence[str]) -> None:
-    """Put ``child`` in ``parent`` before the first of ``successors`` it has (the order the
-    schema requires), at the end when it has none; an older element of the same name goes."""
-    for old in parent.findall(child.tag):
-        parent.remove(old)
-    for tag in successors:
-        found = parent.find(qn(tag))
-        if found is not None:
-            found.addprevious(child)
-            return
-    parent.append(child)
-
-
-def _shade(run: Run, color: str) -> None:
-    """Paint a run's background with ``color`` (``#rrggbb``), as a highlighter would."""
-    shading = _element("w:shd", val="clear", color="auto", fill=color.lstrip("#").upper())
-    _insert(run._r.get_or_add_rPr(), shading, _AFTER_SHD)
-
-
-def _add_run(
-    paragraph: Paragraph,
-    text: str,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    style: CharacterStyle | None = None,
-) -> Run:
-    """A run of (cleaned) text at the end of a paragraph."""
-    run = paragraph.add_run(clean(text))
-    if style is not None:
-        # Set by id: python-docx's own setter looks the style up among all of them each time.
-        run._r.style = style.style_id
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
-    return run
-
-
-def _hyperlink(
-    paragraph: Paragraph, runs: Sequence[Run], *, url: str = "", anchor: str = ""
-) -> None:
-    """Wrap the paragraph's last ``runs`` in a link to an external ``url`` or to a bookmark
-    ``anchor`` in the document."""
-    link = _element("w:hyperlink", history="1")
-    runs[0]._r.addprevious(link)
-    for run in runs:
-        link.append(run._r)
-    if url:
-        # Set once the element is in the tree, so the attribute takes the document's r: prefix.
-        link.set(qn("r:id"), paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True))
-    else:
-        link.set(qn("w:anchor"), anchor)
-
-
-def _add_field(paragraph: Paragraph, instruction: str, result: str) -> None:
-    """A field (PAGE, NUMPAGES…) at the end of a paragraph, showing ``result`` until Word
-    updates it."""
-    _begin_field(paragraph, instruction)
-    paragraph.add_run(result)
-    _end_field(paragraph)
-
-
-def _begin_field(paragraph: Paragraph, instruction: str) -> None:
-    """The start of a field: its instruction, then the separator after which its result
-    goes (a result may span paragraphs, as a table of contents does)."""
-    _fld_char(paragraph, "begin")
-    instr = _element("w:instrText")
-    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    instr.text = f" {instruction} "
-    paragraph.add_run()._r.append(instr)
-    _fld_char(paragraph, "separate")
-
-
-def _end_field(paragraph: Paragraph) -> None:
-    _fld_char(paragraph, "end")
-
-
-def _fld_char(paragraph: Paragraph, kind: str) -> None:
-    paragraph.add_run()._r.append(_element("w:fldChar", fldCharType=kind))
-
-
-def _bookmark(paragraph: Paragraph, name: str, number: int) -> None:
-    """Make the whole paragraph the target of an internal link named ``name``."""
-    p = paragraph._p
-    start = _element("w:bookmarkStart", id=str(number), name=name)
-    if p.pPr is not None:
-        p.pPr.addnext(start)
-    else:
-        p.insert(0, start)
-    p.append(_element("w:bookmarkEnd", id=str(number)))
-
-
-# -- styles ----------------------------------------------------------------------------------
-
-
-def _font(style: ParagraphStyle | CharacterStyle, name: str) -> None:
-    """Set a style's font for every script, dropping the theme fonts that would win over it."""
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)
-    for script in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(script), name)
-
-
-def _border(style: ParagraphStyle, side: str, color: str, *, size: int, space: int) -> None:
-    """A rule on one ``side`` of a style's paragraphs (``size`` in eighths of a point)."""
-    ppr = style.element.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = _element("w:pBdr")
-        _insert(ppr, borders, _AFTER_PBDR)
-    for old in borders.findall(qn(f"w:{side}")):
-        borders.remove(old)
-    rule = _element(f"w:{side}", val="single", sz=str(size), space=str(space), color=color)
-    borders.append(rule)
-
-
-def _paragraph_style(
-    doc: DocxDocument, name: str, *, base: str = "Normal", size: float | None = None
-) -> ParagraphStyle:
-    """The paragraph style ``name``, added (based on ``base``) when the template lacks it."""
-    styles = doc.styles
-    if name in styles:
-        style = cast(ParagraphStyle, styles[name])
-    else:
-        style = cast(ParagraphStyle, styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))
-        style.base_style = styles[base]
-        style.quick_style = True
-    if size is not None:
-        style.font.size = Pt(size)
-    return style
-
 
 class _Styles:
     """The styles a brief is written with, set up once per document."""
@@ -266,34 +82,34 @@ class _Styles:
         self.tags = self._small(doc, "Tags", 9, after=6)
         self.quote = self._quote(doc)
         self.quote_detail = self._quote_detail(doc)
-        self.code = _paragraph_style(doc, "Code Block", size=9.5)
-        _font(self.code, CODE_FONT)
-        self.bullets = [_paragraph_style(doc, f"List Bullet{n}") for n in ("", " 2", " 3")]
-        self.numbers = [_paragraph_style(doc, f"List Number{n}") for n in ("", " 2", " 3")]
-        self.continued = [_paragraph_style(doc, f"List Continue{n}") for n in ("", " 2", " 3")]
-        self.header = _paragraph_style(doc, "Header", size=8.5)
+        self.code = ox.paragraph_style(doc, "Code Block", size=9.5)
+        ox.set_font(self.code, CODE_FONT)
+        self.bullets = [ox.paragraph_style(doc, f"List Bullet{n}") for n in ("", " 2", " 3")]
+        self.numbers = [ox.paragraph_style(doc, f"List Number{n}") for n in ("", " 2", " 3")]
+        self.continued = [ox.paragraph_style(doc, f"List Continue{n}") for n in ("", " 2", " 3")]
+        self.header = ox.paragraph_style(doc, "Header", size=8.5)
         self.header.font.color.rgb = GREY
-        self.footer = _paragraph_style(doc, "Footer", size=9)
+        self.footer = ox.paragraph_style(doc, "Footer", size=9)
         self.footer.font.color.rgb = GREY
         self.link = self._link(doc)
 
     @staticmethod
     def _normal(doc: DocxDocument, language: str) -> ParagraphStyle:
-        style = _paragraph_style(doc, "Normal", size=10.5)
-        _font(style, BODY_FONT)
+        style = ox.paragraph_style(doc, "Normal", size=10.5)
+        ox.set_font(style, BODY_FONT)
         style.paragraph_format.space_after = Pt(6)
         style.paragraph_format.line_spacing = 1.15
         tag = LANGUAGE_TAGS.get(language, "en-GB")
-        _insert(style.element.get_or_add_rPr(), _element("w:lang", val=tag), _AFTER_LANG)
+        ox.insert(style.element.get_or_add_rPr(), ox.element("w:lang", val=tag), ox.AFTER_LANG)
         return style
 
     @staticmethod
     def _title(doc: DocxDocument) -> ParagraphStyle:
-        style = _paragraph_style(doc, "Title", size=24)
-        _font(style, BODY_FONT)
+        style = ox.paragraph_style(doc, "Title", size=24)
+        ox.set_font(style, BODY_FONT)
         style.font.color.rgb = DARK_BLUE
         style.font.bold = True
-        _border(style, "bottom", "1F3864", size=8, space=6)
+        ox.border(style, "bottom", "1F3864", size=8, space=6)
         style.paragraph_format.space_after = Pt(10)
         return style
 
@@ -301,8 +117,8 @@ class _Styles:
     def _heading(
         doc: DocxDocument, name: str, size: float, color: RGBColor, *, before: float, after: float
     ) -> ParagraphStyle:
-        style = _paragraph_style(doc, name, size=size)
-        _font(style, BODY_FONT)
+        style = ox.paragraph_style(doc, name, size=size)
+        ox.set_font(style, BODY_FONT)
         style.font.color.rgb = color
         style.font.bold = True
         style.paragraph_format.space_before = Pt(before)
@@ -313,7 +129,7 @@ class _Styles:
     @staticmethod
     def _toc(doc: DocxDocument, level: int) -> ParagraphStyle:
         # Word's own names ("toc 1"), so the entries it writes on updating use them too.
-        style = _paragraph_style(doc, f"toc {level}")
+        style = ox.paragraph_style(doc, f"toc {level}")
         style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         style.paragraph_format.space_after = Pt(2 if level > 1 else 4)
         if level == 1:
@@ -323,7 +139,7 @@ class _Styles:
     @staticmethod
     def _subheading(doc: DocxDocument) -> ParagraphStyle:
         """Headings of the introduction: set apart, but kept out of the table of contents."""
-        style = _paragraph_style(doc, "Introduction Heading", size=11.5)
+        style = ox.paragraph_style(doc, "Introduction Heading", size=11.5)
         style.font.bold = True
         style.font.color.rgb = SLATE
         style.paragraph_format.space_before = Pt(8)
@@ -332,7 +148,7 @@ class _Styles:
 
     @staticmethod
     def _small(doc: DocxDocument, name: str, size: float, *, after: float) -> ParagraphStyle:
-        style = _paragraph_style(doc, name, size=size)
+        style = ox.paragraph_style(doc, name, size=size)
         style.font.color.rgb = GREY
         style.paragraph_format.space_after = Pt(after)
         return style
@@ -340,7 +156,7 @@ class _Styles:
     @staticmethod
     def _quote(doc: DocxDocument) -> ParagraphStyle:
         """Passages and excerpts: indented, with a rule on the left, upright."""
-        style = _paragraph_style(doc, "Quote")
+        style = ox.paragraph_style(doc, "Quote")
         style.font.italic = False
         style.font.color.rgb = RGBColor(0x22, 0x22, 0x22)
         fmt = style.paragraph_format
@@ -348,13 +164,13 @@ class _Styles:
         fmt.right_indent = Cm(0)
         fmt.space_before = Pt(4)
         fmt.space_after = Pt(2)
-        _border(style, "left", QUOTE_RULE, size=12, space=8)
+        ox.border(style, "left", QUOTE_RULE, size=12, space=8)
         return style
 
     @staticmethod
     def _quote_detail(doc: DocxDocument) -> ParagraphStyle:
         """A passage's note and tags, under it in the same quotation."""
-        style = _paragraph_style(doc, "Quote Detail", base="Quote", size=9.5)
+        style = ox.paragraph_style(doc, "Quote Detail", base="Quote", size=9.5)
         style.font.color.rgb = GREY
         style.paragraph_format.space_before = Pt(0)
         return style
@@ -401,7 +217,7 @@ class _Writer:
         header = section.header.paragraphs[0]
         header.style = self.styles.header
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _add_run(header, _line(self.brief.title))
+        ox.add_run(header, ox.clean_line(self.brief.title))
         footer = section.footer.paragraphs[0]
         footer.style = self.styles.footer
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -412,15 +228,15 @@ class _Writer:
         fields = {"page": "PAGE", "pages": "NUMPAGES"}
         for text, name, _spec, _conversion in string.Formatter().parse(self.labels.page_of):
             if text:
-                _add_run(paragraph, text)
+                ox.add_run(paragraph, text)
             if name in fields:
-                _add_field(paragraph, fields[name], "1")
+                ox.add_field(paragraph, fields[name], "1")
 
     def _properties(self) -> None:
         """The file's title, author and language; Word refreshes the fields on opening."""
         props = self.doc.core_properties
-        props.title = _line(self.brief.title)
-        props.author = props.last_modified_by = _line(self.brief.author)
+        props.title = ox.clean_line(self.brief.title)
+        props.author = props.last_modified_by = ox.clean_line(self.brief.author)
         props.language = LANGUAGE_TAGS.get(self.brief.language, "en-GB")
         props.comments = ""
         props.subject = self.labels.period_text(self.brief.since, self.brief.until)
@@ -432,7 +248,7 @@ class _Writer:
                 # The template's preview of an empty page: no preview beats a wrong one.
                 del package.rels[key]
         settings = self.doc.settings.element
-        _insert(settings, _element("w:updateFields", val="true"), _AFTER_UPDATE_FIELDS)
+        ox.insert(settings, ox.element("w:updateFields", val="true"), ox.AFTER_UPDATE_FIELDS)
         theme_lang = settings.find(qn("w:themeFontLang"))
         if theme_lang is not None:
             theme_lang.set(qn("w:val"), props.language)
@@ -443,7 +259,7 @@ class _Writer:
         paragraph = self.doc.add_paragraph()
         paragraph._p.style = style.style_id  # by id, as for runs: far faster on long briefs
         if text:
-            _add_run(paragraph, text)
+            ox.add_run(paragraph, text)
         return paragraph
 
     def link(
@@ -451,21 +267,21 @@ class _Writer:
     ) -> None:
         """``text`` linked to ``url`` when it is safe to link to; plain text otherwise. A
         link not ``styled`` keeps its paragraph's look (a headline stays a headline)."""
-        target = _url(url)
+        target = ox.safe_url(url)
         if target is None:
-            _add_run(paragraph, text)
+            ox.add_run(paragraph, text)
             return
-        run = _add_run(paragraph, text, style=self.styles.link if styled else None)
-        _hyperlink(paragraph, [run], url=target)
+        run = ox.add_run(paragraph, text, style=self.styles.link if styled else None)
+        ox.hyperlink(paragraph, [run], url=target)
 
     def bookmark(self, paragraph: Paragraph, name: str) -> None:
         self._bookmarks += 1
-        _bookmark(paragraph, name, self._bookmarks)
+        ox.bookmark(paragraph, name, self._bookmarks)
 
     def labelled(self, paragraph: Paragraph, word: str, text: str, *, bold: bool) -> None:
         """``Word: text``, the label bold or italic."""
-        _add_run(paragraph, self.labels.label(word), bold=bold, italic=not bold)
-        _add_run(paragraph, " " + text)
+        ox.add_run(paragraph, self.labels.label(word), bold=bold, italic=not bold)
+        ox.add_run(paragraph, " " + text)
 
     # -- the brief
 
@@ -483,7 +299,7 @@ class _Writer:
         for section, number, item in numbered(self.brief):
             if section is not current:
                 current, count = section, count + 1
-                heading = self.paragraph(self.styles.heading1, _line(section.heading))
+                heading = self.paragraph(self.styles.heading1, ox.clean_line(section.heading))
                 self.bookmark(heading, f"_TocSection{count}")
             self.item(item, number)
             sources.append(item)
@@ -494,10 +310,10 @@ class _Writer:
         return out.getvalue()
 
     def title_block(self) -> None:
-        self.paragraph(self.styles.title, _line(self.brief.title))
+        self.paragraph(self.styles.title, ox.clean_line(self.brief.title))
         lines: list[tuple[str, str]] = []
         if self.brief.author.strip():
-            lines.append((self.labels.author, _line(self.brief.author)))
+            lines.append((self.labels.author, ox.clean_line(self.brief.author)))
         period = self.labels.period_text(self.brief.since, self.brief.until)
         if period:
             lines.append((self.labels.period, period))
@@ -517,34 +333,34 @@ class _Writer:
         entries: list[tuple[int, str, str]] = []
         number = 0
         for index, section in enumerate(sections, start=1):
-            entries.append((0, _line(section.heading), f"_TocSection{index}"))
+            entries.append((0, ox.clean_line(section.heading), f"_TocSection{index}"))
             for item in section.items:
                 number += 1
-                entries.append((1, _line(item.title), f"_TocItem{number}"))
+                entries.append((1, ox.clean_line(item.title), f"_TocItem{number}"))
         entries.append((0, self.labels.sources, "_TocSources"))
         last = len(entries) - 1
         for index, (level, text, anchor) in enumerate(entries):
             paragraph = self.paragraph(self.styles.toc[level])
             if index == 0:
-                _begin_field(paragraph, TOC_FIELD)
-            _hyperlink(paragraph, [_add_run(paragraph, text)], anchor=anchor)
+                ox.begin_field(paragraph, TOC_FIELD)
+            ox.hyperlink(paragraph, [ox.add_run(paragraph, text)], anchor=anchor)
             if index == last:
-                _end_field(paragraph)
+                ox.end_field(paragraph)
 
     def item(self, item: BriefItem, number: int) -> None:
         """An article: linked headline, byline with its citation, summary, passages (or the
         excerpt when it has none) and tags."""
         heading = self.paragraph(self.styles.heading2)
-        self.link(heading, _line(item.title), item.link, styled=False)
+        self.link(heading, ox.clean_line(item.title), item.link, styled=False)
         self.bookmark(heading, f"_TocItem{number}")
         line = self.paragraph(
             self.styles.byline, " · ".join(clean(p) for p in byline(item, self.labels))
         )
         if line.runs:
-            _add_run(line, " ")
-        _hyperlink(line, [_add_run(line, f"[{number}]")], anchor=f"_Source{number}")
+            ox.add_run(line, " ")
+        ox.hyperlink(line, [ox.add_run(line, f"[{number}]")], anchor=f"_Source{number}")
         if item.summary.strip():
-            _add_run(self.paragraph(self.styles.normal), _line(item.summary), italic=True)
+            ox.add_run(self.paragraph(self.styles.normal), ox.clean_line(item.summary), italic=True)
         found = passages(item, self.colors)
         for passage in found:
             self.passage(passage)
@@ -555,30 +371,33 @@ class _Writer:
         if item.tags:
             tags = self.paragraph(self.styles.tags)
             self.labelled(
-                tags, self.labels.tags, ", ".join(_line(t) for t in item.tags), bold=False
+                tags, self.labels.tags, ", ".join(ox.clean_line(t) for t in item.tags), bold=False
             )
 
     def passage(self, passage: Passage) -> None:
         """A passage as a quotation: its colour's meaning, then the quote painted in the
         colour; its note and tags under it."""
         paragraph = self.paragraph(self.styles.quote)
-        _add_run(paragraph, passage.label, bold=True)
-        _add_run(paragraph, " — ")
-        _shade(_add_run(paragraph, passage.quote), passage.swatch)
+        ox.add_run(paragraph, passage.label, bold=True)
+        ox.add_run(paragraph, " — ")
+        ox.shade(ox.add_run(paragraph, passage.quote), passage.swatch)
         if passage.orphaned:
-            _add_run(paragraph, " ")
-            _add_run(paragraph, self.labels.article_changed, italic=True)
+            ox.add_run(paragraph, " ")
+            ox.add_run(paragraph, self.labels.article_changed, italic=True)
         if passage.note:
             note = self.paragraph(self.styles.quote_detail)
-            _add_run(note, self.labels.label(self.labels.note), italic=True)
+            ox.add_run(note, self.labels.label(self.labels.note), italic=True)
             for index, line in enumerate(passage.note):
                 if index:
                     note.add_run().add_break()
-                _add_run(note, (" " if index == 0 else "") + line)
+                ox.add_run(note, (" " if index == 0 else "") + line)
         if passage.tags:
             tags = self.paragraph(self.styles.quote_detail)
             self.labelled(
-                tags, self.labels.tags, ", ".join(_line(t) for t in passage.tags), bold=False
+                tags,
+                self.labels.tags,
+                ", ".join(ox.clean_line(t) for t in passage.tags),
+                bold=False,
             )
 
     def sources(self, items: Sequence[BriefItem]) -> None:
@@ -592,8 +411,8 @@ class _Writer:
             numbering.apply(paragraph, num_id)
             parts = [clean(part) for part in byline(item, self.labels)]
             if parts:
-                _add_run(paragraph, ", ".join(parts) + ", ")
-            self.link(paragraph, _line(item.title), item.link)
+                ox.add_run(paragraph, ", ".join(parts) + ", ")
+            self.link(paragraph, ox.clean_line(item.title), item.link)
             self.bookmark(paragraph, f"_Source{number}")
 
 
@@ -620,10 +439,10 @@ class _Numbering:
             return None
         used = [int(n.get(qn("w:numId"), "0")) for n in self._numbering.findall(qn("w:num"))]
         num_id = str(max(used, default=0) + 1)
-        num = _element("w:num", numId=num_id)
-        num.append(_element("w:abstractNumId", val=abstract.get(qn("w:val"), "0")))
-        override = _element("w:lvlOverride", ilvl="0")
-        override.append(_element("w:startOverride", val=str(start)))
+        num = ox.element("w:num", numId=num_id)
+        num.append(ox.element("w:abstractNumId", val=abstract.get(qn("w:val"), "0")))
+        override = ox.element("w:lvlOverride", ilvl="0")
+        override.append(ox.element("w:startOverride", val=str(start)))
         num.append(override)
         cleanup = self._numbering.find(qn("w:numIdMacAtCleanup"))
         if cleanup is not None:
@@ -637,10 +456,10 @@ class _Numbering:
         """Number ``paragraph`` with the instance ``num_id`` (its style's when None)."""
         if num_id is None:
             return
-        num_pr = _element("w:numPr")
-        num_pr.append(_element("w:ilvl", val="0"))
-        num_pr.append(_element("w:numId", val=num_id))
-        _insert(paragraph._p.get_or_add_pPr(), num_pr, _AFTER_NUMPR)
+        num_pr = ox.element("w:numPr")
+        num_pr.append(ox.element("w:ilvl", val="0"))
+        num_pr.append(ox.element("w:numId", val=num_id))
+        ox.insert(paragraph._p.get_or_add_pPr(), num_pr, ox.AFTER_NUMPR)
 
 
 class _Introduction:
@@ -715,20 +534,20 @@ class _Introduction:
                 italic += 1 if kind == "em_open" else -1
             elif kind == "link_open":
                 href = child.attrGet("href")
-                link, linked = _url(href if isinstance(href, str) else None), []
+                link, linked = ox.safe_url(href if isinstance(href, str) else None), []
             elif kind == "link_close":
                 if link is not None and linked:
-                    _hyperlink(paragraph, linked, url=link)
+                    ox.hyperlink(paragraph, linked, url=link)
                 link, linked = None, []
             elif kind in ("softbreak", "hardbreak"):
                 if kind == "softbreak":
-                    _add_run(paragraph, " ")
+                    ox.add_run(paragraph, " ")
                 else:
                     paragraph.add_run().add_break()
             elif kind in ("text", "code_inline", "image", "html_inline"):
                 text = child.content
                 style = self.styles.link if link is not None else None
-                run = _add_run(paragraph, text, bold=bold > 0, italic=italic > 0, style=style)
+                run = ox.add_run(paragraph, text, bold=bold > 0, italic=italic > 0, style=style)
                 if kind == "code_inline":
                     run.font.name = CODE_FONT
                 if link is not None:
@@ -739,7 +558,7 @@ class _Introduction:
         for index, line in enumerate(text.rstrip("\n").split("\n")):
             if index:
                 paragraph.add_run().add_break()
-            _add_run(paragraph, line)
+            ox.add_run(paragraph, line)
 
 
 def docx_bytes(
