@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, QUrl, Signal, Slot
@@ -26,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QTextBrowser, QWidget
 
 from reader.core.types import Article
+from reader.ui import article_html
 from reader.ui.contrast import legible, mix
 from reader.ui.i18n import long_date, short_date, short_time
 from reader.ui.settings import ImagePolicy, ReadingFont, ReadingStyle
@@ -41,9 +41,6 @@ INTERNAL_SCHEME = "press-reader"
 
 #: Links the view hands to the system (the browser, the mail client).
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
-#: Image addresses that are remote: shown as placeholders until images are allowed.
-REMOTE_SCHEMES = frozenset({"http", "https"})
-
 PLACEHOLDER_SIZE = (160, 90)
 #: The least room between the text and the view's edges, in pixels.
 DOCUMENT_MARGIN = 24
@@ -69,45 +66,6 @@ _MEASURE = (
 
 #: Loads one image by URL, or returns None when it has none (yet) to show.
 ImageLoader = Callable[[str], QImage | None]
-
-# nh3 serializes <blockquote> without attributes; Qt's rich text cannot draw a left border
-# on a block, only on a table cell, so quotes become one-cell tables.
-_QUOTE_OPEN = re.compile(r"<blockquote\b[^>]*>", re.IGNORECASE)
-_QUOTE_CLOSE = re.compile(r"</blockquote\s*>", re.IGNORECASE)
-_QUOTE_TABLE_OPEN = (
-    '<table class="quote" width="100%" cellspacing="0" cellpadding="0"><tr><td class="quote">'
-)
-_QUOTE_TABLE_CLOSE = "</td></tr></table>"
-# Qt's rich text knows neither <figure> nor <figcaption>: a caption would run on beside its
-# image. Both become blocks it knows.
-_FIGURE = re.compile(r"<(/?)fig(ure|caption)\b[^>]*>", re.IGNORECASE)
-_IMAGE_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_IMAGE_SIZE = re.compile(r"""\s(width|height)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
-_IMAGE_SOURCE = re.compile(r"""\ssrc\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
-
-
-class _ImageSources(HTMLParser):
-    """Collects the ``src`` of every ``<img>`` in a fragment, in order."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sources: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
-            src = dict(attrs).get("src")
-            if src and src not in self.sources:
-                self.sources.append(src)
-
-
-def remote_images(fragment: str) -> list[str]:
-    """The distinct http(s) image addresses of an HTML fragment, in document order."""
-    if "<img" not in fragment.lower():
-        return []
-    parser = _ImageSources()
-    parser.feed(fragment)
-    parser.close()
-    return [src for src in parser.sources if QUrl(src).scheme().lower() in REMOTE_SCHEMES]
 
 
 class ReaderView(QTextBrowser):
@@ -374,7 +332,7 @@ class ReaderView(QTextBrowser):
             return None
         name = QUrl(name)
         url = name.toString()
-        if name.scheme().lower() in REMOTE_SCHEMES and self._images_shown():
+        if name.scheme().lower() in article_html.REMOTE_SCHEMES and self._images_shown():
             image = self._loaded.get(url)
             if image is None and self._loader is not None:
                 image = self._loader(url)
@@ -607,7 +565,7 @@ class ReaderView(QTextBrowser):
         if version:
             parts.append(f'<p class="version">{version}</p>')
 
-        if article.link and QUrl(article.link).scheme().lower() in REMOTE_SCHEMES:
+        if article.link and QUrl(article.link).scheme().lower() in article_html.REMOTE_SCHEMES:
             href = html.escape(article.link, quote=True)
             label = html.escape(self.tr("Open original"))
             parts.append(f'<p class="links"><a href="{href}">{label} ↗</a></p>')
@@ -626,7 +584,7 @@ class ReaderView(QTextBrowser):
         parts.append("<hr/>")
 
         body = self.displayed_html()
-        if remote_images(body) and not self._images_shown():
+        if article_html.remote_images(body) and not self._images_shown():
             notice = html.escape(self.tr("Images are not loaded."))
             action = html.escape(self.tr("Load images for this article"))
             parts.append(
@@ -634,10 +592,7 @@ class ReaderView(QTextBrowser):
                 f'<td class="banner">{notice} <a href="{LOAD_IMAGES_URL}">{action}</a></td>'
                 "</tr></table>"
             )
-        body = _IMAGE_TAG.sub(self._sized_image, body)
-        body = _FIGURE.sub(_figure_block, body)
-        body = _QUOTE_OPEN.sub(_QUOTE_TABLE_OPEN, body)
-        body = _QUOTE_CLOSE.sub(_QUOTE_TABLE_CLOSE, body)
+        body = article_html.for_rich_text(article_html.IMAGE_TAG.sub(self._sized_image, body))
         parts.append(f'<div class="body">{body}</div>')
         return "<body>" + "\n".join(parts) + "</body>"
 
@@ -646,11 +601,13 @@ class ReaderView(QTextBrowser):
         tag's width and height: a placeholder loses them and keeps its own small size; a
         loaded image wider than the column is given the column's width, in proportion."""
         tag = match.group(0)
-        source = _IMAGE_SOURCE.search(tag)
+        source = article_html.IMAGE_SOURCE.search(tag)
         url = html.unescape(source.group(1).strip("\"'")) if source else ""
-        sizes = {name.lower(): value.strip("\"'") for name, value in _IMAGE_SIZE.findall(tag)}
-        bare = _IMAGE_SIZE.sub("", tag)
-        shown = QUrl(url).scheme().lower() in REMOTE_SCHEMES and self._images_shown()
+        sizes = {
+            name.lower(): value.strip("\"'") for name, value in article_html.IMAGE_SIZE.findall(tag)
+        }
+        bare = article_html.IMAGE_SIZE.sub("", tag)
+        shown = QUrl(url).scheme().lower() in article_html.REMOTE_SCHEMES and self._images_shown()
         if not shown:
             return bare
         try:
@@ -670,7 +627,7 @@ class ReaderView(QTextBrowser):
         escaped); "" for an article that never had a full text asked for."""
         full = article.full_text
         link = (article.link or "").strip()
-        can_fetch = QUrl(link).scheme().lower() in REMOTE_SCHEMES
+        can_fetch = QUrl(link).scheme().lower() in article_html.REMOTE_SCHEMES
 
         def action(href: str, label: str) -> str:
             # Kept on one line: a link broken across two reads as two.
@@ -724,14 +681,6 @@ class ReaderView(QTextBrowser):
         14:30 » (``short``: the date in figures, for a line that should not wrap)."""
         date = short_date(when) if short else long_date(when)
         return self.tr("{date}, {time}").format(date=date, time=short_time(when))
-
-
-def _figure_block(match: re.Match[str]) -> str:
-    """A <figure> as a <div>, its <figcaption> as a paragraph of class "caption"."""
-    closing, kind = match.group(1), match.group(2).lower()
-    if kind == "figure":
-        return f"<{closing}div>" if closing else '<div class="figure">'
-    return "</p>" if closing else '<p class="caption">'
 
 
 def _host(url: str) -> str:

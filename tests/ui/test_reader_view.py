@@ -20,13 +20,13 @@ from PySide6.QtGui import (
 from pytestqt.qtbot import QtBot
 
 from reader.core.types import Article, Highlight
+from reader.ui.article_html import remote_images
 from reader.ui.highlight_marks import PaintedHighlight, body_start, highlight_selections
 from reader.ui.reader_view import (
     DOCUMENT_MARGIN,
     LOAD_IMAGES_URL,
     SERIF_FAMILIES,
     ReaderView,
-    remote_images,
 )
 from reader.ui.search_marks import SEARCH_HIT, search_selections
 from reader.ui.settings import ImagePolicy, ReadingFont, ReadingStyle
