@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -23,16 +22,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QFont,
     QFontMetrics,
     QGuiApplication,
     QIcon,
     QPainter,
-    QPainterPath,
     QPalette,
-    QPen,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,20 +38,15 @@ from PySide6.QtWidgets import (
 
 from reader.core import Store
 from reader.core.types import ArticleQuery, Feed, TagInfo
-from reader.ui.article_list import star_icon
+from reader.ui import feed_icons
 from reader.ui.contrast import legible
 from reader.ui.i18n import number, short_date_time
-from reader.ui.icons import DRAWN_ICON_SIZES, drawn_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: Gives a feed's own icon, or None when it has none (yet): the RSS mark is drawn instead.
 IconProvider = Callable[[Feed], QIcon | None]
 #: The invisible root, as the default parent of the model methods.
 _ROOT = QModelIndex()
-
-#: Colour of the text and mark of a feed whose last refresh failed (readable on light and dark).
-ERROR_COLOR = QColor(0xD9, 0x48, 0x3B)
-FEED_ICON_COLOR = QColor(0xF2, 0x8C, 0x28)
 
 
 class NodeKind(StrEnum):
@@ -455,7 +445,7 @@ class FeedTreeModel(QAbstractItemModel):
                 grey = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
                 return QBrush(legible(grey, base))
             if feed is not None and feed.last_error:
-                return QBrush(legible(ERROR_COLOR, base))
+                return QBrush(legible(feed_icons.ERROR_COLOR, base))
             return None
         if role == FeedRole.NodeKind:
             return node.kind
@@ -549,7 +539,7 @@ class FeedTreeModel(QAbstractItemModel):
                 return own
         icon = self._icons.get(key)
         if icon is None:
-            icon = self._icons[key] = _make_icon(key)
+            icon = self._icons[key] = feed_icons.make_icon(key)
         return icon
 
     def _own_icon(self, feed: Feed, key: str) -> QIcon | None:
@@ -563,7 +553,7 @@ class FeedTreeModel(QAbstractItemModel):
             return own
         marked = self._marked_icons.get((key, own.cacheKey()))
         if marked is None:
-            marked = self._marked_icons[(key, own.cacheKey())] = _mark_icon(own, key)
+            marked = self._marked_icons[(key, own.cacheKey())] = feed_icons.mark_icon(own, key)
         return marked
 
 
@@ -579,137 +569,6 @@ class _Contents:
 
 def _local_text(moment: datetime) -> str:
     return short_date_time(moment)
-
-
-# -- icons, drawn so that they need no resource files ---------------------------------------
-
-
-def _make_icon(key: str) -> QIcon:
-    if key.startswith("tag-") or key == "tags":
-        return tag_icon(key.removeprefix("tag-") if key != "tags" else None)
-    if key == "folder":
-        return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
-    if key == "smart-starred":
-        return star_icon()
-    painters = {
-        "smart-all": _paint_inbox,
-        "smart-unread": _paint_unread_dot,
-        "feed": _paint_feed,
-        "feed-error": _paint_feed_error,
-        "feed-disabled": _paint_feed,
-    }
-    return drawn_icon(painters[key], disabled=key == "feed-disabled")
-
-
-def tag_icon(color: str | None) -> QIcon:
-    """A tag's label shape, in the tag's colour (the text colour, outlined, without one)."""
-
-    def paint(painter: QPainter) -> None:
-        palette = QGuiApplication.palette()
-        path = QPainterPath()
-        path.moveTo(2, 3.5)
-        path.lineTo(8.5, 3.5)
-        path.lineTo(14, 8)
-        path.lineTo(8.5, 12.5)
-        path.lineTo(2, 12.5)
-        path.closeSubpath()
-        if color:
-            painter.setPen(QPen(QColor(color).darker(130), 1))
-            painter.setBrush(QColor(color))
-        else:
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1.3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawEllipse(QPointF(5, 8), 1.2, 1.2)
-
-    return drawn_icon(paint)
-
-
-def _paint_feed(painter: QPainter) -> None:
-    """The RSS mark: an orange rounded square, a dot and two arcs (16×16 units)."""
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(FEED_ICON_COLOR)
-    painter.drawRoundedRect(QRectF(1, 1, 14, 14), 3, 3)
-    painter.setBrush(Qt.GlobalColor.white)
-    painter.drawEllipse(QPointF(4.6, 11.4), 1.5, 1.5)
-    pen = QPen(Qt.GlobalColor.white, 1.8)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    # Arcs centred on the dot's corner: quarter circles from the top to the right.
-    for radius in (4.6, 8.2):
-        painter.drawArc(QRectF(3.2 - radius, 12.8 - radius, 2 * radius, 2 * radius), 0, 90 * 16)
-
-
-def _mark_icon(own: QIcon, key: str) -> QIcon:
-    """A feed's own icon with the error mark ("feed-error") or greyed out ("feed-disabled")."""
-    icon = QIcon()
-    for size in DRAWN_ICON_SIZES:
-        if key == "feed-disabled":
-            icon.addPixmap(own.pixmap(size, size, QIcon.Mode.Disabled))
-            continue
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        own.paint(painter, QRect(0, 0, size, size))
-        painter.scale(size / 16, size / 16)
-        _paint_error_mark(painter)
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
-
-
-def _paint_feed_error(painter: QPainter) -> None:
-    _paint_feed(painter)
-    _paint_error_mark(painter)
-
-
-def _paint_error_mark(painter: QPainter) -> None:
-    """A red disc with an exclamation mark in the bottom-right corner (16×16 units)."""
-    painter.setPen(QPen(Qt.GlobalColor.white, 1.2))
-    painter.setBrush(ERROR_COLOR)
-    painter.drawEllipse(QPointF(11.5, 11.5), 4, 4)
-    painter.setPen(QPen(Qt.GlobalColor.white, 1.4))
-    painter.drawLine(QPointF(11.5, 9.4), QPointF(11.5, 12.0))
-    painter.drawPoint(QPointF(11.5, 13.6))
-
-
-def _paint_inbox(painter: QPainter) -> None:
-    """A tray: every article."""
-    color = QGuiApplication.palette().color(QPalette.ColorRole.Text)
-    pen = QPen(color, 1.4)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    path = QPainterPath()
-    path.moveTo(2, 9)
-    path.lineTo(4, 3)
-    path.lineTo(12, 3)
-    path.lineTo(14, 9)
-    path.lineTo(14, 13)
-    path.lineTo(2, 13)
-    path.closeSubpath()
-    painter.drawPath(path)
-    notch = QPainterPath()
-    notch.moveTo(2, 9)
-    notch.lineTo(5.5, 9)
-    notch.lineTo(6.5, 10.5)
-    notch.lineTo(9.5, 10.5)
-    notch.lineTo(10.5, 9)
-    notch.lineTo(14, 9)
-    painter.drawPath(notch)
-
-
-def _paint_unread_dot(painter: QPainter) -> None:
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(0x2F, 0x80, 0xED))
-    painter.drawEllipse(QPointF(8, 8), 4.5, 4.5)
-
-
-# -- delegate --------------------------------------------------------------------------------
 
 
 class FeedTreeDelegate(QStyledItemDelegate):
