@@ -143,7 +143,7 @@ def extract_article(
         include_images=True,
         include_links=True,
         include_formatting=True,
-        # Our own, lighter metadata pass (see _metadata).
+        # Our own, lighter metadata pass (see pagemeta.page_metadata).
         with_metadata=False,
         prune_xpath=_PRUNE_XPATH,
         # No second opinion from the readability and jusText fallbacks: it halves the time
