@@ -85,9 +85,9 @@ def run_gui(library: Path, *, demo_library: Callable[[], Path] | None = None) ->
     window = MainWindow(store, settings, demo_library=demo_library)
 
     def show_report(report: str) -> None:
-        from reader.ui import dialogs
+        from reader.ui.help_dialogs import ErrorReportDialog
 
-        dialogs.ErrorReportDialog(report, parent=window).exec()
+        ErrorReportDialog(report, parent=window).exec()
 
     install_crash_handler(show_report)
     window.show()

@@ -1480,9 +1480,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def add_feed(self, url: str = "") -> None:
-        from reader.ui import dialogs
+        from reader.ui.add_feed_dialog import AddFeedDialog
 
-        dialog = dialogs.AddFeedDialog(
+        dialog = AddFeedDialog(
             folders=["/".join(p) for p in self.store.list_folders()],
             existing_urls={f.url for f in self.store.list_feeds()},
             parent=self,
@@ -1491,7 +1491,7 @@ class MainWindow(QMainWindow):
         )
         if url:
             dialog.set_url(url)
-        accepted = dialog.exec() == dialogs.AddFeedDialog.DialogCode.Accepted
+        accepted = dialog.exec() == AddFeedDialog.DialogCode.Accepted
         dialog.deleteLater()
         if not accepted:
             return
@@ -1648,7 +1648,7 @@ class MainWindow(QMainWindow):
     def remove_feed(self, feed_id: int, parent: QWidget | None = None) -> bool:
         """Unsubscribe from a feed once the user agrees (asked above ``parent``, the window by
         default), and offer to remove its folder if it left it empty; False if they did not."""
-        from reader.ui import dialogs
+        from reader.ui import prompts
 
         asking = parent or self
         feed = self.store.get_feed(feed_id)
@@ -1656,7 +1656,7 @@ class MainWindow(QMainWindow):
         keep = False
         if annotated:
             # Highlights are never lost either way; the question is whether their articles stay.
-            choice = dialogs.choose(
+            choice = prompts.choose(
                 asking,
                 self.tr("Delete Feed"),
                 (
@@ -1684,7 +1684,7 @@ class MainWindow(QMainWindow):
             if choice is None:
                 return False
             keep = choice == "keep"
-        elif not dialogs.confirm(
+        elif not prompts.confirm(
             asking,
             self.tr("Delete Feed"),
             self.tr("Unsubscribe from “{0}” and delete its {1}?").format(
@@ -1729,7 +1729,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_feed_errors(self) -> None:
-        from reader.ui import dialogs
+        from reader.ui.feed_errors_dialog import FeedErrorsDialog
 
         troubled = [
             f for f in self.store.list_feeds() if f.last_error or f.warning or not f.enabled
@@ -1737,7 +1737,7 @@ class MainWindow(QMainWindow):
         if not troubled:
             self.messages.info.emit(self.tr("Every feed refreshed without a problem."))
             return
-        dialog = dialogs.FeedErrorsDialog(troubled, parent=self)
+        dialog = FeedErrorsDialog(troubled, parent=self)
         listed = [f.id for f in troubled]
 
         def show_again() -> None:  # the feeds listed, as they are now
@@ -1873,7 +1873,7 @@ class MainWindow(QMainWindow):
 
     def rename_tag(self, name: str, new_name: str | None = None) -> None:
         """Rename a tag and those below it; a name in use merges them (after asking)."""
-        from reader.ui import dialogs
+        from reader.ui import prompts
 
         if new_name is None:
             new_name, ok = QInputDialog.getText(
@@ -1891,7 +1891,7 @@ class MainWindow(QMainWindow):
         if (
             existing
             and existing[0].casefold() != name.casefold()
-            and not dialogs.confirm(
+            and not prompts.confirm(
                 self,
                 self.tr("Merge Tags"),
                 self.tr(
@@ -1933,7 +1933,7 @@ class MainWindow(QMainWindow):
         self._edit_tags(lambda: self.annotations.set_tag_color(name, color))
 
     def delete_tag(self, name: str) -> None:
-        from reader.ui import dialogs
+        from reader.ui import prompts
 
         info = [
             t
@@ -1943,7 +1943,7 @@ class MainWindow(QMainWindow):
         ]
         articles = sum(t.articles for t in info)
         highlights = sum(t.highlights for t in info)
-        if not dialogs.confirm(
+        if not prompts.confirm(
             self,
             self.tr("Delete Tag"),
             self.tr(
@@ -2148,12 +2148,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def edit_preferences(self) -> None:
-        from reader.ui import dialogs
+        from reader.ui.settings_dialog import SettingsDialog
 
-        dialog = dialogs.SettingsDialog(self.prefs, self.store.path.parent, parent=self)
+        dialog = SettingsDialog(self.prefs, self.store.path.parent, parent=self)
         # The reader shows the font, spacing and column as they are edited.
         dialog.reading_style_changed.connect(self.preview_reading_style)
-        if dialog.exec() != dialogs.SettingsDialog.DialogCode.Accepted:
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             self.preview_reading_style(self.prefs.reading_style())
         else:
             language = self.prefs.language
@@ -2174,9 +2174,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
-        from reader.ui import dialogs
+        from reader.ui.help_dialogs import ShortcutsDialog
 
-        dialogs.ShortcutsDialog(self.shortcut_list(), parent=self).exec()
+        ShortcutsDialog(self.shortcut_list(), parent=self).exec()
 
     @Slot()
     def show_about(self) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.core import check_replaceable
 from reader.core.errors import ReadOnlyFileError
-from reader.ui.dialogs import confirm
+from reader.ui.prompts import confirm
 
 
 def consent_to_replace(path: Path, ask: Callable[[Path], bool]) -> bool | None:

@@ -34,15 +34,16 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from reader.core.store import Store
+from reader.ui.add_feed_dialog import AddFeedDialog
 from reader.ui.annotations import Annotations
 from reader.ui.article_list import ArticleRole
 from reader.ui.brief_composer import BriefComposer
-from reader.ui.dialogs import AddFeedDialog, SettingsDialog
 from reader.ui.feed_tree import FeedRole
 from reader.ui.highlights_view import HighlightsWindow
 from reader.ui.mainwindow import MainWindow
 from reader.ui.search_marks import search_selections
 from reader.ui.settings import AppSettings, Preferences
+from reader.ui.settings_dialog import SettingsDialog
 from tests.ui.pictures import assert_not_blank
 from tests.ui.windows import make_window, open_first_article, select_row
 

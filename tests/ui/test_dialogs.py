@@ -12,16 +12,13 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBo
 from pytestqt.qtbot import QtBot
 
 from reader.core.types import Feed
-from reader.ui.dialogs import (
-    AddFeedDialog,
-    ErrorReportDialog,
-    FeedErrorsDialog,
-    SettingsDialog,
-    ShortcutsDialog,
-    confirm,
-)
+from reader.ui.add_feed_dialog import AddFeedDialog
+from reader.ui.feed_errors_dialog import FeedErrorsDialog
+from reader.ui.help_dialogs import ErrorReportDialog, ShortcutsDialog
 from reader.ui.icons import ICON_NAMES, app_icon, icon, icon_path
+from reader.ui.prompts import confirm
 from reader.ui.settings import ImagePolicy, Preferences
+from reader.ui.settings_dialog import SettingsDialog
 from tests.ui.pictures import assert_not_blank
 
 # The offscreen platform warns when a top-level window is shown; it says nothing about us.

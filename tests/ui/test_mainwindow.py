@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.errors import FeedNotFoundError
 from reader.core.store import Store
 from reader.core.types import ArticleQuery
-from reader.ui import dialogs
+from reader.ui.add_feed_dialog import AddFeedDialog
 from reader.ui.feed_tree import FeedRole
 from reader.ui.mainwindow import MainWindow
 from reader.ui.settings import AppSettings, Preferences
@@ -165,7 +165,7 @@ def test_add_feed_through_the_dialog_and_refresh_it(
     window = make_window(qtbot, store, app_settings)
 
     def fill(dialog: QDialog) -> None:
-        assert isinstance(dialog, dialogs.AddFeedDialog)
+        assert isinstance(dialog, AddFeedDialog)
         dialog.url_edit().setText(url)
         dialog.accept()
 
@@ -362,7 +362,7 @@ def test_reading_actions_wait_for_a_first_feed(
     window.refresher.start = lambda feed_ids=None: True  # type: ignore[method-assign]
 
     def fill(dialog: QDialog) -> None:
-        assert isinstance(dialog, dialogs.AddFeedDialog)
+        assert isinstance(dialog, AddFeedDialog)
         dialog.url_edit().setText(url)
         dialog.accept()
 

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from reader.core.store import Store
-from reader.ui.dialogs import SettingsDialog
 from reader.ui.highlight_marks import body_start
 from reader.ui.keys import is_readable, shortcut_text
 from reader.ui.mainwindow import MainWindow
 from reader.ui.settings import AppSettings, Preferences, ReadingFont, ReadingStyle
+from reader.ui.settings_dialog import SettingsDialog
 from tests.ui.windows import select_row, when_dialog_opens
 
 OBSERVATOIRE = "souveraineté sur les ressources, régulièrement invoquée par le colonel"

@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 from reader.core.errors import FeedNotFoundError
 from reader.core.store import Store
 from reader.core.types import Feed
-from reader.ui import dialogs
-from reader.ui.dialogs import AddFeedDialog, FeedErrorsDialog
+from reader.ui import prompts
+from reader.ui.add_feed_dialog import AddFeedDialog
 from reader.ui.discovery_worker import FeedFinder
+from reader.ui.feed_errors_dialog import FeedErrorsDialog
 from reader.ui.settings import AppSettings
 from tests.factories import Clock
 from tests.feeds import FeedSite, rss
@@ -211,7 +212,7 @@ def test_deleting_the_last_feed_of_a_folder_offers_to_remove_it(
     feed = store.add_feed("https://a.example/rss", folder="Sahel/Mali")
     window = make_window(qtbot, store, app_settings)
     window.feed_view.setCurrentIndex(window.feed_model.index_for_feed(feed.id))
-    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    monkeypatch.setattr(prompts, "confirm", lambda *args: True)
     asked: list[str] = []
     monkeypatch.setattr(
         window,
@@ -231,7 +232,7 @@ def test_a_folder_keeping_feeds_is_not_offered_for_removal(
     store.add_feed("https://b.example/rss", folder="Sahel")
     window = make_window(qtbot, store, app_settings)
     window.feed_view.setCurrentIndex(window.feed_model.index_for_feed(first.id))
-    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    monkeypatch.setattr(prompts, "confirm", lambda *args: True)
     monkeypatch.setattr(window, "ask_remove_empty_folder", pytest.fail)
     window.delete_feed()
     assert store.list_folders() == [("Sahel",)]
@@ -313,7 +314,7 @@ def test_the_window_corrects_retries_and_removes_from_feed_problems(
     store.record_error(other, LONG_ERROR)
     fixed = site.publish("/new.xml", rss("Radio Kanem", [("1", "Un", "texte")]))
     window = make_window(qtbot, store, app_settings)
-    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    monkeypatch.setattr(prompts, "confirm", lambda *args: True)
     monkeypatch.setattr(window, "ask_remove_empty_folder", lambda *args: False)
     steps: list[str] = []
 

@@ -21,7 +21,6 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.store import Store
 from reader.ui.brief_composer import BriefComposer
-from reader.ui.dialogs import SettingsDialog
 from reader.ui.i18n import (
     InstalledLanguage,
     install_language,
@@ -32,6 +31,7 @@ from reader.ui.i18n import (
 )
 from reader.ui.reader_view import ReaderView
 from reader.ui.settings import AppSettings, InterfaceLanguage, Preferences
+from reader.ui.settings_dialog import SettingsDialog
 from tests.ui.test_reader_view import make_article
 from tests.ui.windows import make_window
 
