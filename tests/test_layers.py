@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import reader
@@ -54,3 +56,14 @@ def test_code_outside_the_engine_imports_only_its_face() -> None:
         for line, module in _engine_modules_imported(path)
     ]
     assert offences == []
+
+
+def test_the_highlights_filter_decides_without_qt() -> None:
+    """The Highlights window's filter is plain Python: it loads no Qt module."""
+    code = (
+        "import sys, reader.ui.highlight_filter as f; "
+        "assert f.HighlightFilter(tag='country').tag == 'country'; "
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -79,7 +79,8 @@ if TYPE_CHECKING:
     from reader.core.extract import extract_article
     from reader.core.fetch import DEFAULT_USER_AGENT, Fetcher, deadline_stream
     from reader.core.files import check_replaceable, write_atomically
-    from reader.core.fts import MIN_PREFIX, fold, word_prefix
+    from reader.core.folding import fold
+    from reader.core.fts import MIN_PREFIX, word_prefix
     from reader.core.fulltext import fetch_full_text
     from reader.core.highlight_store import SWATCHES, swatch
     from reader.core.opml import export_opml, parse_opml
@@ -93,6 +94,7 @@ if TYPE_CHECKING:
         cursor_after,
         split_folder,
     )
+    from reader.core.tag_paths import is_under, tag_and_parents, tag_key
     from reader.core.tag_store import library_tag, normalize_tag
     from reader.core.types import (
         BRIEF_LANGUAGES,
@@ -177,13 +179,16 @@ _HOMES: dict[str, str] = {
     "reanchor": "anchoring",
     "selectors_for": "anchoring",
     "squeeze_spaces": "anchoring",
-    "fold": "fts",
+    "fold": "folding",
     "MIN_PREFIX": "fts",
     "word_prefix": "fts",
     "snap_to_words": "words",
     "SWATCHES": "highlight_store",
     "swatch": "highlight_store",
     "library_tag": "tag_store",
+    "is_under": "tag_paths",
+    "tag_and_parents": "tag_paths",
+    "tag_key": "tag_paths",
     "normalize_tag": "tag_store",
     "fetch_full_text": "fulltext",
     "extract_article": "extract",
@@ -366,6 +371,7 @@ __all__ = [
     "find_quote",
     "fold",
     "group",
+    "is_under",
     "is_writable",
     "leftover_headings",
     "library_tag",
@@ -384,6 +390,8 @@ __all__ = [
     "split_folder",
     "squeeze_spaces",
     "swatch",
+    "tag_and_parents",
+    "tag_key",
     "to_db",
     "utc_now",
     "word_prefix",

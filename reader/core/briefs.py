@@ -23,6 +23,7 @@ from reader.core.errors import (
     UnknownColorError,
 )
 from reader.core.store import split_folder
+from reader.core.tag_paths import any_under
 from reader.core.tag_store import normalize_tag
 from reader.core.types import (
     BRIEF_LANGUAGES,
@@ -202,12 +203,11 @@ def _item_from_article(article: Article, highlights: tuple[Highlight, ...]) -> B
 
 
 def _check_tags(store: Store, tags: Iterable[str]) -> list[str]:
-    names = [name.casefold() for name in store.tags.names()]
+    names = store.tags.names()
     checked: list[str] = []
     for tag in tags:
         name = normalize_tag(tag)
-        folded = name.casefold()
-        if not any(n == folded or n.startswith(folded + "/") for n in names):
+        if not any_under(names, name):
             raise TagNotFoundError(f"no tag named {name!r}")
         checked.append(name)
     return list(dict.fromkeys(checked))
@@ -310,8 +310,7 @@ def _section_key(tags: Sequence[str], prefix: str | None, ordered: Sequence[str]
         return None
     if ordered:
         for key in ordered:
-            folded = key.casefold()
-            if any(t.casefold() == folded or t.casefold().startswith(folded + "/") for t in tags):
+            if any_under(tags, key):
                 return key
         return None
     return tags[0] if tags else None

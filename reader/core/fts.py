@@ -10,9 +10,10 @@ English, are handled at query time. A query that uses FTS5 syntax (quotes, ``*``
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
+
+from reader.core.folding import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SYNTAX = re.compile(r'["*()^:+{}]|\b(?:AND|OR|NOT|NEAR)\b')
@@ -33,12 +34,6 @@ def _stemmers() -> tuple[Any, ...]:
 def uses_syntax(text: str) -> bool:
     """Whether the user wrote FTS5 syntax rather than plain words."""
     return _SYNTAX.search(text) is not None
-
-
-def fold(word: str) -> str:
-    """A word without case or accents, as the index's ``remove_diacritics`` tokens are."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=4096)

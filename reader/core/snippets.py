@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.core.fts import fold
+from reader.core.folding import fold
 
 #: Markers around the matched words in a search snippet (private-use characters, so they can
 #: never occur in article text); each view turns them into its own emphasis.

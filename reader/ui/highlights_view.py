@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
@@ -26,8 +19,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QFont,
-    QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QShowEvent,
@@ -52,469 +43,27 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core import Store
-from reader.core.errors import ArticleNotFoundError, ReaderError
-from reader.core.types import Highlight, HighlightColor
+from reader.core.errors import ReaderError
+from reader.core.types import Highlight
 from reader.ui.annotations import Annotations, Change
-from reader.ui.highlight_marks import color_meaning, color_name, swatch_icon
-from reader.ui.i18n import date_edit_format, display_locale, long_date, number, short_date
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-#: The invisible root, as the default parent of the model methods.
-_ROOT = QModelIndex()
-
-PASSAGE_COLUMN: Final = 0
-NOTE_COLUMN: Final = 1
-TAGS_COLUMN: Final = 2
-ARTICLE_COLUMN: Final = 3
-SOURCE_COLUMN: Final = 4
-DATE_COLUMN: Final = 5
-COLUMN_COUNT: Final = 6
-
-#: The data role that gives the row's Highlight value.
-HighlightRole: Final = int(Qt.ItemDataRole.UserRole) + 1
+from reader.ui.highlight_filter import (
+    ARTICLE_COLUMN,
+    COLUMN_COUNT,
+    DATE_COLUMN,
+    NOTE_COLUMN,
+    PASSAGE_COLUMN,
+    SOURCE_COLUMN,
+    TAGS_COLUMN,
+    HighlightFilter,
+    highlight_day,
+    one_line,
+)
+from reader.ui.highlight_marks import swatch_icon
+from reader.ui.highlights_model import HighlightsModel
+from reader.ui.i18n import date_edit_format, display_locale, long_date, number
 
 #: How long typing pauses before the table follows.
 FILTER_DELAY_MS: Final = 150
-#: Characters of a quote or note kept for display; the view elides the rest anyway.
-SHOWN_CHARS: Final = 300
-
-_SEPARATOR = "\x1f"
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-@functools.cache
-def _marks() -> re.Pattern[str]:
-    """Every combining character of the Basic Multilingual Plane (what NFKD splits off
-    accented letters) as one character class, which only BMP characters let the regex
-    engine compile to a lookup table: removing them is then one fast pass."""
-    marks = "".join(chr(c) for c in range(0x10000) if unicodedata.combining(chr(c)))
-    return re.compile(f"[{re.escape(marks)}]")
-
-
-def fold(text: str) -> str:
-    """``text`` as the filter compares it: case and accents dropped (« Coopération » →
-    « cooperation »)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    if decomposed.isascii():
-        return decomposed
-    folded = _marks().sub("", decomposed)
-    if _ASTRAL.search(folded):
-        # Beyond the BMP (historic scripts, musical notation): the rare slow way.
-        folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return folded
-
-
-def _tag_key(name: str) -> str:
-    """A tag as the filter compares it: case dropped, spaces around "/" ignored."""
-    return "/".join(" ".join(part.split()) for part in name.split("/") if part.strip()).casefold()
-
-
-@functools.lru_cache(maxsize=4096)  # a library has far fewer tags than highlights
-def _tag_and_parents(name: str) -> tuple[str, ...]:
-    """``country/Mali`` → ``country``, ``country/mali``: what a tag filter can name."""
-    parts = _tag_key(name).split("/")
-    return tuple("/".join(parts[: i + 1]) for i in range(len(parts)))
-
-
-@functools.lru_cache(maxsize=8192)  # highlights share a few combinations of tags
-def _tag_set(tags: tuple[str, ...]) -> frozenset[str]:
-    """Every name a tag filter can match these tags by."""
-    return frozenset(part for name in tags for part in _tag_and_parents(name))
-
-
-def highlight_day(highlight: Highlight) -> date:
-    """The local day a highlight is dated by: its article's publication, or, when the article
-    is gone, the highlight's own creation."""
-    return (highlight.published or highlight.created).astimezone().date()
-
-
-def _one_line(text: str) -> str:
-    flat = " ".join(text[: SHOWN_CHARS * 2].split())
-    return flat if len(flat) <= SHOWN_CHARS else flat[: SHOWN_CHARS - 1] + "…"
-
-
-def _library_order(highlight: Highlight) -> tuple[Any, ...]:
-    """The store's listing order: newest articles first (gone ones last), then reading
-    order within an article."""
-    published = highlight.published
-    return (
-        published is None,
-        -published.timestamp() if published is not None else 0.0,
-        highlight.article_id or 0,
-        highlight.start is None,
-        highlight.start or 0,
-        highlight.id,
-    )
-
-
-@dataclass(slots=True)
-class _Entry:
-    """A highlight with what the filter and the table need, computed once per version."""
-
-    highlight: Highlight
-    order: tuple[Any, ...]
-    search: str
-    tags: frozenset[str]
-    day: int
-    quote: str
-    note: str
-    tag_text: str
-    #: Sort keys by column, computed when the column is first sorted by.
-    sort_keys: dict[int, Any]
-
-    @classmethod
-    def of(cls, h: Highlight) -> _Entry:
-        return cls(
-            highlight=h,
-            order=_library_order(h),
-            search=fold(_SEPARATOR.join((h.exact, h.note, h.article_title, *h.tags))),
-            tags=_tag_set(h.tags),
-            day=highlight_day(h).toordinal(),
-            quote=_one_line(h.exact),
-            note=_one_line(h.note),
-            tag_text=", ".join(h.tags),
-            sort_keys={},
-        )
-
-    def sort_key(self, column: int) -> Any:
-        key = self.sort_keys.get(column)
-        if key is None:
-            h = self.highlight
-            if column == DATE_COLUMN:
-                key = (h.published or h.created).timestamp()
-            elif column == PASSAGE_COLUMN:
-                key = fold(h.exact)
-            elif column == NOTE_COLUMN:
-                key = fold(h.note)
-            elif column == TAGS_COLUMN:
-                key = fold(self.tag_text)
-            elif column == ARTICLE_COLUMN:
-                key = fold(h.article_title)
-            else:
-                key = fold(h.feed_title)
-            self.sort_keys[column] = key
-        return key
-
-
-@dataclass(frozen=True, slots=True)
-class HighlightFilter:
-    """Which highlights the window shows; every criterion set must hold.
-
-    ``text``: every word appears in the quote, the note, the article's title or the tags,
-    ignoring case and accents. ``tag``: the tag or one below it (``country`` matches
-    ``country/Mali``), ignoring case. ``since``/``until``: inclusive days of the article's
-    publication (of the highlight's creation when the article is gone).
-    """
-
-    text: str = ""
-    tag: str | None = None
-    color: str | None = None
-    feed_id: int | None = None
-    since: date | None = None
-    until: date | None = None
-    orphaned_only: bool = False
-
-    @property
-    def is_empty(self) -> bool:
-        return self == HighlightFilter()
-
-
-class HighlightsModel(QAbstractTableModel):
-    """Every highlight of the library (Passage, Note, Tags, Article, Source, Date), read by
-    :meth:`reload` and filtered in memory by :meth:`set_filter`.
-
-    Each highlight comes with everything the filter and the view need, computed once (folded
-    search text, tag prefixes, day, display strings) and kept while the highlight is
-    unchanged, so filtering is one pass over plain lists and ``data()`` never touches the
-    database. :meth:`refresh_articles` reads again only the highlights of some articles.
-    Filtering resets the model; sorting changes its layout.
-    """
-
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._filter = HighlightFilter()
-        self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._colors: list[HighlightColor] = []
-        self._meanings: dict[str, str] = {}
-        #: Every highlight, in the library's order, and by id.
-        self._entries: list[_Entry] = []
-        self._entry_of_id: dict[int, _Entry] = {}
-        # What the filter reads, by index into _entries.
-        self._search: list[str] = []
-        self._tags: list[frozenset[str]] = []
-        self._days: list[int] = []
-        self._colors_of: list[str] = []
-        self._feeds: list[int | None] = []
-        self._orphaned: list[bool] = []
-        #: Indexes into _entries, in the current sort order, then those the filter keeps.
-        self._order: list[int] = []
-        self._rows: list[int] = []
-        self._row_of_id: dict[int, int] | None = None
-        self._date_texts: dict[int, str] = {}
-        self._italic = QFont()
-        self._italic.setItalic(True)
-        self.reload()
-
-    # -- state ------------------------------------------------------------------------------
-
-    @property
-    def filter(self) -> HighlightFilter:
-        return self._filter
-
-    @property
-    def total(self) -> int:
-        """How many highlights the library has (the filter aside)."""
-        return len(self._entries)
-
-    @property
-    def colors(self) -> list[HighlightColor]:
-        """The palette as read by the last reload."""
-        return list(self._colors)
-
-    def color_label(self, color: str) -> str:
-        """A colour with what it means: "Yellow — key fact"."""
-        meaning = self._meanings.get(color)
-        name = color_name(color)
-        return self.tr("{0} — {1}").format(name, color_meaning(meaning)) if meaning else name
-
-    def set_store(self, store: Store) -> None:
-        """Show another library's highlights (the filter and sort order are kept)."""
-        self._store = store
-        self._entry_of_id = {}
-        self.reload()
-
-    def highlight_at(self, row: int) -> Highlight | None:
-        """The highlight shown on ``row``, or None."""
-        if not 0 <= row < len(self._rows):
-            return None
-        return self._entries[self._rows[row]].highlight
-
-    def row_of(self, highlight_id: int) -> int:
-        """The row showing a highlight, or -1 when it is filtered out or does not exist."""
-        if self._row_of_id is None:
-            entries = self._entries
-            ids = [entries[i].highlight.id for i in self._rows]
-            self._row_of_id = {hid: row for row, hid in enumerate(ids)}
-        return self._row_of_id.get(highlight_id, -1)
-
-    def day_range(self) -> tuple[date, date] | None:
-        """The oldest and newest days highlights are dated by, or None without highlights."""
-        if not self._days:
-            return None
-        return date.fromordinal(min(self._days)), date.fromordinal(max(self._days))
-
-    def contains(self, highlight_id: int) -> bool:
-        """Whether the library had this highlight when last read (filter aside)."""
-        return highlight_id in self._entry_of_id
-
-    # -- loading and filtering --------------------------------------------------------------
-
-    @Slot()
-    def reload(self) -> None:
-        """Read every highlight and the palette again; the filter and sort stay."""
-        highlights = self._store.highlights.list()
-        self._colors = self._store.highlights.colors()
-        self._meanings = {c.name: c.meaning for c in self._colors}
-        self._load([self._entry(h) for h in highlights])
-
-    def refresh_articles(self, article_ids: Iterable[int]) -> None:
-        """Read again the highlights of some articles only (after they were edited); the
-        filter and sort stay. An article that has gone makes it read everything."""
-        wanted = set(article_ids)
-        fresh: list[_Entry] = []
-        for article_id in sorted(wanted):
-            try:
-                fresh += map(self._entry, self._store.highlights.list(article_id=article_id))
-            except ArticleNotFoundError:
-                self.reload()
-                return
-        kept = [e for e in self._entries if e.highlight.article_id not in wanted]
-        self._load(sorted(kept + fresh, key=lambda e: e.order))
-
-    def _entry(self, highlight: Highlight) -> _Entry:
-        known = self._entry_of_id.get(highlight.id)
-        if known is not None and known.highlight == highlight:
-            return known
-        return _Entry.of(highlight)
-
-    def _load(self, entries: list[_Entry]) -> None:
-        self.beginResetModel()
-        self._entries = entries
-        self._entry_of_id = {e.highlight.id: e for e in entries}
-        self._search = [e.search for e in entries]
-        self._tags = [e.tags for e in entries]
-        self._days = [e.day for e in entries]
-        self._colors_of = [e.highlight.color for e in entries]
-        self._feeds = [e.highlight.feed_id for e in entries]
-        self._orphaned = [e.highlight.start is None for e in entries]
-        self._order = self._sorted_order()
-        self._rows = self._filtered(self._filter)
-        self._row_of_id = None
-        self.endResetModel()
-
-    def set_filter(self, wanted: HighlightFilter) -> None:
-        """Show the highlights that match ``wanted``."""
-        rows = self._filtered(wanted)
-        self.beginResetModel()
-        self._filter = wanted
-        self._rows = rows
-        self._row_of_id = None
-        self.endResetModel()
-
-    def _filtered(self, wanted: HighlightFilter) -> list[int]:
-        rows = self._order
-        if wanted.orphaned_only:
-            orphaned = self._orphaned
-            rows = [i for i in rows if orphaned[i]]
-        if wanted.color is not None:
-            color, colors = wanted.color, self._colors_of
-            rows = [i for i in rows if colors[i] == color]
-        if wanted.feed_id is not None:
-            feed_id, feeds = wanted.feed_id, self._feeds
-            rows = [i for i in rows if feeds[i] == feed_id]
-        if wanted.since is not None or wanted.until is not None:
-            days = self._days
-            low = wanted.since.toordinal() if wanted.since is not None else -1
-            high = wanted.until.toordinal() if wanted.until is not None else 1 << 30
-            rows = [i for i in rows if low <= days[i] <= high]
-        name = _tag_key(wanted.tag) if wanted.tag is not None else ""
-        if name:
-            tags = self._tags
-            rows = [i for i in rows if name in tags[i]]
-        search = self._search
-        for word in fold(wanted.text).split():
-            rows = [i for i in rows if word in search[i]]
-        return rows if rows is not self._order else list(rows)
-
-    # -- sorting ----------------------------------------------------------------------------
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column (the date by time; text without case or accents); rows that tie
-        keep the library's order: newest articles first, reading order within one."""
-        if not 0 <= column < COLUMN_COUNT:
-            return
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        ids = [self._entries[self._rows[index.row()]].highlight.id for index in before]
-        self._sort = (column, order)
-        self._order = self._sorted_order()
-        self._rows = self._filtered(self._filter)
-        self._row_of_id = None
-        self.changePersistentIndexList(
-            before,
-            [
-                self.index(self.row_of(hid), index.column())
-                for hid, index in zip(ids, before, strict=True)
-            ],
-        )
-        self.layoutChanged.emit()
-
-    def _sorted_order(self) -> list[int]:
-        everything = range(len(self._entries))
-        if self._sort is None:
-            return list(everything)
-        column, order = self._sort
-        keys = [e.sort_key(column) for e in self._entries]
-        return sorted(
-            everything, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
-        )
-
-    # -- Qt model interface -----------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
-            self.tr("Passage"),
-            self.tr("Note"),
-            self.tr("Tags"),
-            self.tr("Article"),
-            self.tr("Source"),
-            self.tr("Date"),
-        )
-        return titles[section] if 0 <= section < COLUMN_COUNT else None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._entries[self._rows[index.row()]]
-        highlight = entry.highlight
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
-        if role == HighlightRole:
-            return highlight
-        if role == Qt.ItemDataRole.DecorationRole:
-            if column == PASSAGE_COLUMN and QGuiApplication.instance() is not None:
-                return swatch_icon(highlight.color)
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(highlight, column)
-        if role == Qt.ItemDataRole.FontRole:
-            return self._italic if highlight.orphaned and column == PASSAGE_COLUMN else None
-        return None
-
-    # -- presentation -----------------------------------------------------------------------
-
-    def _display(self, entry: _Entry, column: int) -> str:
-        if column == PASSAGE_COLUMN:
-            return entry.quote
-        if column == NOTE_COLUMN:
-            return entry.note
-        if column == TAGS_COLUMN:
-            return entry.tag_text
-        if column == ARTICLE_COLUMN:
-            return entry.highlight.article_title or self.tr("(untitled)")
-        if column == SOURCE_COLUMN:
-            return entry.highlight.feed_title
-        return self._date_text(entry.day)
-
-    def _date_text(self, day: int) -> str:
-        text = self._date_texts.get(day)
-        if text is None:
-            d = date.fromordinal(day)
-            text = short_date(d)
-            self._date_texts[day] = text
-        return text
-
-    def _tooltip(self, highlight: Highlight, column: int) -> str | None:
-        if column == PASSAGE_COLUMN:
-            lines = [self.color_label(highlight.color)]
-            if highlight.article_id is None:
-                lines.append(self.tr("Article deleted: the quote, note and tags are kept."))
-            elif highlight.orphaned:
-                lines.append(self.tr("Article changed: this passage is no longer in it."))
-            # The whole passage, which the cell elides.
-            lines += ["", self.tr("“{0}”").format(_one_line(highlight.exact))]
-            return "\n".join(lines)
-        if column == NOTE_COLUMN:
-            return highlight.note or None
-        if column == ARTICLE_COLUMN:
-            return highlight.article_title or None
-        if column == DATE_COLUMN and highlight.published is None:
-            return self.tr("Date of the highlight (its article is gone)")
-        return None
 
 
 class HighlightTable(QTableView):
@@ -986,7 +535,7 @@ class HighlightsWindow(QWidget):
         note, ok = QInputDialog.getMultiLineText(
             self,
             self.tr("Note"),
-            self.tr("Your note on “{0}”:").format(_one_line(highlight.exact)[:80]),
+            self.tr("Your note on “{0}”:").format(one_line(highlight.exact)[:80]),
             highlight.note,
         )
         if ok:

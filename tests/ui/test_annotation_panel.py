@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.store import Store
 from reader.core.types import Highlight
-from reader.ui.annotation_panel import AnnotationPanel, HighlightRole
+from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.annotations import Annotations
+from reader.ui.highlight_list import HighlightRole
 from tests.factories import Clock, entry, feed
 from tests.ui.pictures import assert_not_blank
 

@@ -11,10 +11,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.core import fold
 from reader.core.store import Store
 from reader.core.types import Highlight
 from reader.ui.annotations import Annotations
-from reader.ui.highlights_view import (
+from reader.ui.highlight_filter import (
     ARTICLE_COLUMN,
     DATE_COLUMN,
     NOTE_COLUMN,
@@ -22,11 +23,9 @@ from reader.ui.highlights_view import (
     SOURCE_COLUMN,
     TAGS_COLUMN,
     HighlightFilter,
-    HighlightRole,
-    HighlightsModel,
-    HighlightsWindow,
-    fold,
 )
+from reader.ui.highlights_model import HighlightRole, HighlightsModel
+from reader.ui.highlights_view import HighlightsWindow
 from tests.factories import entry, feed
 from tests.ui.pictures import assert_not_blank
 
