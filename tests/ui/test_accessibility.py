@@ -152,7 +152,7 @@ def highlight_and_select(window: MainWindow) -> None:
     """Open the first article with one highlight selected in the panel, so the panel's
     editor is shown and enabled."""
     article = open_first_article(window)
-    window._show_annotation_panel()
+    window.reader_pane.show_annotation_panel()
     sentence = article.text.split(". ")[0]
     highlight = window.annotations.add_highlight(article.id, sentence, note="Why it matters")
     assert window.annotation_panel.select_highlight(highlight.id)
@@ -491,9 +491,9 @@ def test_the_apps_own_colours_are_legible_on_every_palette(
     # for a highlight of each colour.
     row = max(range(window.article_model.rowCount()), key=lambda r: richness(demo_store, window, r))
     select_row(window, row)
-    article = window._current_article
+    article = window.reader_pane.current_article
     assert article is not None and "<img" in article.html
-    window._show_annotation_panel()
+    window.reader_pane.show_annotation_panel()
     sentences = [s for s in article.text.split(". ") if len(s) > 20][:5]
     assert len(sentences) == 5
     for sentence, color in zip(

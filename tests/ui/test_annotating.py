@@ -23,7 +23,7 @@ def open_article(window: MainWindow, title: str) -> int:
     (article,) = [a for a in window.store.list_articles() if a.title == title]
     window.feed_view.setCurrentIndex(window.feed_model.index_for_smart("all"))
     select_row(window, window.article_model.row_of(article.id))
-    assert window._current_article is not None
+    assert window.reader_pane.current_article is not None
     return article.id
 
 
@@ -51,7 +51,7 @@ def test_ctrl_z_undoes_a_highlight_and_ctrl_shift_z_redoes_it(
     select_in_reader(demo_window, passage)
     qtbot.keyClick(demo_window.reader_view, Qt.Key.Key_H)
     assert painted(demo_window) == [passage]
-    assert demo_window.act_undo.text() == f"&Undo Highlight “{passage}”"
+    assert demo_window.acts.act_undo.text() == f"&Undo Highlight “{passage}”"
 
     qtbot.keyClick(demo_window.reader_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert demo_store.highlights.list() == [] and painted(demo_window) == []
@@ -101,7 +101,7 @@ def test_t_tags_the_article_with_completion_and_undo(
     assert "revue/semaine 48" in header
     assert demo_window.feed_model.index_for_tag("revue/semaine 48").isValid()
 
-    demo_window.act_undo.trigger()
+    demo_window.acts.act_undo.trigger()
     assert demo_store.get_article(article.id).tags == before
     assert not demo_window.feed_model.index_for_tag("revue").isValid()
 
@@ -120,7 +120,7 @@ def test_a_blank_tag_is_explained_in_the_dialog(
         dialog.reject()
 
     when_dialog_opens(qtbot, fill)
-    demo_window.tag_article()
+    demo_window.tag_commands.tag_article()
     assert demo_store.get_article(article.id).tags == article.tags
 
 
@@ -214,7 +214,7 @@ def test_renaming_a_tag_onto_another_merges_after_asking(
         button.click()
 
     when_dialog_opens(qtbot, merge)
-    demo_window.rename_tag("actor/junta")
+    demo_window.tag_commands.rename_tag("actor/junta")
 
     names = demo_store.tags.names()
     assert "actor/junta" not in names
@@ -222,7 +222,7 @@ def test_renaming_a_tag_onto_another_merges_after_asking(
     current = demo_window.feed_view.currentIndex()
     assert current.data(FeedRole.Tag) == "actor/FAKS"
 
-    demo_window.act_undo.trigger()
+    demo_window.acts.act_undo.trigger()
     assert "actor/junta" in demo_store.tags.names()
     assert demo_store.count_articles(ArticleQuery(tags=("actor/junta",))) == carrying
 
@@ -231,7 +231,7 @@ def test_tags_are_coloured_and_deleted_from_the_tree(
     qtbot: QtBot, demo_window: MainWindow, demo_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#c62828")))
-    demo_window.color_tag("theme/security")
+    demo_window.tag_commands.color_tag("theme/security")
     assert {t.name: t.color for t in demo_store.tags.summary()}["theme/security"] == "#c62828"
 
     tagged = demo_store.count_articles(ArticleQuery(tags=("place",)))
@@ -242,16 +242,16 @@ def test_tags_are_coloured_and_deleted_from_the_tree(
         button.click()
 
     when_dialog_opens(qtbot, delete)
-    demo_window.delete_tag("place")
+    demo_window.tag_commands.delete_tag("place")
     assert not [n for n in demo_store.tags.names() if n.startswith("place")]
     assert not demo_window.feed_model.index_for_tag("place").isValid()
-    demo_window.act_undo.trigger()
+    demo_window.acts.act_undo.trigger()
     assert demo_store.count_articles(ArticleQuery(tags=("place",))) == tagged
 
 
 def test_the_tag_tree_context_menu_offers_the_tag_actions(demo_window: MainWindow) -> None:
     index = demo_window.feed_model.index_for_tag("country/Oubaré")
-    menu = demo_window.feed_menu(index)
+    menu = demo_window.feed_commands.feed_menu(index)
     assert menu is not None
     assert [a.text() for a in menu.actions() if a.text()] == [
         "Mark &All as Read",
@@ -261,7 +261,9 @@ def test_the_tag_tree_context_menu_offers_the_tag_actions(demo_window: MainWindo
         "&Delete Tag…",
     ]
     assert demo_window.feed_view.currentIndex() == index
-    assert demo_window.feed_menu(demo_window.feed_model.index_for_tags_heading()) is None
+    assert (
+        demo_window.feed_commands.feed_menu(demo_window.feed_model.index_for_tags_heading()) is None
+    )
 
 
 # -- colours ---------------------------------------------------------------------------------
@@ -279,7 +281,7 @@ def test_colour_meanings_are_edited_in_their_dialog(
         dialog.accept()
 
     when_dialog_opens(qtbot, fill)
-    demo_window.edit_highlight_colors()
+    demo_window.reader_pane.edit_highlight_colors()
     assert {c.name: c.meaning for c in demo_store.highlights.colors()}["pink"] == "à vérifier"
     tips = [b.toolTip() for b in demo_window.selection_toolbar.color_buttons()]
     assert any("à vérifier" in tip for tip in tips)
@@ -314,7 +316,7 @@ def test_an_analyst_annotates_an_article_and_a_refresh_keeps_every_highlight(
     qtbot.mouseClick(pink, Qt.MouseButton.LeftButton)
     when_dialog_opens(qtbot, fill_tags("actor/ACR, theme/justice"))
     select_in_reader(window, "une « confiscation du pouvoir »")
-    window.highlight_with_tags()
+    window.reader_pane.highlight_with_tags()
 
     highlights = {h.exact: h for h in demo_store.highlights.list(article_id=article_id)}
     assert len(highlights) == 4 and len(painted(window)) == 4
@@ -325,13 +327,13 @@ def test_an_analyst_annotates_an_article_and_a_refresh_keeps_every_highlight(
 
     # 3. Clicking a painted passage selects it in the panel.
     cursor = window.reader_view.textCursor()
-    cursor.setPosition(window._painted[0].start + 2)
+    cursor.setPosition(window.reader_pane.painted[0].start + 2)
     window.reader_view.setTextCursor(cursor)
-    assert panel.current_highlight() == window._painted[0].highlight
+    assert panel.current_highlight() == window.reader_pane.painted[0].highlight
 
     # 4. The feed rewrites the article: a refresh through the desktop's own refresher.
     with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
-        window.refresh_all()
+        window.refreshing.refresh_all()
     assert window.reader_view.toPlainText().count("Mise à jour le 29") == 1
     after = {h.id: h for h in demo_store.highlights.list(article_id=article_id)}
     assert after[noted.id].exact.startswith("n’avait pas encore indiqué, samedi matin")

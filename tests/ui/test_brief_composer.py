@@ -696,26 +696,26 @@ def test_screenshot(composer: BriefComposer, qtbot: QtBot, tmp_path: Path) -> No
 def test_the_main_window_opens_one_composer_and_saved_briefs(
     qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert demo_window.act_new_brief.shortcut().toString() == "Ctrl+B"
-    demo_window.act_open_brief.trigger()  # nothing saved yet: says so
-    assert demo_window._brief_composer is None
+    assert demo_window.acts.act_new_brief.shortcut().toString() == "Ctrl+B"
+    demo_window.acts.act_open_brief.trigger()  # nothing saved yet: says so
+    assert demo_window.companions.brief_composer is None
 
-    demo_window.act_new_brief.trigger()
-    composer = demo_window._brief_composer
+    demo_window.acts.act_new_brief.trigger()
+    composer = demo_window.companions.brief_composer
     assert composer is not None and composer.isVisible()
-    demo_window.act_new_brief.trigger()
-    assert demo_window._brief_composer is composer  # one at a time
+    demo_window.acts.act_new_brief.trigger()
+    assert demo_window.companions.brief_composer is composer  # one at a time
 
     composer.title_edit.setText("Weekly")
     assert composer.save()
     composer.close()
-    qtbot.waitUntil(lambda: demo_window._brief_composer is None)
+    qtbot.waitUntil(lambda: demo_window.companions.brief_composer is None)
 
     monkeypatch.setattr(
         QInputDialog, "getItem", lambda parent, title, label, names, *args: (names[0], True)
     )
-    demo_window.act_open_brief.trigger()
-    opened = demo_window._brief_composer
+    demo_window.acts.act_open_brief.trigger()
+    opened = demo_window.companions.brief_composer
     assert opened is not None and opened.isVisible()
     assert opened.title_edit.text() == "Weekly"
     assert not opened.isWindowModified()
@@ -726,8 +726,8 @@ def test_the_main_window_opens_one_composer_and_saved_briefs(
 def test_closing_the_main_window_asks_for_the_composer_first(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
-    demo_window.act_new_brief.trigger()
-    composer = demo_window._brief_composer
+    demo_window.acts.act_new_brief.trigger()
+    composer = demo_window.companions.brief_composer
     assert composer is not None
     composer.title_edit.setText("Revue de la semaine")  # unsaved
     composer.ask_save_changes = lambda: QMessageBox.StandardButton.Cancel  # type: ignore[method-assign]
@@ -735,11 +735,11 @@ def test_closing_the_main_window_asks_for_the_composer_first(
     assert demo_window.close() is False
     assert demo_window.isVisible() and composer.isVisible()
     demo_window.open_library(demo_window.store.path)
-    assert demo_window._brief_composer is composer and composer.isVisible()
+    assert demo_window.companions.brief_composer is composer and composer.isVisible()
     # Discard: the composer closes, then the main window.
     composer.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     assert demo_window.close() is True
-    assert demo_window._brief_composer is None
+    assert demo_window.companions.brief_composer is None
 
 
 def test_an_analyst_builds_a_two_section_brief_and_exports_every_format(

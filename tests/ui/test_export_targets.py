@@ -52,7 +52,9 @@ def answer_read_only(window: BriefComposer | MainWindow, answer: bool) -> list[P
         asked.append(path)
         return answer
 
-    window.ask_replace_read_only = ask  # type: ignore[method-assign]
+    # The main window asks through its feed commands (the OPML export), the composer itself.
+    asker = window.feed_commands if isinstance(window, MainWindow) else window
+    asker.ask_replace_read_only = ask  # type: ignore[method-assign]
     return asked
 
 
@@ -175,7 +177,7 @@ def test_the_opml_export_asks_before_replacing_a_read_only_file(
     target.chmod(0o444)
     choose_file(monkeypatch, target)
     asked = answer_read_only(demo_window, answer)
-    demo_window.export_opml()
+    demo_window.feed_commands.export_opml()
     assert asked == [target] and errors == []
     text = target.read_text(encoding="utf-8")
     assert text.startswith("<?xml") if answer else text == "old"
@@ -191,7 +193,7 @@ def test_the_opml_export_follows_a_symlink(
     link.symlink_to(real)
     choose_file(monkeypatch, link)
     answer_read_only(demo_window, False)
-    demo_window.export_opml()
+    demo_window.feed_commands.export_opml()
     assert errors == []
     assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("<?xml")
 
@@ -208,6 +210,6 @@ def test_the_opml_export_never_replaces_what_is_not_a_file(
     what = special(kind, target)
     choose_file(monkeypatch, target)
     answer_read_only(demo_window, True)
-    demo_window.export_opml()
+    demo_window.feed_commands.export_opml()
     assert errors == [f"cannot write {target}: {what}"]
     assert target.is_symlink() if kind == "dangling" else not stat.S_ISREG(target.stat().st_mode)

@@ -81,7 +81,7 @@ def painted(window: MainWindow) -> list[str]:
 def fetch(qtbot: QtBot, window: MainWindow, article_id: int) -> None:
     """Fetch Full Text on the open article, waiting until the page is in."""
     with qtbot.waitSignal(window.full_texts.finished, timeout=FETCH_TIMEOUT) as done:
-        window.act_fetch_full_text.trigger()
+        window.acts.act_fetch_full_text.trigger()
     assert done.args == [article_id]
 
 
@@ -91,14 +91,14 @@ def test_fetching_the_full_text_shows_the_page_and_the_feeds_version_on_request(
     news.answer("wells", 200, page("Wells for Doule"))
     article = open_first_article(window)
     assert FEED_ONLY in shown(window) and PAGE_ONLY not in shown(window)
-    assert window.act_fetch_full_text.isEnabled()
-    assert not window.act_feed_version.isEnabled()  # nothing to switch to yet
+    assert window.acts.act_fetch_full_text.isEnabled()
+    assert not window.acts.act_feed_version.isEnabled()  # nothing to switch to yet
 
     with qtbot.waitSignal(window.full_texts.finished, timeout=FETCH_TIMEOUT) as done:
-        window.act_fetch_full_text.trigger()
+        window.acts.act_fetch_full_text.trigger()
         # Off the GUI thread: the view says so while the page is on its way.
         assert "Fetching the full text…" in shown(window)
-        assert not window.act_fetch_full_text.isEnabled()
+        assert not window.acts.act_fetch_full_text.isEnabled()
     assert done.args == [article.id]
 
     text = shown(window)
@@ -109,22 +109,22 @@ def test_fetching_the_full_text_shows_the_page_and_the_feeds_version_on_request(
     assert "Show the feed's version" in text
     words = len(store.get_article(article.id).text.split())
     assert window.statusBar().currentMessage() == f"Full text fetched: {words} words."
-    assert window.act_feed_version.isEnabled() and not window.act_feed_version.isChecked()
+    assert window.acts.act_feed_version.isEnabled() and not window.acts.act_feed_version.isChecked()
 
     # The banner's link, clicked: the feed's version, with a way back.
     window.reader_view.on_anchor_clicked(QUrl(FEED_VERSION_URL))
     assert FEED_ONLY in shown(window) and PAGE_ONLY not in shown(window)
     assert "The feed's version. · Show the full text" in shown(window)
-    assert window.act_feed_version.isChecked()
+    assert window.acts.act_feed_version.isChecked()
     # The choice stays with the article while the app runs.
-    window.show_article(None)
-    window.show_article(store.get_article(article.id))
+    window.reader_pane.show_article(None)
+    window.reader_pane.show_article(store.get_article(article.id))
     assert FEED_ONLY in shown(window)
 
     # The toggle action goes back to the full text.
-    window.act_feed_version.trigger()
+    window.acts.act_feed_version.trigger()
     assert PAGE_ONLY in shown(window) and FEED_ONLY not in shown(window)
-    assert not window.act_feed_version.isChecked()
+    assert not window.acts.act_feed_version.isChecked()
     window.reader_view.on_anchor_clicked(QUrl(FEED_VERSION_URL))
     window.reader_view.on_anchor_clicked(QUrl(FULL_TEXT_URL))
     assert PAGE_ONLY in shown(window)
@@ -174,9 +174,9 @@ def test_a_failure_the_library_could_not_record_is_shown_with_try_again(
     store.store_parsed_feed(feed_id, feed(entry("a", "Sans page", "Texte.", link=None)))
     window = make_window(qtbot, store, app_settings)
     article = open_first_article(window)
-    assert not window.act_fetch_full_text.isEnabled()
+    assert not window.acts.act_fetch_full_text.isEnabled()
     with qtbot.assertNotEmitted(window.full_texts.started):
-        window.request_full_text(article.id)
+        window.reader_pane.request_full_text(article.id)
     assert window.statusBar().currentMessage() == (
         "This article has no web page to fetch its full text from."
     )
@@ -192,7 +192,7 @@ def test_the_feed_menu_sets_the_full_text_mode(
     window: MainWindow, store: Store, gazette: int
 ) -> None:
     def mode_menu() -> QMenu:
-        menu = window.feed_menu(window.feed_model.index_for_feed(gazette))
+        menu = window.feed_commands.feed_menu(window.feed_model.index_for_feed(gazette))
         assert menu is not None
         [sub] = [a.menu() for a in menu.actions() if a.menu() is not None]
         assert isinstance(sub, QMenu) and sub.title().replace("&", "") == "Full Text"
@@ -221,18 +221,18 @@ def test_a_highlight_on_the_teaser_stays_painted_on_either_version(
     article = open_first_article(window)
     passage = "adopted an emergency plan"
     select_in_reader(window, passage)
-    window.act_highlight.trigger()
+    window.acts.act_highlight.trigger()
     assert painted(window) == [passage]
 
     fetch(qtbot, window, article.id)
     assert painted(window) == [passage]  # followed into the full text
     # One made on the full text only…
     select_in_reader(window, PAGE_ONLY)
-    window.act_highlight.trigger()
+    window.acts.act_highlight.trigger()
     assert sorted(painted(window)) == sorted([passage, PAGE_ONLY])
 
     # …is not painted on the feed's version, which lacks it; the panel still lists both.
-    window.act_feed_version.trigger()
+    window.acts.act_feed_version.trigger()
     assert FEED_ONLY in shown(window)
     assert painted(window) == [passage]
     listed = {h.exact for h in window.annotation_panel.model.highlights()}
@@ -251,7 +251,7 @@ def test_a_refresh_fetches_full_texts_for_automatic_feeds_and_says_so(
     store.full_texts.set_mode(gazette, "auto")
     open_first_article(window)
     with qtbot.waitSignal(window.refresher.finished, timeout=FETCH_TIMEOUT) as finished:
-        window.act_refresh.trigger()
+        window.acts.act_refresh.trigger()
     assert finished.args[0].full_texts == 1
     assert "Full texts fetched: 1." in window.statusBar().currentMessage()
     # The open article shows its full text at once.
@@ -263,7 +263,7 @@ def test_switching_library_drops_the_answer_of_a_fetch_under_way(
 ) -> None:
     news.answer("wells", 200, page("Wells for Doule"), delay=0.5)
     open_first_article(window)
-    window.act_fetch_full_text.trigger()
+    window.acts.act_fetch_full_text.trigger()
     qtbot.waitUntil(lambda: bool(news.requests))  # the page is on its way
     other = tmp_path / "other" / "library.sqlite3"
     with Store(other):
@@ -280,7 +280,7 @@ def test_closing_the_window_waits_for_the_fetch_under_way(
 ) -> None:
     news.answer("wells", 200, page("Wells for Doule"), delay=0.5)
     article = open_first_article(window)
-    window.act_fetch_full_text.trigger()
+    window.acts.act_fetch_full_text.trigger()
     qtbot.waitUntil(lambda: bool(news.requests))  # the page is on its way
     window.close()
     assert not window.full_texts.running

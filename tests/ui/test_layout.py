@@ -138,13 +138,15 @@ def test_the_layout_is_chosen_in_the_view_menu_applied_at_once_and_kept(
     qtbot: QtBot, demo_store: Store, app_settings: AppSettings
 ) -> None:
     window = make_window(qtbot, demo_store, app_settings)
-    assert window.act_layout_columns.isChecked()
+    assert window.acts.act_layout_columns.isChecked()
     assert window.content_splitter.orientation() == Qt.Orientation.Horizontal
-    assert window.act_layout_wide in window.layout_group.actions()
-    assert window.layout_group.isExclusive()
+    assert window.acts.act_layout_wide in window.acts.layout_group.actions()
+    assert window.acts.layout_group.isExclusive()
 
-    window.act_layout_wide.trigger()
-    assert window.act_layout_wide.isChecked() and not window.act_layout_columns.isChecked()
+    window.acts.act_layout_wide.trigger()
+    assert (
+        window.acts.act_layout_wide.isChecked() and not window.acts.act_layout_columns.isChecked()
+    )
     assert window.content_splitter.orientation() == Qt.Orientation.Vertical
     laid_out(qtbot, window, 760, 600)
     list_top = window.article_view.mapTo(window, window.article_view.rect().topLeft())
@@ -154,10 +156,10 @@ def test_the_layout_is_chosen_in_the_view_menu_applied_at_once_and_kept(
     window.close()
 
     again = make_window(qtbot, demo_store, app_settings)
-    assert again.act_layout_wide.isChecked()
+    assert again.acts.act_layout_wide.isChecked()
     assert again.content_splitter.orientation() == Qt.Orientation.Vertical
     assert again.content_splitter.sizes() == wide_sizes
-    again.act_layout_columns.trigger()
+    again.acts.act_layout_columns.trigger()
     assert again.content_splitter.orientation() == Qt.Orientation.Horizontal
     reader_left = again.reader_view.mapTo(again, again.reader_view.rect().topLeft()).x()
     assert reader_left >= again.article_view.mapTo(again, again.article_view.rect().topRight()).x()
@@ -180,7 +182,7 @@ def test_the_panel_steps_aside_for_articles_without_highlights(
     select_row(window, 0)
     assert window.annotation_panel.isVisible()
 
-    window.act_hide_empty_panel.trigger()  # off: the panel stays, highlights or not
+    window.acts.act_hide_empty_panel.trigger()  # off: the panel stays, highlights or not
     select_row(window, 1)
     assert window.annotation_panel.isVisible()
 
@@ -190,23 +192,23 @@ def test_the_panel_has_its_own_shortcut_which_shows_it_even_without_highlights(
 ) -> None:
     window = make_window(qtbot, demo_store, app_settings)
     open_first_article(window)
-    keys = window.act_annotations.shortcuts()
+    keys = window.acts.act_annotations.shortcuts()
     assert keys and QKeySequence("H") not in keys
-    others = [a for a in window.actions() if a is not window.act_annotations]
+    others = [a for a in window.actions() if a is not window.acts.act_annotations]
     assert not any(set(keys) & set(a.shortcuts()) for a in others)
-    listed = dict((label, k) for k, label in window.shortcut_list())
+    listed = dict((label, k) for k, label in window.acts.shortcut_list())
     assert listed["Annotations Panel"] == keys[0].toString(QKeySequence.SequenceFormat.NativeText)
 
     window.reader_view.setFocus()
     qtbot.keySequence(window, keys[0])
     assert window.annotation_panel.isVisible()  # asked for: shown beside this article
     qtbot.keySequence(window, keys[0])
-    assert not window.annotation_panel.isVisible() and not window.act_annotations.isChecked()
+    assert not window.annotation_panel.isVisible() and not window.acts.act_annotations.isChecked()
     window.close()
 
     again = make_window(qtbot, demo_store, app_settings)
-    assert not again.act_annotations.isChecked()
-    assert again.act_hide_empty_panel.isChecked()
+    assert not again.acts.act_annotations.isChecked()
+    assert again.acts.act_hide_empty_panel.isChecked()
     select_row(again, 0)
     assert not again.annotation_panel.isVisible()
 
@@ -239,9 +241,9 @@ def test_nothing_holds_the_window_wider_than_1280(demo_window: MainWindow) -> No
     window = demo_window
     for layout in LAYOUTS:
         window.set_article_layout(layout)
-        window.act_annotations.setChecked(True)
-        window.act_hide_empty_panel.setChecked(False)
-        window.update_annotation_panel()
+        window.acts.act_annotations.setChecked(True)
+        window.acts.act_hide_empty_panel.setChecked(False)
+        window.reader_pane.update_annotation_panel()
         assert window.minimumSizeHint().width() <= 1280
         assert window.minimumSize().width() <= 1280
     toolbar = window.findChild(QToolBar, "toolbar")

@@ -148,7 +148,7 @@ def test_search_and_clear(qtbot: QtBot, demo_window: MainWindow, demo_store: Sto
 
 
 def test_shortcuts_dialog_lists_the_real_shortcuts(demo_window: MainWindow) -> None:
-    rows = dict((desc, keys) for keys, desc in demo_window.shortcut_list())
+    rows = dict((desc, keys) for keys, desc in demo_window.acts.shortcut_list())
     assert rows["Next Article"] == "J"
     assert rows["Next Unread Article"] == "N"
     assert rows["Mark All as Read"] == "Ctrl+Shift+A"
@@ -209,7 +209,7 @@ def test_refresh_progress_names_each_feed_and_the_summary_stays(
         lambda _step: seen.append((window.refresh_status.text(), window.progress.toolTip()))
     )
     with qtbot.waitSignal(window.refresher.finished, timeout=20_000):
-        window.act_refresh.trigger()
+        window.acts.act_refresh.trigger()
     assert [label for label, _ in seen] == [tip for _, tip in seen]
     assert [label.split(" — ")[0] for label, _ in seen] == [f"{n} of 3 feeds" for n in (1, 2, 3)]
     named = sorted(label.split(" — ")[1] for label, _ in seen)
@@ -241,7 +241,7 @@ def test_import_opml_through_the_file_dialog(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(opml), ""))
     window = make_window(qtbot, store, app_settings)
     with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
-        window.act_import.trigger()
+        window.acts.act_import.trigger()
     assert [(f.title, f.folder) for f in store.list_feeds()] == [("Un", "Sahel"), ("Deux", None)]
     assert window.feed_model.index_for_folder(("Sahel",)).isValid()
 
@@ -285,12 +285,12 @@ def test_a_large_opml_import_runs_off_the_gui_thread_and_shows_its_progress(
     steps: list[tuple[int, int]] = []
     window.opml_importer.progress.connect(lambda _path, done, total: steps.append((done, total)))
     with qtbot.waitSignal(window.opml_importer.finished, timeout=30_000):
-        window.import_opml(str(opml))
-        assert window.opml_importer.running and not window.act_import.isEnabled()
+        window.feed_commands.import_opml(str(opml))
+        assert window.opml_importer.running and not window.acts.act_import.isEnabled()
         assert window.opml_importer.start(str(opml)) is False  # one import at a time
     assert steps == [(500, count), (1000, count), (count, count)]
     assert window.statusBar().currentMessage().startswith("Imported big.opml: 1")
-    assert window.act_import.isEnabled() and store.count_feeds() == count
+    assert window.acts.act_import.isEnabled() and store.count_feeds() == count
 
 
 def test_an_opml_import_that_fails_says_why_in_one_line(
@@ -300,9 +300,9 @@ def test_an_opml_import_that_fails_says_why_in_one_line(
     bad.write_text("<!doctype html><html><body>nope</body></html>")
     window = make_window(qtbot, store, app_settings)
     with qtbot.waitSignal(window.opml_importer.failed, timeout=30_000) as failed:
-        window.import_opml(str(bad))
+        window.feed_commands.import_opml(str(bad))
     assert failed.args is not None and "not an OPML file" in str(failed.args[1])
-    assert store.count_feeds() == 0 and window.act_import.isEnabled()
+    assert store.count_feeds() == 0 and window.acts.act_import.isEnabled()
 
 
 def test_window_state_persists(qtbot: QtBot, demo_store: Store, app_settings: AppSettings) -> None:
@@ -337,7 +337,7 @@ def test_search_words_are_shown_in_the_list_and_marked_in_the_article(
 ) -> None:
     window = demo_window
     window.search_box.setText("cooperation")
-    window.run_search()
+    window.navigation.run_search()
     tooltip = window.article_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "<b>" in tooltip.lower() and "coop" in tooltip.lower()
     select_row(window, 0)
@@ -347,7 +347,7 @@ def test_search_words_are_shown_in_the_list_and_marked_in_the_article(
     assert all(word.startswith("coop") for word in marked)
     assert any("é" in word for word in marked)  # found accent-insensitively
     window.search_box.clear()
-    window.run_search()
+    window.navigation.run_search()
     select_row(window, 1)
     assert window.reader_view.extraSelections() == []
 
@@ -357,8 +357,8 @@ def test_reading_actions_wait_for_a_first_feed(
 ) -> None:
     url = site.publish("/feed.xml", rss("News", []))
     window = make_window(qtbot, store, app_settings)
-    assert not window.act_mark_all.isEnabled() and not window.search_box.isEnabled()
-    assert window.act_add_feed.isEnabled() and window.act_import.isEnabled()
+    assert not window.acts.act_mark_all.isEnabled() and not window.search_box.isEnabled()
+    assert window.acts.act_add_feed.isEnabled() and window.acts.act_import.isEnabled()
     window.refresher.start = lambda feed_ids=None: True  # type: ignore[method-assign]
 
     def fill(dialog: QDialog) -> None:
@@ -367,8 +367,8 @@ def test_reading_actions_wait_for_a_first_feed(
         dialog.accept()
 
     when_dialog_opens(qtbot, fill)
-    window.add_feed()
-    assert window.act_mark_all.isEnabled() and window.search_box.isEnabled()
+    window.feed_commands.add_feed()
+    assert window.acts.act_mark_all.isEnabled() and window.search_box.isEnabled()
 
 
 @pytest.mark.parametrize(
@@ -389,7 +389,7 @@ def test_deleting_a_feed_with_highlights_offers_to_keep_them(
         chosen[0].click()
 
     when_dialog_opens(qtbot, press)
-    demo_window.delete_feed()
+    demo_window.feed_commands.delete_feed()
     if kept:
         assert demo_store.get_feed(feed.id).archived
         demo_window.feed_model.reload()
@@ -462,11 +462,11 @@ def test_the_highlight_menu_offers_every_colour_with_its_meaning(
     qtbot: QtBot, demo_window: MainWindow, demo_store: Store
 ) -> None:
     article = open_first_article(demo_window)
-    assert not demo_window.highlight_menu().isEnabled()  # nothing selected yet
+    assert not demo_window.reader_pane.highlight_menu().isEnabled()  # nothing selected yet
     demo_store.highlights.set_color_meaning("pink", "à vérifier")
     passage = " ".join(article.text.split()[:5])
     select_in_reader(demo_window, passage)
-    menu = demo_window.highlight_menu()
+    menu = demo_window.reader_pane.highlight_menu()
     assert menu.isEnabled()
     labels = {action.data(): action.text() for action in menu.actions()}
     assert labels["pink"] == "Pink — à vérifier"

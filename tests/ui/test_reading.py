@@ -27,7 +27,7 @@ def open_article_with(window: MainWindow, passage: str) -> int:
     ]
     window.feed_view.setCurrentIndex(window.feed_model.index_for_smart("all"))
     select_row(window, window.article_model.row_of(article.id))
-    assert window._current_article is not None
+    assert window.reader_pane.current_article is not None
     return article.id
 
 
@@ -83,7 +83,7 @@ def test_p_highlights_the_paragraph_under_the_cursor(
     paragraph = cursor.block().text().strip()
     assert highlight.exact == paragraph and OBSERVATOIRE in paragraph
     assert highlight.article_id == article_id
-    assert demo_window.act_undo.text() == f"&Undo Highlight “{paragraph[:39]}…”"
+    assert demo_window.acts.act_undo.text() == f"&Undo Highlight “{paragraph[:39]}…”"
 
 
 def test_p_without_a_cursor_in_the_text_takes_the_first_paragraph_in_view(
@@ -127,16 +127,16 @@ def test_undo_names_a_tag_change_a_colour_change_and_a_note(
     annotations = demo_window.annotations
     highlight = annotations.add_highlight(article_id, "régulièrement invoquée")
     annotations.edit_highlight(highlight.id, tags=["actor/junta"])
-    assert demo_window.act_undo.text() == "&Undo Change tags of “régulièrement invoquée”"
+    assert demo_window.acts.act_undo.text() == "&Undo Change tags of “régulièrement invoquée”"
     annotations.edit_highlight(highlight.id, color="blue")
-    assert demo_window.act_undo.text() == "&Undo Change colour of “régulièrement invoquée”"
+    assert demo_window.acts.act_undo.text() == "&Undo Change colour of “régulièrement invoquée”"
     annotations.edit_highlight(highlight.id, note="À vérifier")
-    assert demo_window.act_undo.text() == "&Undo Edit note on “régulièrement invoquée”"
+    assert demo_window.acts.act_undo.text() == "&Undo Edit note on “régulièrement invoquée”"
     annotations.edit_highlight(highlight.id, color="pink", tags=[])
-    assert demo_window.act_undo.text() == "&Undo Edit highlight “régulièrement invoquée”"
-    demo_window.act_undo.trigger()
-    assert demo_window.act_undo.text() == "&Undo Edit note on “régulièrement invoquée”"
-    assert demo_window.act_redo.text() == "&Redo Edit highlight “régulièrement invoquée”"
+    assert demo_window.acts.act_undo.text() == "&Undo Edit highlight “régulièrement invoquée”"
+    demo_window.acts.act_undo.trigger()
+    assert demo_window.acts.act_undo.text() == "&Undo Edit note on “régulièrement invoquée”"
+    assert demo_window.acts.act_redo.text() == "&Redo Edit highlight “régulièrement invoquée”"
 
 
 # -- shortcuts -------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ def test_dedicated_keys_are_not_listed() -> None:
 
 
 def test_the_shortcuts_list_names_keys_a_person_reads(demo_window: MainWindow) -> None:
-    rows = demo_window.shortcut_list()
+    rows = demo_window.acts.shortcut_list()
     for keys, label in rows:
         assert keys, f"{label} has no key listed"
         for part in keys.split(", "):
@@ -177,7 +177,7 @@ def test_the_settings_edit_the_reading_style_live_and_cancel_puts_it_back(
 ) -> None:
     open_article_with(demo_window, OBSERVATOIRE)
     demo_window.search_box.setText("souveraineté")
-    demo_window.run_search()
+    demo_window.navigation.run_search()
     select_row(demo_window, 0)
     view = demo_window.reader_view
     before = view.reading_style()

@@ -195,7 +195,7 @@ def test_the_dialog_starts_in_the_selected_folder_and_subscribes_to_the_picked_f
         dialog.accept()
 
     when_dialog_opens(qtbot, fill)
-    window.add_feed()
+    window.feed_commands.add_feed()
     assert seen == ["Sahel/Mali"]
     added = store.list_feeds()[-1]
     assert (added.url, added.folder) == (site.url("/b.xml"), "Sahel/Mali")
@@ -215,11 +215,11 @@ def test_deleting_the_last_feed_of_a_folder_offers_to_remove_it(
     monkeypatch.setattr(prompts, "confirm", lambda *args: True)
     asked: list[str] = []
     monkeypatch.setattr(
-        window,
+        window.feed_commands,
         "ask_remove_empty_folder",
         lambda folder, parent=None: asked.append(folder) or answer,
     )
-    window.delete_feed()
+    window.feed_commands.delete_feed()
     assert asked == ["Sahel/Mali"]
     assert store.list_folders() == ([("Sahel",)] if answer else [("Sahel",), ("Sahel", "Mali")])
     assert store.list_feeds() == []
@@ -233,8 +233,8 @@ def test_a_folder_keeping_feeds_is_not_offered_for_removal(
     window = make_window(qtbot, store, app_settings)
     window.feed_view.setCurrentIndex(window.feed_model.index_for_feed(first.id))
     monkeypatch.setattr(prompts, "confirm", lambda *args: True)
-    monkeypatch.setattr(window, "ask_remove_empty_folder", pytest.fail)
-    window.delete_feed()
+    monkeypatch.setattr(window.feed_commands, "ask_remove_empty_folder", pytest.fail)
+    window.feed_commands.delete_feed()
     assert store.list_folders() == [("Sahel",)]
 
 
@@ -249,7 +249,7 @@ def test_the_empty_folder_question_is_a_message_box(
         next(b for b in box.findChildren(QPushButton) if b.text() == "Remove Folder").click()
 
     when_dialog_opens(qtbot, press_remove)
-    assert window.ask_remove_empty_folder("Sahel/Mali") is True
+    assert window.feed_commands.ask_remove_empty_folder("Sahel/Mali") is True
     assert texts == ["The folder “Sahel/Mali” is now empty. Remove it too?"]
 
 
@@ -315,7 +315,7 @@ def test_the_window_corrects_retries_and_removes_from_feed_problems(
     fixed = site.publish("/new.xml", rss("Radio Kanem", [("1", "Un", "texte")]))
     window = make_window(qtbot, store, app_settings)
     monkeypatch.setattr(prompts, "confirm", lambda *args: True)
-    monkeypatch.setattr(window, "ask_remove_empty_folder", lambda *args: False)
+    monkeypatch.setattr(window.feed_commands, "ask_remove_empty_folder", lambda *args: False)
     steps: list[str] = []
 
     def correct_then_remove(dialog: QDialog) -> None:
@@ -337,7 +337,7 @@ def test_the_window_corrects_retries_and_removes_from_feed_problems(
         dialog.reject()
 
     when_dialog_opens(qtbot, correct_then_remove)
-    window.show_feed_errors()
+    window.feed_commands.show_feed_errors()
     assert steps[0] == "Refreshing…"
     assert steps[1].startswith("Already subscribed to")
     assert steps[2] == f"[{broken}]"

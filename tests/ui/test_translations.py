@@ -168,10 +168,10 @@ def test_numbers_and_short_dates_follow_the_locale(install: Install) -> None:
     install(InterfaceLanguage.SYSTEM, QLocale("fr_FR"))
     assert number(1234) == "1\u202f234"
     assert short_date(date(2026, 11, 28)) == "28/11/2026"
-    articles = QCoreApplication.translate("MainWindow", "%Ln articles", "", 1234)
+    articles = QCoreApplication.translate("Navigation", "%Ln articles", "", 1234)
     assert articles == "1\u202f234 articles"
     # French says "0 article", English "0 articles": the numerus forms decide.
-    assert QCoreApplication.translate("MainWindow", "%Ln articles", "", 0) == "0 article"
+    assert QCoreApplication.translate("Navigation", "%Ln articles", "", 0) == "0 article"
 
 
 def test_a_new_brief_is_titled_and_written_in_french(

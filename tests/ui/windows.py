@@ -62,6 +62,6 @@ def select_in_reader(window: MainWindow, passage: str, occurrence: int = 1) -> N
 
 def open_first_article(window: MainWindow) -> Article:
     select_row(window, 0)
-    article = window._current_article
+    article = window.reader_pane.current_article
     assert article is not None
     return article
