@@ -236,15 +236,15 @@ class WindowActions(QObject):
         )
         self.act_preferences = a(
             self.tr("&Preferences…"),
-            self._window.edit_preferences,
+            self._window.dialogs.edit_preferences,
             QKeySequence.StandardKey.Preferences,
             "Ctrl+,",
             icon_name="settings",
         )
         self.act_shortcuts = a(
-            self.tr("&Keyboard Shortcuts"), self._window.show_shortcuts, "?", "F1"
+            self.tr("&Keyboard Shortcuts"), self._window.dialogs.show_shortcuts, "?", "F1"
         )
-        self.act_about = a(self.tr("&About Press Reader"), self._window.show_about)
+        self.act_about = a(self.tr("&About Press Reader"), self._window.dialogs.show_about)
         #: What acts on the articles being read: listed first in the shortcuts dialog, and
         #: disabled while the library is empty.
         self.reading_actions = (

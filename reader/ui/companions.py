@@ -18,6 +18,7 @@ from reader.core.types import Highlight
 from reader.ui.i18n import short_date_time
 
 if TYPE_CHECKING:
+    from reader.core import Store
     from reader.ui.brief_composer import BriefComposer
     from reader.ui.highlights_view import HighlightsWindow
     from reader.ui.mainwindow import MainWindow
@@ -125,3 +126,8 @@ class Companions(QObject):
         """After changes made outside the undo stack (a refresh re-anchoring, a feed gone)."""
         if self.highlights_window is not None:
             self.highlights_window.reload()
+
+    def on_library_replaced(self, store: Store) -> None:
+        """The Highlights window, when open, shows the new library's highlights."""
+        if self.highlights_window is not None:
+            self.highlights_window.set_store(store)

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QMimeData,
     QModelIndex,
     QObject,
     QPoint,
+    QUrl,
     Slot,
 )
 from PySide6.QtGui import (
@@ -76,11 +78,10 @@ class FeedCommands(QObject):
             return
         address, folder, title = dialog.result_values()
         try:
-            feed = self._window.store.add_feed(address, folder=folder, title=title)
+            feed = self._window.library.add_feed(address, folder=folder, title=title)
         except ReaderError as error:
             self._window.messages.error.emit(str(error))
             return
-        self._window.refreshing.reload_views()
         self._window.show_library()
         self._window.feed_view.setCurrentIndex(self._window.feed_model.index_for_feed(feed.id))
         self._window.refresher.start([feed.id])
@@ -140,7 +141,7 @@ class FeedCommands(QObject):
     @Slot(bool)
     def on_import_running_changed(self, running: bool) -> None:
         self._window.acts.act_import.setEnabled(not running)
-        self._window.welcome_import.setEnabled(not running)
+        self._window.welcome.import_button.setEnabled(not running)
 
     @Slot()
     def export_opml(self) -> None:
@@ -196,8 +197,7 @@ class FeedCommands(QObject):
             feed.title,
         )
         if ok:
-            self._window.store.rename_feed(feed_id, title)
-            self._window.refreshing.reload_views()
+            self._window.library.rename_feed(feed_id, title)
 
     @Slot()
     def move_feed(self) -> None:
@@ -215,8 +215,7 @@ class FeedCommands(QObject):
             True,
         )
         if ok:
-            self._window.store.move_feed(feed_id, folder or None)
-            self._window.refreshing.reload_views()
+            self._window.library.move_feed(feed_id, folder or None)
             self._window.feed_view.expandAll()
             self._window.feed_view.setCurrentIndex(self._window.feed_model.index_for_feed(feed_id))
 
@@ -274,16 +273,15 @@ class FeedCommands(QObject):
             self.tr("Delete"),
         ):
             return False
-        self._window.store.remove_feed(feed_id, keep_annotated=keep)
+        self._window.library.remove_feed(feed_id, keep_annotated=keep)
         folder = feed.folder
         if (
             folder
             and self._window.store.is_empty_folder(folder)
             and self.ask_remove_empty_folder(folder, asking)
         ):
-            self._window.store.remove_empty_folder(folder)
+            self._window.library.remove_empty_folder(folder)
         self._window.feed_view.setCurrentIndex(self._window.feed_model.index_for_smart("all"))
-        self._window.refreshing.reload_views()
         self._window.companions.reload_highlights_window()
         self._window.show_library()
         self._window.messages.info.emit(self.tr("Deleted “{0}”.").format(feed.title))
@@ -333,12 +331,11 @@ class FeedCommands(QObject):
 
         def change_address(feed_id: int, url: str) -> None:
             try:
-                self._window.store.set_feed_url(feed_id, url)
+                self._window.library.set_feed_url(feed_id, url)
             except ReaderError as error:
                 dialog.show_message(str(error), error=True)
                 return
             show_again()
-            self._window.refreshing.reload_views()
             retry([feed_id])  # the new address is checked at once
 
         def remove(feed_id: int) -> None:
@@ -424,7 +421,7 @@ class FeedCommands(QObject):
     def set_full_text_mode(self, feed_id: int, mode: str) -> None:
         """Set whether a feed's articles get their full text, and say what it means."""
         try:
-            self._window.store.full_texts.set_mode(feed_id, mode)
+            self._window.library.set_full_text_mode(feed_id, mode)
             title = self._window.store.get_feed(feed_id).title
         except ReaderError as error:
             self._window.messages.warning.emit(str(error))
@@ -444,3 +441,15 @@ class FeedCommands(QObject):
                 "“{0}”: full texts are no longer fetched; those already fetched are kept."
             )
         self._window.messages.info.emit(text.format(title))
+
+    def open_dropped(self, mime: QMimeData) -> None:
+        """Something dropped on the window: a local file is imported as OPML, a web address
+        subscribed to (the first that is either)."""
+        urls = mime.urls() if mime.hasUrls() else [QUrl(mime.text().strip())]
+        for url in urls:
+            if url.isLocalFile():
+                self.import_opml(url.toLocalFile())
+                break
+            if url.scheme() in ("http", "https", "feed"):
+                self.add_feed(url.toString())
+                break

@@ -4,45 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
-    QPoint,
-    QRect,
-    QSize,
     Qt,
     QTimer,
-    QUrl,
     Slot,
 )
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
-    QToolButton,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
-from reader import __version__, paths
+from reader import paths
 from reader.core import Store
 from reader.core.errors import ReaderError
 from reader.ui.actions import WindowActions
@@ -54,7 +41,8 @@ from reader.ui.discovery_worker import FeedFinder
 from reader.ui.feed_commands import FeedCommands
 from reader.ui.feed_tree import FeedTreeDelegate, FeedTreeModel
 from reader.ui.fulltext_worker import FullTextController
-from reader.ui.icons import app_icon, icon
+from reader.ui.icons import app_icon
+from reader.ui.library import Library, LibraryChange
 from reader.ui.messages import MessageBridge
 from reader.ui.navigation import Navigation
 from reader.ui.opml_worker import OPMLImporter
@@ -62,13 +50,13 @@ from reader.ui.reader_pane import ReaderPane
 from reader.ui.reader_view import ReaderView
 from reader.ui.refresh_status import RefreshStatus
 from reader.ui.remote import FeedIconCache, ImageLoader
+from reader.ui.screen_fit import fit_to_screen, size_to_screen
 from reader.ui.selection_toolbar import SelectionToolbar
-from reader.ui.settings import AppSettings, ArticleLayout, Preferences, ReadingStyle, ViewLayout
+from reader.ui.settings import AppSettings, ArticleLayout, Preferences, ViewLayout
 from reader.ui.tag_commands import TagCommands
+from reader.ui.welcome import WelcomePage
+from reader.ui.window_dialogs import WindowDialogs
 from reader.ui.workers import RefreshController
-
-if TYPE_CHECKING:
-    pass
 
 #: The share of the screen's free area a window takes when it first opens.
 FIRST_SIZE_SHARE = 0.9
@@ -89,7 +77,8 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        #: The window's one door to the library, besides annotations.
+        self.library = Library(store, self)
         self.settings = settings
         self.messages = messages or MessageBridge(self)
         self.demo_library = demo_library
@@ -120,6 +109,7 @@ class MainWindow(QMainWindow):
         self.tag_commands = TagCommands(self)
         self.refreshing = RefreshStatus(self)
         self.companions = Companions(self)
+        self.dialogs = WindowDialogs(self)
 
         self._build_views()
         self.acts = WindowActions(self)
@@ -127,7 +117,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect_signals()
         self._restore_state()
-        self._apply_preferences()
+        self.apply_preferences()
         self.show_library()
 
     # -- construction -----------------------------------------------------------------------
@@ -192,53 +182,11 @@ class MainWindow(QMainWindow):
             for pane, stretch in enumerate(stretches):
                 splitter.setStretchFactor(pane, stretch)
 
-        self.welcome = self._build_welcome()
+        self.welcome = WelcomePage(demo=self.demo_library is not None)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.splitter)
         self.pages.addWidget(self.welcome)
         self.setCentralWidget(self.pages)
-
-    def _build_welcome(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("welcome")
-        layout = QVBoxLayout(page)
-        layout.addStretch(2)
-        title = QLabel(self.tr("Welcome to Press Reader"))
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        title.setFont(font)
-        text = QLabel(
-            self.tr(
-                "Follow the press you read every morning: subscribe to a news feed, import the "
-                "OPML list exported by another reader, or look around the demo library first."
-            )
-        )
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # A wrapped label given only a maximum width is laid out at its narrow size hint
-        # and clipped; a fixed width lets it compute the height its lines need.
-        text.setFixedWidth(540)
-        text.setMinimumHeight(text.heightForWidth(540))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.welcome_add = QPushButton(icon("add-feed"), self.tr("Add feed…"))
-        self.welcome_import = QPushButton(icon("import"), self.tr("Import OPML…"))
-        self.welcome_demo = QPushButton(icon("app"), self.tr("Open demo library"))
-        for button in (self.welcome_add, self.welcome_import, self.welcome_demo):
-            button.setMinimumHeight(36)
-            button.setAccessibleName(button.text().rstrip("…"))
-            buttons.addWidget(button)
-        self.welcome_demo.setVisible(self.demo_library is not None)
-        buttons.addStretch(1)
-        layout.addWidget(title)
-        layout.addSpacing(8)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(20)
-        layout.addLayout(buttons)
-        layout.addStretch(3)
-        return page
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -304,16 +252,7 @@ class MainWindow(QMainWindow):
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
         )
         toolbar.addWidget(spacer)
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("search")
-        self.search_box.setAccessibleName(self.tr("Search articles"))
-        self.search_box.setPlaceholderText(self.tr("Search articles (/)"))
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        # Wide enough for a few words; the toolbar must not hold a small screen's window wider
-        # than the screen (its buttons go into the extension menu, the box does not).
-        self.search_box.setMinimumWidth(self.search_box.fontMetrics().horizontalAdvance("x" * 20))
-        self.search_box.setMaximumWidth(self.search_box.fontMetrics().horizontalAdvance("x" * 48))
+        self.search_box = self.navigation.make_search_box()
         toolbar.addWidget(self.search_box)
         self.addToolBar(toolbar)
         #: The window width below which the toolbar's buttons lose their text, so that the
@@ -322,27 +261,8 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.progress = QProgressBar()
-        self.progress.setObjectName("refresh-progress")
-        self.progress.setAccessibleName(self.tr("Refresh progress"))
-        self.progress.setMaximumWidth(260)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.cancel_button = QToolButton()
-        self.cancel_button.setDefaultAction(self.acts.act_cancel)
-        self.cancel_button.setAccessibleName(self.tr("Cancel refresh"))
-        self.cancel_button.hide()
+        self.refreshing.build_status_widgets(status)
         self.counts_label = QLabel()
-        # What the refresh is doing, then what it did: a widget of the bar, not a temporary
-        # message, so a menu's status tip passing over it does not wipe the summary away.
-        self.refresh_status = QLabel()
-        self.refresh_status.setObjectName("refresh-status")
-        self.refresh_status.setTextFormat(Qt.TextFormat.PlainText)  # feed titles are hostile
-        # Cut rather than widen the window; the tooltip has the whole text.
-        self.refresh_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        status.addWidget(self.refresh_status, 1)
-        status.addPermanentWidget(self.progress)
-        status.addPermanentWidget(self.cancel_button)
         status.addPermanentWidget(self.counts_label)
 
     def _connect_signals(self) -> None:
@@ -388,11 +308,22 @@ class MainWindow(QMainWindow):
         self.opml_importer.running_changed.connect(self.feed_commands.on_import_running_changed)
         self.messages.info.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.messages.warning.connect(lambda text: self.statusBar().showMessage(text))
-        self.messages.error.connect(self.on_error_message)
-        self.welcome_add.clicked.connect(self.feed_commands.add_feed)
-        self.welcome_import.clicked.connect(self.feed_commands.import_opml)
-        self.welcome_demo.clicked.connect(self.open_demo_library)
+        self.messages.error.connect(self.dialogs.on_error_message)
+        self.welcome.add_button.clicked.connect(self.feed_commands.add_feed)
+        self.welcome.import_button.clicked.connect(self.feed_commands.import_opml)
+        self.welcome.demo_button.clicked.connect(self.open_demo_library)
         self.annotations.changed.connect(self.reader_pane.on_annotations_changed)
+        self.library.changed.connect(self.on_library_changed)
+        # Another library opened: every view takes its Store, in this order.
+        for take in (
+            self.annotations.set_store,
+            self.annotation_panel.set_store,
+            self.companions.on_library_replaced,
+            lambda store: self.selection_toolbar.set_colors(store.highlights.colors()),
+            self.feed_model.set_store,
+            self.article_model.set_store,
+        ):
+            self.library.replaced.connect(take)
         self.annotations.failed.connect(self.messages.warning)
         self.annotation_panel.highlightActivated.connect(self.reader_pane.go_to_highlight)
         self.reader_view.cursorPositionChanged.connect(self.reader_pane.on_reader_cursor_moved)
@@ -410,9 +341,9 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.settings.window_state("geometry")
         if geometry is not None and self.restoreGeometry(geometry):
-            self._fit_to_screen()
+            fit_to_screen(self)
         else:
-            self._size_to_screen()
+            size_to_screen(self, FIRST_SIZE_SHARE)
         state = self.settings.window_state("state")
         if state is not None:
             self.restoreState(state)
@@ -450,38 +381,6 @@ class MainWindow(QMainWindow):
         self.settings.save_view_layout(self.view_layout)
 
     # -- layout -----------------------------------------------------------------------------
-
-    def _screen_area(self) -> QRect:
-        """The free area (without panels and docks) of the screen the window is on."""
-        screen = QGuiApplication.screenAt(self.geometry().center()) or self.screen()
-        return screen.availableGeometry()
-
-    def _size_to_screen(self) -> None:
-        """A first start: most of the screen's free area, centred on it."""
-        area = self._screen_area()
-        size = QSize(int(area.width() * FIRST_SIZE_SHARE), int(area.height() * FIRST_SIZE_SHARE))
-        rect = QRect(QPoint(0, 0), size.boundedTo(area.size()))
-        rect.moveCenter(area.center())
-        self.setGeometry(rect)
-
-    def _fit_to_screen(self) -> None:
-        """Restored geometry kept within the free area of the screen it lands on (the screen
-        may be smaller than the one the window was closed on), frame included once the
-        window has one."""
-        if self.isMaximized() or self.isFullScreen():
-            return
-        area = self._screen_area()
-        geometry, frame = self.geometry(), self.frameGeometry()
-        # The frame's edges: nothing before the window is first shown.
-        left_edge, top_edge = geometry.left() - frame.left(), geometry.top() - frame.top()
-        extra = frame.size() - geometry.size()
-        size = geometry.size().boundedTo(area.size() - extra)
-        width, height = size.width() + extra.width(), size.height() + extra.height()
-        left = min(max(frame.left(), area.left()), area.left() + area.width() - width)
-        top = min(max(frame.top(), area.top()), area.top() + area.height() - height)
-        fitted = QRect(QPoint(left + left_edge, top + top_edge), size)
-        if fitted != geometry:
-            self.setGeometry(fitted)
 
     def _default_pane_sizes(self) -> list[int]:
         """The feeds' width, then the rest: the feeds do not grow with the window."""
@@ -545,7 +444,7 @@ class MainWindow(QMainWindow):
         )
         action.setChecked(True)
 
-    def _apply_preferences(self) -> None:
+    def apply_preferences(self) -> None:
         self.reader_view.set_reading_style(self.prefs.reading_style())
         minutes = self.prefs.refresh_interval
         if minutes > 0:
@@ -594,66 +493,22 @@ class MainWindow(QMainWindow):
 
     # -- dialogs, preferences, library --------------------------------------------------------
 
-    @Slot()
-    def edit_preferences(self) -> None:
-        from reader.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.prefs, self.store.path.parent, parent=self)
-        # The reader shows the font, spacing and column as they are edited.
-        dialog.reading_style_changed.connect(self.preview_reading_style)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-            self.preview_reading_style(self.prefs.reading_style())
-        else:
-            language = self.prefs.language
-            self.prefs = dialog.preferences()
-            self.settings.save_preferences(self.prefs)
-            self._apply_preferences()
-            self.reader_pane.show_article(self.reader_pane.current_article)
-            if self.prefs.language != language:
-                self.messages.info.emit(
-                    self.tr("The new language applies the next time Press Reader starts.")
-                )
+    @property
+    def store(self) -> Store:
+        """The open library (read through it; write through :attr:`library`)."""
+        return self.library.store
 
     @Slot(object)
-    def preview_reading_style(self, style: ReadingStyle) -> None:
-        """Show the article in ``style`` (not saved), its marks painted again."""
-        self.reader_view.set_reading_style(style)
-        self.reader_pane.paint_marks()
-
-    @Slot()
-    def show_shortcuts(self) -> None:
-        from reader.ui.help_dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self.acts.shortcut_list(), parent=self).exec()
-
-    @Slot()
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self,
-            self.tr("About Press Reader"),
-            self.tr(
-                "<h3>Press Reader {0}</h3><p>A desktop press-review reader: follow feeds, "
-                "search them, and build annotated briefs.</p><p>Library: {1}</p>"
-            ).format(__version__, self.store.path),
-        )
-
-    @Slot(str)
-    def on_error_message(self, text: str) -> None:
-        self.statusBar().showMessage(text)
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Press Reader"),
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.show()
+    def on_library_changed(self, change: LibraryChange) -> None:
+        """The views follow a write: the feed tree and counts after feeds or read and starred
+        states changed, the colours wherever they are shown."""
+        if change.feeds:
+            self.refreshing.reload_views()
+        elif change.article_ids:
+            self.feed_model.reload()
+            self.navigation.update_counts_label()
+        if change.colors:
+            self.reader_pane.on_colors_changed()
 
     @Slot()
     def open_demo_library(self) -> None:
@@ -677,16 +532,8 @@ class MainWindow(QMainWindow):
         self.opml_importer.wait()  # an import under way goes into the old one, whole
         self.opml_importer.set_library(path)
         self.reader_view.forget_library()
-        self.store.close()
-        self.store = store
         self.refresher.set_library(path)
-        self.annotations.set_store(store)
-        self.annotation_panel.set_store(store)
-        if self.companions.highlights_window is not None:
-            self.companions.highlights_window.set_store(store)
-        self.selection_toolbar.set_colors(store.highlights.colors())
-        self.feed_model.set_store(store)
-        self.article_model.set_store(store)
+        self.library.replace(store)  # every view takes the new one (see _connect_signals)
         self.reader_pane.show_article(None)
         self.show_library()
         self.navigation.update_counts_label()
@@ -699,15 +546,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        mime = event.mimeData()
-        urls = mime.urls() if mime.hasUrls() else [QUrl(mime.text().strip())]
-        for url in urls:
-            if url.isLocalFile():
-                self.feed_commands.import_opml(url.toLocalFile())
-                break
-            if url.scheme() in ("http", "https", "feed"):
-                self.feed_commands.add_feed(url.toString())
-                break
+        self.feed_commands.open_dropped(event.mimeData())
         event.acceptProposedAction()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -725,7 +564,7 @@ class MainWindow(QMainWindow):
         if not self._shown:
             # Now that the window has its frame, the frame too must fit the screen.
             self._shown = True
-            self._fit_to_screen()
+            fit_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.companions.close_brief_composer():

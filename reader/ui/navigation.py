@@ -14,14 +14,12 @@ from PySide6.QtCore import (
     QUrl,
     Slot,
 )
-from PySide6.QtWidgets import (
-    QMenu,
-)
+from PySide6.QtWidgets import QLineEdit, QMenu
 
 from reader.core.types import Article
+from reader.ui.icons import icon
 
 if TYPE_CHECKING:
-    pass
     from reader.ui.mainwindow import MainWindow
 
 
@@ -77,11 +75,9 @@ class Navigation(QObject):
             self._set_read(article, True)
 
     def _set_read(self, article: Article, read: bool) -> None:
-        self._window.store.set_read([article.id], read)
+        self._window.library.set_read([article.id], read)
         self._window.article_model.set_read_state([article.id], read)
         self._window.reader_pane.current_article = self._window.store.get_article(article.id)
-        self._window.feed_model.reload()
-        self.update_counts_label()
 
     def _move_selection(self, step: int, *, unread_only: bool = False) -> None:
         row = self._window.article_view.currentIndex().row()
@@ -118,10 +114,9 @@ class Navigation(QObject):
         article = self._window.reader_pane.current_article
         if article is None:
             return
-        self._window.store.set_starred(article.id, not article.starred)
+        self._window.library.set_starred(article.id, not article.starred)
         self._window.reader_pane.current_article = self._window.store.get_article(article.id)
         self._window.article_model.refresh_article(article.id)
-        self._window.feed_model.reload()
         self._window.reader_view.show_article(
             self._window.reader_pane.current_article, images=self._window.prefs.images
         )
@@ -157,16 +152,28 @@ class Navigation(QObject):
             ids = [a.id for a in self._window.store.list_articles(query) if not a.read]
         if not ids:
             return
-        self._window.store.set_read(ids, True)
+        self._window.library.set_read(ids, True)
         self._window.article_model.set_read_state(ids, True)
-        self._window.feed_model.reload()
-        self.update_counts_label()
         count = len(ids)
         self._window.messages.info.emit(
             self.tr("Marked %Ln article as read.", "", count)
             if count == 1
             else self.tr("Marked %Ln articles as read.", "", count)
         )
+
+    def make_search_box(self) -> QLineEdit:
+        """The toolbar's search box (the window connects it)."""
+        box = QLineEdit()
+        box.setObjectName("search")
+        box.setAccessibleName(self.tr("Search articles"))
+        box.setPlaceholderText(self.tr("Search articles (/)"))
+        box.setClearButtonEnabled(True)
+        box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        # Wide enough for a few words; the toolbar must not hold a small screen's window wider
+        # than the screen (its buttons go into the extension menu, the box does not).
+        box.setMinimumWidth(box.fontMetrics().horizontalAdvance("x" * 20))
+        box.setMaximumWidth(box.fontMetrics().horizontalAdvance("x" * 48))
+        return box
 
     @Slot()
     def focus_search(self) -> None:

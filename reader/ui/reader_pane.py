@@ -35,7 +35,6 @@ from reader.ui.highlight_marks import (
 from reader.ui.search_marks import search_selections
 
 if TYPE_CHECKING:
-    pass
     from reader.ui.mainwindow import MainWindow
 
 
@@ -269,15 +268,9 @@ class ReaderPane(QObject):
         if dialog.exec() != HighlightColorsDialog.DialogCode.Accepted:
             return
         try:
-            for name, meaning in dialog.meanings().items():
-                self._window.store.highlights.set_color_meaning(name, meaning)
+            self._window.library.set_color_meanings(dialog.meanings().items())
         except ReaderError as error:
             self._window.messages.warning.emit(str(error))
-        colors = self._window.store.highlights.colors()
-        self._window.selection_toolbar.set_colors(colors)
-        self._window.annotation_panel.show_article(
-            None if self.current_article is None else self.current_article.id
-        )
 
     def update_full_text_actions(self) -> None:
         article = self.current_article
@@ -458,3 +451,10 @@ class ReaderPane(QObject):
                 orphaned,
             )
         return self.tr("The feed rewrote the open article; your highlights followed it.")
+
+    def on_colors_changed(self) -> None:
+        """The colours' meanings changed: the selection bar and the panel show them."""
+        self._window.selection_toolbar.set_colors(self._window.store.highlights.colors())
+        self._window.annotation_panel.show_article(
+            None if self.current_article is None else self.current_article.id
+        )

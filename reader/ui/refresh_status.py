@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QStatusBar, QToolButton
 
 from reader.ui.annotations import shorten
 from reader.ui.feed_tree import FeedRole
@@ -26,6 +27,30 @@ class RefreshStatus(QObject):
         super().__init__(window)
         self._window = window
         self.live_reload_timer = QTimer(self, singleShot=True, interval=LIVE_RELOAD_MS)
+
+    def build_status_widgets(self, status: QStatusBar) -> None:
+        """The status bar's refresh widgets: what the refresh is doing, then what it did; its
+        progress; a button to cancel it."""
+        self.progress = QProgressBar()
+        self.progress.setObjectName("refresh-progress")
+        self.progress.setAccessibleName(self.tr("Refresh progress"))
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QToolButton()
+        self.cancel_button.setDefaultAction(self._window.acts.act_cancel)
+        self.cancel_button.setAccessibleName(self.tr("Cancel refresh"))
+        self.cancel_button.hide()
+        # A widget of the bar, not a temporary message, so a menu's status tip passing over
+        # it does not wipe the summary away.
+        self.status_label = QLabel()
+        self.status_label.setObjectName("refresh-status")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # feed titles are hostile
+        # Cut rather than widen the window; the tooltip has the whole text.
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        status.addWidget(self.status_label, 1)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
 
     @Slot()
     def refresh_all(self) -> None:
@@ -55,30 +80,30 @@ class RefreshStatus(QObject):
         self._window.acts.act_refresh.setEnabled(not running)
         self._window.acts.act_refresh_selected.setEnabled(not running)
         self._window.acts.act_cancel.setEnabled(running)
-        self._window.progress.setVisible(running)
-        self._window.cancel_button.setVisible(running)
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
         if running:
-            self._window.progress.setRange(0, 0)
-            self._window.progress.setFormat(self.tr("Refreshing…"))
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(self.tr("Refreshing…"))
             self._show_refresh_status(self.tr("Refreshing…"))
 
     @Slot(object)
     def on_refresh_progress(self, step: RefreshProgress) -> None:
         if step.outcome is None:
             # Every feed is in; the new articles' pages are being fetched for full text.
-            self._window.progress.setRange(0, step.full_texts_total)
-            self._window.progress.setValue(step.full_texts_done)
-            self._window.progress.setFormat(self.tr("%v of %m full texts"))
+            self.progress.setRange(0, step.full_texts_total)
+            self.progress.setValue(step.full_texts_done)
+            self.progress.setFormat(self.tr("%v of %m full texts"))
             self._show_refresh_status(
                 self.tr("{0} of {1} full texts").format(
                     number(step.full_texts_done), number(step.full_texts_total)
                 )
             )
             return
-        self._window.progress.setRange(0, step.total)
-        self._window.progress.setValue(step.done)
+        self.progress.setRange(0, step.total)
+        self.progress.setValue(step.done)
         # %v and %m are the progress bar's own: the value and the maximum.
-        self._window.progress.setFormat(self.tr("%v of %m feeds · %Ln new", "", step.new_articles))
+        self.progress.setFormat(self.tr("%v of %m feeds · %Ln new", "", step.new_articles))
         self._show_refresh_status(
             self.tr("{0} of {1} feeds — {2}").format(
                 number(step.done), number(step.total), shorten(step.outcome.feed.title, 60)
@@ -124,9 +149,9 @@ class RefreshStatus(QObject):
 
     def _show_refresh_status(self, text: str) -> None:
         """Say what the refresh is doing (or did) in the status bar and the progress tooltip."""
-        self._window.refresh_status.setText(text)
-        self._window.refresh_status.setToolTip(text)
-        self._window.progress.setToolTip(text)
+        self.status_label.setText(text)
+        self.status_label.setToolTip(text)
+        self.progress.setToolTip(text)
 
     @Slot(str)
     def on_refresh_failed(self, message: str) -> None:

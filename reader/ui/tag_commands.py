@@ -19,7 +19,6 @@ from reader.core.errors import ReaderError
 from reader.ui.annotations import shorten
 
 if TYPE_CHECKING:
-    pass
     from reader.ui.mainwindow import MainWindow
 
 

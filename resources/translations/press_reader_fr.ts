@@ -982,28 +982,28 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>Companions</name>
     <message>
-        <location filename="../../reader/ui/companions.py" line="63"/>
+        <location filename="../../reader/ui/companions.py" line="64"/>
         <source>No saved brief yet: File ▸ New Brief… makes one.</source>
         <extracomment>The brief being composed: one composer at a time.</extracomment>
         <translation>Aucune revue de presse enregistrée pour l’instant&#xa0;: Fichier ▸ Nouvelle revue de presse… en crée une.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/companions.py" line="67"/>
+        <location filename="../../reader/ui/companions.py" line="68"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/companions.py" line="73"/>
+        <location filename="../../reader/ui/companions.py" line="74"/>
         <source>Open Brief</source>
         <translation>Ouvrir une revue de presse</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/companions.py" line="73"/>
+        <location filename="../../reader/ui/companions.py" line="74"/>
         <source>Saved briefs:</source>
         <translation>Revues de presse enregistrées&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/companions.py" line="106"/>
+        <location filename="../../reader/ui/companions.py" line="107"/>
         <source>The article of this highlight was deleted; its quote and note remain.</source>
         <translation>L’article de ce surlignage a été supprimé&#xa0;; sa citation et sa note restent.</translation>
     </message>
@@ -1251,62 +1251,62 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>FeedCommands</name>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="93"/>
+        <location filename="../../reader/ui/feed_commands.py" line="94"/>
         <source>Import OPML</source>
         <translation>Importer un OPML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="95"/>
+        <location filename="../../reader/ui/feed_commands.py" line="96"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="101"/>
+        <location filename="../../reader/ui/feed_commands.py" line="102"/>
         <source>An OPML import is already under way.</source>
         <translation>Un import OPML est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="103"/>
+        <location filename="../../reader/ui/feed_commands.py" line="104"/>
         <source>Importing {0}…</source>
         <translation>Import de {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="108"/>
+        <location filename="../../reader/ui/feed_commands.py" line="109"/>
         <source>Importing {0}: {1} of {2} feeds…</source>
         <translation>Import de {0}&#xa0;: {1} flux sur {2}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="117"/>
+        <location filename="../../reader/ui/feed_commands.py" line="118"/>
         <source>Imported {0}: {1} added, {2} already present, {3} invalid.</source>
         <translation>Import de {0} terminé — ajoutés&#xa0;: {1}, déjà présents&#xa0;: {2}, invalides&#xa0;: {3}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="135"/>
+        <location filename="../../reader/ui/feed_commands.py" line="136"/>
         <source>Cannot read {0}: {1}</source>
         <translation>Impossible de lire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="149"/>
+        <location filename="../../reader/ui/feed_commands.py" line="150"/>
         <source>Export OPML</source>
         <translation>Exporter en OPML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="151"/>
+        <location filename="../../reader/ui/feed_commands.py" line="152"/>
         <source>OPML files (*.opml)</source>
         <translation>Fichiers OPML (*.opml)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="174"/>
+        <location filename="../../reader/ui/feed_commands.py" line="175"/>
         <source>Exported {0} to {1}.</source>
         <translation>Export de {0} vers {1} terminé.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="193"/>
+        <location filename="../../reader/ui/feed_commands.py" line="194"/>
         <source>Rename Feed</source>
         <translation>Renommer le flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="194"/>
+        <location filename="../../reader/ui/feed_commands.py" line="195"/>
         <source>Title (empty for the feed&apos;s own):</source>
         <translation>Titre (vide pour celui du flux)&#xa0;:</translation>
     </message>
@@ -1321,13 +1321,13 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <translation>Dossier (Parent/Enfant&#xa0;; vide pour le premier niveau)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="242"/>
-        <location filename="../../reader/ui/feed_commands.py" line="270"/>
+        <location filename="../../reader/ui/feed_commands.py" line="241"/>
+        <location filename="../../reader/ui/feed_commands.py" line="269"/>
         <source>Delete Feed</source>
         <translation>Supprimer le flux</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_commands.py" line="245"/>
+        <location filename="../../reader/ui/feed_commands.py" line="244"/>
         <source>“{0}” has %Ln article you highlighted. Keep that article (the feed is archived and no longer refreshed), or delete every article? Your highlights and notes are kept in both cases.</source>
         <translation>
             <numerusform>«&#xa0;{0}&#xa0;» a %Ln article que vous avez surligné. Garder cet article (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles&#xa0;? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
@@ -1335,7 +1335,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/feed_commands.py" line="253"/>
+        <location filename="../../reader/ui/feed_commands.py" line="252"/>
         <source>“{0}” has %Ln articles you highlighted. Keep those articles (the feed is archived and no longer refreshed), or delete every article? Your highlights and notes are kept in both cases.</source>
         <translation>
             <numerusform>«&#xa0;{0}&#xa0;» a %Ln article que vous avez surligné. Garder cet article (le flux est archivé et n’est plus actualisé), ou supprimer tous les articles&#xa0;? Vos surlignages et vos notes sont conservés dans les deux cas.</numerusform>
@@ -1343,93 +1343,93 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="261"/>
+        <location filename="../../reader/ui/feed_commands.py" line="260"/>
         <source>Keep Highlighted Articles</source>
         <translation>Garder les articles surlignés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="262"/>
+        <location filename="../../reader/ui/feed_commands.py" line="261"/>
         <source>Delete All Articles</source>
         <translation>Supprimer tous les articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="271"/>
+        <location filename="../../reader/ui/feed_commands.py" line="270"/>
         <source>Unsubscribe from “{0}” and delete its {1}?</source>
         <translation>Se désabonner de «&#xa0;{0}&#xa0;» et supprimer {1}&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="274"/>
+        <location filename="../../reader/ui/feed_commands.py" line="273"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="289"/>
+        <location filename="../../reader/ui/feed_commands.py" line="287"/>
         <source>Deleted “{0}”.</source>
         <translation>«&#xa0;{0}&#xa0;» supprimé.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="298"/>
-        <location filename="../../reader/ui/feed_commands.py" line="303"/>
+        <location filename="../../reader/ui/feed_commands.py" line="296"/>
+        <location filename="../../reader/ui/feed_commands.py" line="301"/>
         <source>Remove Folder</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="299"/>
+        <location filename="../../reader/ui/feed_commands.py" line="297"/>
         <source>The folder “{0}” is now empty. Remove it too?</source>
         <translation>Le dossier « {0} » est maintenant vide. Le supprimer aussi ?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="304"/>
+        <location filename="../../reader/ui/feed_commands.py" line="302"/>
         <source>Keep Folder</source>
         <translation>Garder le dossier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="319"/>
+        <location filename="../../reader/ui/feed_commands.py" line="317"/>
         <source>Every feed refreshed without a problem.</source>
         <translation>Tous les flux ont été actualisés sans problème.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="330"/>
+        <location filename="../../reader/ui/feed_commands.py" line="328"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="332"/>
+        <location filename="../../reader/ui/feed_commands.py" line="330"/>
         <source>Wait for the refresh under way to end.</source>
         <translation>Attendez la fin de l’actualisation en cours.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="401"/>
+        <location filename="../../reader/ui/feed_commands.py" line="398"/>
         <source>F&amp;ull Text</source>
         <translation>Texte &amp;intégral</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="410"/>
+        <location filename="../../reader/ui/feed_commands.py" line="407"/>
         <source>&amp;Off</source>
         <translation>&amp;Désactivé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="411"/>
+        <location filename="../../reader/ui/feed_commands.py" line="408"/>
         <source>O&amp;n (Every Article)</source>
         <translation>&amp;Activé (chaque article)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="412"/>
+        <location filename="../../reader/ui/feed_commands.py" line="409"/>
         <source>&amp;Automatic (Teasers Only)</source>
         <translation>A&amp;utomatique (extraits seulement)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="434"/>
+        <location filename="../../reader/ui/feed_commands.py" line="431"/>
         <source>“{0}”: from the next refresh, each new article&apos;s full text is fetched from its page. Fetch Full Text (Shift+F) gets it for an article now.</source>
         <translation>«&#xa0;{0}&#xa0;»&#xa0;: dès la prochaine actualisation, le texte intégral de chaque nouvel article est récupéré sur sa page. Récupérer le texte intégral (Maj+F) le fait tout de suite pour un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="439"/>
+        <location filename="../../reader/ui/feed_commands.py" line="436"/>
         <source>“{0}”: from the next refresh, the full text is fetched for articles the feed gives only as a teaser. Fetch Full Text (Shift+F) gets it for an article now.</source>
         <translation>«&#xa0;{0}&#xa0;»&#xa0;: dès la prochaine actualisation, le texte intégral est récupéré pour les articles que le flux ne donne qu’en extrait. Récupérer le texte intégral (Maj+F) le fait tout de suite pour un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/feed_commands.py" line="444"/>
+        <location filename="../../reader/ui/feed_commands.py" line="441"/>
         <source>“{0}”: full texts are no longer fetched; those already fetched are kept.</source>
         <translation>«&#xa0;{0}&#xa0;»&#xa0;: les textes intégraux ne sont plus récupérés&#xa0;; ceux déjà récupérés sont conservés.</translation>
     </message>
@@ -2070,142 +2070,81 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="97"/>
-        <location filename="../../reader/ui/mainwindow.py" line="578"/>
-        <location filename="../../reader/ui/mainwindow.py" line="649"/>
+        <location filename="../../reader/ui/mainwindow.py" line="90"/>
+        <location filename="../../reader/ui/mainwindow.py" line="481"/>
         <source>Press Reader</source>
-        <extracomment>The share of the screen&apos;s free area a window takes when it first opens.</extracomment>
+        <extracomment>The share of the screen&apos;s free area a window takes when it first opens. The window&apos;s one door to the library, besides annotations.</extracomment>
         <translation>Press Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="138"/>
+        <location filename="../../reader/ui/mainwindow.py" line="132"/>
         <source>Feeds</source>
         <extracomment>The pane sizes of each article layout, kept when switching from one to the other.</extracomment>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="147"/>
+        <location filename="../../reader/ui/mainwindow.py" line="141"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="161"/>
+        <location filename="../../reader/ui/mainwindow.py" line="155"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="206"/>
-        <source>Welcome to Press Reader</source>
-        <translation>Bienvenue dans Press Reader</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="214"/>
-        <source>Follow the press you read every morning: subscribe to a news feed, import the OPML list exported by another reader, or look around the demo library first.</source>
-        <translation>Suivez la presse que vous lisez chaque matin&#xa0;: abonnez-vous à un flux d’actualités, importez la liste OPML exportée par un autre lecteur, ou découvrez d’abord la bibliothèque de démonstration.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="226"/>
-        <source>Add feed…</source>
-        <translation>Ajouter un flux…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="227"/>
-        <source>Import OPML…</source>
-        <translation>Importer un OPML…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="228"/>
-        <source>Open demo library</source>
-        <translation>Ouvrir la démonstration</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="245"/>
+        <location filename="../../reader/ui/mainwindow.py" line="197"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="253"/>
+        <location filename="../../reader/ui/mainwindow.py" line="205"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="255"/>
+        <location filename="../../reader/ui/mainwindow.py" line="207"/>
         <source>F&amp;eeds</source>
         <translation>F&amp;lux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="263"/>
+        <location filename="../../reader/ui/mainwindow.py" line="215"/>
         <source>&amp;Article</source>
         <translation>&amp;Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="281"/>
+        <location filename="../../reader/ui/mainwindow.py" line="233"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="288"/>
+        <location filename="../../reader/ui/mainwindow.py" line="240"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="290"/>
+        <location filename="../../reader/ui/mainwindow.py" line="242"/>
         <source>&amp;Help</source>
         <translation>A&amp;ide</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="293"/>
+        <location filename="../../reader/ui/mainwindow.py" line="245"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="309"/>
-        <source>Search articles</source>
-        <translation>Rechercher des articles</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="310"/>
-        <source>Search articles (/)</source>
-        <translation>Rechercher des articles (/)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="327"/>
-        <source>Refresh progress</source>
-        <extracomment>The window width below which the toolbar&apos;s buttons lose their text, so that the search box is not pushed into the toolbar&apos;s overflow menu.</extracomment>
-        <translation>Progression de l’actualisation</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="333"/>
-        <source>Cancel refresh</source>
-        <translation>Annuler l’actualisation</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="372"/>
+        <location filename="../../reader/ui/mainwindow.py" line="296"/>
         <source>Refused to open {0}: only web and mail links open.</source>
+        <extracomment>The window width below which the toolbar&apos;s buttons lose their text, so that the search box is not pushed into the toolbar&apos;s overflow menu.</extracomment>
         <translation>Ouverture de {0} refusée&#xa0;: seuls les liens web et de courriel s’ouvrent.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="578"/>
+        <location filename="../../reader/ui/mainwindow.py" line="481"/>
         <source>Press Reader — demo library</source>
         <translation>Press Reader — bibliothèque de démonstration</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="614"/>
-        <source>The new language applies the next time Press Reader starts.</source>
-        <translation>La nouvelle langue s’appliquera au prochain démarrage de Press Reader.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="635"/>
-        <source>About Press Reader</source>
-        <translation>À propos de Press Reader</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="637"/>
-        <source>&lt;h3&gt;Press Reader {0}&lt;/h3&gt;&lt;p&gt;A desktop press-review reader: follow feeds, search them, and build annotated briefs.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Press Reader {0}&lt;/h3&gt;&lt;p&gt;Un lecteur de revue de presse pour le bureau&#xa0;: suivez des flux, cherchez-y, et composez des revues de presse annotées.&lt;/p&gt;&lt;p&gt;Bibliothèque&#xa0;: {1}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="663"/>
+        <location filename="../../reader/ui/mainwindow.py" line="522"/>
         <source>Wait for the refresh to finish first.</source>
         <translation>Attendez d’abord la fin de l’actualisation.</translation>
     </message>
@@ -2213,13 +2152,13 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../reader/ui/navigation.py" line="95"/>
+        <location filename="../../reader/ui/navigation.py" line="92"/>
         <source>No more unread articles here.</source>
         <extracomment>Runs the search when typing pauses.</extracomment>
         <translation>Plus d’article non lu ici.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="166"/>
+        <location filename="../../reader/ui/navigation.py" line="160"/>
         <source>Marked %Ln article as read.</source>
         <translation>
             <numerusform>%Ln article marqué comme lu.</numerusform>
@@ -2227,15 +2166,25 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="168"/>
+        <location filename="../../reader/ui/navigation.py" line="162"/>
         <source>Marked %Ln articles as read.</source>
         <translation>
             <numerusform>%Ln article marqué comme lu.</numerusform>
             <numerusform>%Ln articles marqués comme lus.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/navigation.py" line="169"/>
+        <source>Search articles</source>
+        <translation>Rechercher des articles</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/navigation.py" line="170"/>
+        <source>Search articles (/)</source>
+        <translation>Rechercher des articles (/)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="184"/>
+        <location filename="../../reader/ui/navigation.py" line="192"/>
         <source>%Ln article matches “{0}”.</source>
         <translation>
             <numerusform>%Ln article correspond à «&#xa0;{0}&#xa0;».</numerusform>
@@ -2243,7 +2192,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="186"/>
+        <location filename="../../reader/ui/navigation.py" line="194"/>
         <source>%Ln articles match “{0}”.</source>
         <translation>
             <numerusform>%Ln article correspond à «&#xa0;{0}&#xa0;».</numerusform>
@@ -2251,7 +2200,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="207"/>
+        <location filename="../../reader/ui/navigation.py" line="215"/>
         <source>%Ln unread</source>
         <translation>
             <numerusform>%Ln non lu</numerusform>
@@ -2259,7 +2208,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="213"/>
+        <location filename="../../reader/ui/navigation.py" line="221"/>
         <source>%Ln article</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -2267,7 +2216,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="214"/>
+        <location filename="../../reader/ui/navigation.py" line="222"/>
         <source>%Ln articles</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -2275,7 +2224,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="219"/>
+        <location filename="../../reader/ui/navigation.py" line="227"/>
         <source>%Ln highlight</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -2283,7 +2232,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="220"/>
+        <location filename="../../reader/ui/navigation.py" line="228"/>
         <source>%Ln highlights</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -2291,7 +2240,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="225"/>
+        <location filename="../../reader/ui/navigation.py" line="233"/>
         <source>%Ln feed</source>
         <translation>
             <numerusform>%Ln flux</numerusform>
@@ -2299,7 +2248,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="226"/>
+        <location filename="../../reader/ui/navigation.py" line="234"/>
         <source>%Ln feeds</source>
         <translation>
             <numerusform>%Ln flux</numerusform>
@@ -2349,27 +2298,27 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <translation>Mots-clés de «&#xa0;{0}&#xa0;»&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="302"/>
+        <location filename="../../reader/ui/reader_pane.py" line="296"/>
         <source>Choose an article first.</source>
         <translation>Choisissez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="313"/>
+        <location filename="../../reader/ui/reader_pane.py" line="307"/>
         <source>This article has no web page to fetch its full text from.</source>
         <translation>Cet article n’a pas de page web d’où récupérer son texte intégral.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="319"/>
+        <location filename="../../reader/ui/reader_pane.py" line="313"/>
         <source>The full text is already being fetched.</source>
         <translation>Le texte intégral est déjà en cours de récupération.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="327"/>
+        <location filename="../../reader/ui/reader_pane.py" line="321"/>
         <source>Fetching the full text…</source>
         <translation>Récupération du texte intégral…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/reader_pane.py" line="341"/>
+        <location filename="../../reader/ui/reader_pane.py" line="335"/>
         <source>Full text fetched: %Ln words.</source>
         <translation>
             <numerusform>Texte intégral récupéré&#xa0;: %Ln mot.</numerusform>
@@ -2377,7 +2326,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/reader_pane.py" line="345"/>
+        <location filename="../../reader/ui/reader_pane.py" line="339"/>
         <source>Full text of “{0}” fetched: %Ln words.</source>
         <translation>
             <numerusform>Texte intégral de «&#xa0;{0}&#xa0;» récupéré&#xa0;: %Ln mot.</numerusform>
@@ -2385,42 +2334,42 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="374"/>
+        <location filename="../../reader/ui/reader_pane.py" line="368"/>
         <source>Could not fetch the full text: {0}</source>
         <translation>Impossible de récupérer le texte intégral&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="383"/>
+        <location filename="../../reader/ui/reader_pane.py" line="377"/>
         <source>This article has no full text yet: Fetch Full Text (Shift+F) gets it.</source>
         <translation>Cet article n’a pas encore de texte intégral&#xa0;: Récupérer le texte intégral (Maj+F) va le chercher.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="394"/>
+        <location filename="../../reader/ui/reader_pane.py" line="388"/>
         <source>Showing the feed&apos;s version. Shift+V shows the full text again.</source>
         <translation>Version du flux affichée. Maj+V affiche de nouveau le texte intégral.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="397"/>
+        <location filename="../../reader/ui/reader_pane.py" line="391"/>
         <source>Showing the full text.</source>
         <translation>Texte intégral affiché.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="408"/>
+        <location filename="../../reader/ui/reader_pane.py" line="402"/>
         <source>Highlight</source>
         <translation>Surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="411"/>
+        <location filename="../../reader/ui/reader_pane.py" line="405"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="450"/>
+        <location filename="../../reader/ui/reader_pane.py" line="444"/>
         <source>The feed rewrote the open article: one highlight no longer matches its text and is kept, with its note, under “Orphaned”.</source>
         <translation>Le flux a réécrit l’article ouvert&#xa0;: un surlignage ne correspond plus à son texte&#xa0;; il est conservé, avec sa note, sous «&#xa0;Orphelins&#xa0;».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/reader_pane.py" line="455"/>
+        <location filename="../../reader/ui/reader_pane.py" line="449"/>
         <source>The feed rewrote the open article: %Ln highlights no longer match its text and are kept, with their notes, under “Orphaned”.</source>
         <translation>
             <numerusform>Le flux a réécrit l’article ouvert&#xa0;: %Ln surlignage ne correspond plus à son texte&#xa0;; il est conservé, avec sa note, sous «&#xa0;Orphelins&#xa0;».</numerusform>
@@ -2428,7 +2377,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="460"/>
+        <location filename="../../reader/ui/reader_pane.py" line="454"/>
         <source>The feed rewrote the open article; your highlights followed it.</source>
         <translation>Le flux a réécrit l’article ouvert&#xa0;; vos surlignages l’ont suivi.</translation>
     </message>
@@ -2546,29 +2495,39 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>RefreshStatus</name>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="33"/>
-        <source>A refresh is already running.</source>
+        <location filename="../../reader/ui/refresh_status.py" line="36"/>
+        <source>Refresh progress</source>
         <extracomment>How often the views catch up with a refresh that is bringing articles in.</extracomment>
+        <translation>Progression de l’actualisation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refresh_status.py" line="42"/>
+        <source>Cancel refresh</source>
+        <translation>Annuler l’actualisation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refresh_status.py" line="58"/>
+        <source>A refresh is already running.</source>
         <translation>Une actualisation est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="62"/>
-        <location filename="../../reader/ui/refresh_status.py" line="63"/>
+        <location filename="../../reader/ui/refresh_status.py" line="87"/>
+        <location filename="../../reader/ui/refresh_status.py" line="88"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="71"/>
+        <location filename="../../reader/ui/refresh_status.py" line="96"/>
         <source>%v of %m full texts</source>
         <translation>%v textes intégraux sur %m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="73"/>
+        <location filename="../../reader/ui/refresh_status.py" line="98"/>
         <source>{0} of {1} full texts</source>
         <translation>{0} textes intégraux sur {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/refresh_status.py" line="81"/>
+        <location filename="../../reader/ui/refresh_status.py" line="106"/>
         <source>%v of %m feeds · %Ln new</source>
         <translation>
             <numerusform>%v flux sur %m · %Ln nouveau</numerusform>
@@ -2576,12 +2535,12 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="83"/>
+        <location filename="../../reader/ui/refresh_status.py" line="108"/>
         <source>{0} of {1} feeds — {2}</source>
         <translation>{0} flux sur {1} — {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/refresh_status.py" line="98"/>
+        <location filename="../../reader/ui/refresh_status.py" line="123"/>
         <source>%Ln new article</source>
         <translation>
             <numerusform>%Ln nouvel article</numerusform>
@@ -2589,7 +2548,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/refresh_status.py" line="100"/>
+        <location filename="../../reader/ui/refresh_status.py" line="125"/>
         <source>%Ln new articles</source>
         <translation>
             <numerusform>%Ln nouvel article</numerusform>
@@ -2597,22 +2556,22 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="102"/>
+        <location filename="../../reader/ui/refresh_status.py" line="127"/>
         <source>{0} from {1}.</source>
         <translation>{0} provenant de {1}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="106"/>
+        <location filename="../../reader/ui/refresh_status.py" line="131"/>
         <source>Full texts fetched: {0}.</source>
         <translation>Textes intégraux récupérés&#xa0;: {0}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="108"/>
+        <location filename="../../reader/ui/refresh_status.py" line="133"/>
         <source>Full texts not available: {0} (each article says why).</source>
         <translation>Textes intégraux indisponibles&#xa0;: {0} (chaque article dit pourquoi).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/refresh_status.py" line="115"/>
+        <location filename="../../reader/ui/refresh_status.py" line="140"/>
         <source>%Ln feed failed (see Feeds ▸ Feed Problems).</source>
         <translation>
             <numerusform>%Ln flux en échec (voir Flux ▸ Problèmes des flux).</numerusform>
@@ -2620,7 +2579,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/refresh_status.py" line="117"/>
+        <location filename="../../reader/ui/refresh_status.py" line="142"/>
         <source>%Ln feeds failed (see Feeds ▸ Feed Problems).</source>
         <translation>
             <numerusform>%Ln flux en échec (voir Flux ▸ Problèmes des flux).</numerusform>
@@ -2628,7 +2587,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="133"/>
+        <location filename="../../reader/ui/refresh_status.py" line="158"/>
         <source>The refresh could not run: {0}</source>
         <translation>L’actualisation n’a pas pu se faire&#xa0;: {0}</translation>
     </message>
@@ -3018,6 +2977,34 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../reader/ui/welcome.py" line="20"/>
+        <source>Welcome to Press Reader</source>
+        <translation>Bienvenue dans Press Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/welcome.py" line="28"/>
+        <source>Follow the press you read every morning: subscribe to a news feed, import the OPML list exported by another reader, or look around the demo library first.</source>
+        <translation>Suivez la presse que vous lisez chaque matin&#xa0;: abonnez-vous à un flux d’actualités, importez la liste OPML exportée par un autre lecteur, ou découvrez d’abord la bibliothèque de démonstration.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/welcome.py" line="40"/>
+        <source>Add feed…</source>
+        <translation>Ajouter un flux…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/welcome.py" line="41"/>
+        <source>Import OPML…</source>
+        <translation>Importer un OPML…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/welcome.py" line="42"/>
+        <source>Open demo library</source>
+        <translation>Ouvrir la démonstration</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <location filename="../../reader/ui/actions.py" line="57"/>
@@ -3299,6 +3286,29 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <location filename="../../reader/ui/actions.py" line="290"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <location filename="../../reader/ui/window_dialogs.py" line="43"/>
+        <source>The new language applies the next time Press Reader starts.</source>
+        <translation>La nouvelle langue s’appliquera au prochain démarrage de Press Reader.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_dialogs.py" line="64"/>
+        <source>About Press Reader</source>
+        <translation>À propos de Press Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_dialogs.py" line="66"/>
+        <source>&lt;h3&gt;Press Reader {0}&lt;/h3&gt;&lt;p&gt;A desktop press-review reader: follow feeds, search them, and build annotated briefs.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Press Reader {0}&lt;/h3&gt;&lt;p&gt;Un lecteur de revue de presse pour le bureau&#xa0;: suivez des flux, cherchez-y, et composez des revues de presse annotées.&lt;/p&gt;&lt;p&gt;Bibliothèque&#xa0;: {1}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window_dialogs.py" line="78"/>
+        <source>Press Reader</source>
+        <translation>Press Reader</translation>
     </message>
 </context>
 <context>

@@ -174,9 +174,11 @@ def test_every_tab_stop_of_the_welcome_page_is_named_and_reached(
     window = make_window(qtbot, store, app_settings)
     assert window.pages.currentWidget() is window.welcome
     check_keyboard_reach(qtbot, window)
-    assert {window.welcome_add, window.welcome_import, window.welcome_demo} <= set(
-        tab_stops(window)
-    )
+    assert {
+        window.welcome.add_button,
+        window.welcome.import_button,
+        window.welcome.demo_button,
+    } <= set(tab_stops(window))
 
 
 def test_tab_goes_through_the_panes_in_order_and_shift_tab_back(

@@ -45,7 +45,7 @@ def test_open_demo_library_from_the_welcome_page(
 ) -> None:
     window = MainWindow(store, app_settings, demo_library=lambda: demo_store.path)
     qtbot.addWidget(window)
-    qtbot.mouseClick(window.welcome_demo, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.splitter
     assert window.windowTitle() == "Press Reader — demo library"
     assert window.article_model.rowCount() == demo_store.count_articles()
@@ -171,7 +171,7 @@ def test_add_feed_through_the_dialog_and_refresh_it(
 
     when_dialog_opens(qtbot, fill)
     with qtbot.waitSignal(window.refresher.finished, timeout=20_000):
-        qtbot.mouseClick(window.welcome_add, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.welcome.add_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.splitter
     feed = store.list_feeds()[0]
     assert (feed.url, feed.total) == (url, 1)
@@ -194,7 +194,7 @@ def test_a_failing_feed_is_marked_and_the_others_update(
     assert "404" in (bad_index.data(FeedRole.Error) or "")
     assert "404" in bad_index.data(Qt.ItemDataRole.ToolTipRole)
     assert "failed" in window.statusBar().currentMessage()
-    assert not window.progress.isVisible()
+    assert not window.refreshing.progress.isVisible()
 
 
 def test_refresh_progress_names_each_feed_and_the_summary_stays(
@@ -206,7 +206,9 @@ def test_refresh_progress_names_each_feed_and_the_summary_stays(
     window = make_window(qtbot, store, app_settings)
     seen: list[tuple[str, str]] = []
     window.refresher.progress.connect(
-        lambda _step: seen.append((window.refresh_status.text(), window.progress.toolTip()))
+        lambda _step: seen.append(
+            (window.refreshing.status_label.text(), window.refreshing.progress.toolTip())
+        )
     )
     with qtbot.waitSignal(window.refresher.finished, timeout=20_000):
         window.acts.act_refresh.trigger()
@@ -214,14 +216,19 @@ def test_refresh_progress_names_each_feed_and_the_summary_stays(
     assert [label.split(" — ")[0] for label, _ in seen] == [f"{n} of 3 feeds" for n in (1, 2, 3)]
     named = sorted(label.split(" — ")[1] for label, _ in seen)
     assert named == sorted(["Le Courrier du Sahel", "La Voix de Gao", "Radio Kanem"])
-    assert window.refresh_status.textFormat() == Qt.TextFormat.PlainText
+    assert window.refreshing.status_label.textFormat() == Qt.TextFormat.PlainText
 
     summary = "3 new articles from 3 feeds."
-    assert window.refresh_status.text() == summary == window.refresh_status.toolTip()
+    assert (
+        window.refreshing.status_label.text() == summary == window.refreshing.status_label.toolTip()
+    )
     # A menu's status tip or a passing message does not take the summary away.
     window.statusBar().showMessage("Open the selected article in the browser")
     window.statusBar().clearMessage()
-    assert window.refresh_status.isVisible() and window.refresh_status.text() == summary
+    assert (
+        window.refreshing.status_label.isVisible()
+        and window.refreshing.status_label.text() == summary
+    )
 
 
 def test_import_opml_through_the_file_dialog(

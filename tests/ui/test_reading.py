@@ -194,7 +194,7 @@ def test_the_settings_edit_the_reading_style_live_and_cancel_puts_it_back(
         dialog.reject()
 
     when_dialog_opens(qtbot, edit_then_cancel)
-    demo_window.edit_preferences()
+    demo_window.dialogs.edit_preferences()
     assert seen == [ReadingStyle(font=ReadingFont.SERIF, column_width=60)]
     assert view.reading_style() == before
     assert app_settings.preferences().font is ReadingFont.SANS
@@ -205,7 +205,7 @@ def test_the_settings_edit_the_reading_style_live_and_cancel_puts_it_back(
         dialog.accept()
 
     when_dialog_opens(qtbot, edit_then_accept)
-    demo_window.edit_preferences()
+    demo_window.dialogs.edit_preferences()
     assert view.reading_style().line_spacing == 170
     assert app_settings.preferences().line_spacing == 170
 
