@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from reader.core.demo import demo_mounts
 from reader.core.errors import (
     ArticleNotFoundError,
     FeedGoneError,
@@ -33,6 +32,7 @@ from reader.core.fulltext import PageQueue, retrieve_page
 from reader.core.fulltext_store import Candidate, PageText
 from reader.core.identity import EntryIdentity, identify
 from reader.core.parse import parse_feed
+from reader.core.parts import make_fetcher
 from reader.core.store import Store
 from reader.core.types import Feed, FeedOutcome, ParsedFeed, RefreshProgress, RefreshSummary
 from reader.core.workers import parser_pool, stopped_on_error
@@ -95,7 +95,7 @@ def refresh_feeds(
     if not feeds:
         return summary
     own_fetcher = fetcher is None
-    http = fetcher or Fetcher(max_connections=max(jobs, 1), clock=store.now, mounts=demo_mounts())
+    http = fetcher or make_fetcher(store.parts, clock=store.now, max_connections=max(jobs, 1))
     parser = _parser_pool(len(feeds), parse_processes)
     now = store.now()
     workers = max(jobs, 1)
