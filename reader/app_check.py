@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
-from reader.core import Store, refresh_feeds, seed_demo_library
+from reader.core import Store, open_demo_library, refresh_feeds, seed_demo_library
 
 #: Worker processes the demo refresh parses in (more than one, so that the pool is used).
 PARSE_PROCESSES = 2
@@ -53,7 +53,7 @@ def _check() -> None:
     with tempfile.TemporaryDirectory(prefix="press-reader-check-") as tmp:
         data = Path(tmp)
         library = paths.demo_library_path(data)
-        with Store(library) as store:
+        with open_demo_library(library) as store:
             if seed_demo_library(store, demo) == 0:
                 raise SelfCheckFailed(f"no demo feed could be loaded from {demo}")
             _refresh_in_processes(store)

@@ -1231,10 +1231,17 @@ def _only_reads(args: argparse.Namespace) -> bool:
     return (command, getattr(args, f"{command}_command", None)) in _READING_COMMANDS
 
 
-def open_library(path: Path, clock: Clock = utc_now, *, reading: bool = False) -> Store:
-    """The library at ``path``; a command that only reads it opens a library the user cannot
-    write read-only, and any other is refused by the Store with the reason it is read-only."""
+def open_library(
+    path: Path, clock: Clock = utc_now, *, reading: bool = False, demo: bool = False
+) -> Store:
+    """The library at ``path`` (the ``demo`` one refreshes offline); a command that only
+    reads it opens a library the user cannot write read-only, and any other is refused by
+    the Store with the reason it is read-only."""
     read_only = reading and path.exists() and not is_writable(path)
+    if demo:
+        from reader.core import open_demo_library
+
+        return open_demo_library(path, clock=clock, read_only=read_only)
     return Store(path, clock=clock, read_only=read_only)
 
 
@@ -1313,7 +1320,12 @@ def _run(argv: Sequence[str] | None, clock: Clock) -> int:
             return run_window(args)
         with (
             _sigterm_interrupts(),
-            open_library(library_file(args, clock), clock, reading=_only_reads(args)) as store,
+            open_library(
+                library_file(args, clock),
+                clock,
+                reading=_only_reads(args),
+                demo=getattr(args, "demo", False),
+            ) as store,
         ):
             return handler(store, args, sys.stdout)
     except ReaderError as error:

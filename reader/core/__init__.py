@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     )
     from reader.core.clock import utc_now
     from reader.core.dates import parse_user_date, to_db
-    from reader.core.demo import seed_demo_library
+    from reader.core.demo import open_demo_library, reopen_library, seed_demo_library
     from reader.core.discover import choose_feed, discover_feeds
     from reader.core.errors import (
         AmbiguousQuoteError,
@@ -84,6 +84,7 @@ if TYPE_CHECKING:
     from reader.core.fulltext import fetch_full_text
     from reader.core.highlight_store import SWATCHES, swatch
     from reader.core.opml import export_opml, parse_opml
+    from reader.core.parts import FeedParser, FetcherFactory, LibraryParts
     from reader.core.refresh import refresh_feeds
     from reader.core.schema import is_writable
     from reader.core.store import (
@@ -139,19 +140,23 @@ def open_library(
     *,
     clock: Callable[[], datetime] | None = None,
     read_only: bool = False,
+    fetcher: FetcherFactory | None = None,
+    parser: FeedParser | None = None,
 ) -> Store:
     """The library at ``path``, opened (created or upgraded unless ``read_only``).
 
     ``clock`` replaces the wall clock (tests pass a stopped one); without it the library
-    reads :func:`utc_now`. The other parts a library will take here, once they can be
-    injected, are the fetcher used by refreshes and the full-text page fetcher (today
-    ``refresh_feeds`` builds its own ``Fetcher``).
+    reads :func:`utc_now`. ``fetcher`` builds the downloader of each refresh and full-text
+    fetch (the demo library's answers offline); ``parser`` replaces the feed parser, and runs
+    in this process (tests build their feeds with it). Both are kept on ``Store.parts``.
     """
+    from reader.core.parts import LibraryParts
     from reader.core.store import Store
 
+    parts = LibraryParts(fetcher=fetcher, parser=parser)
     if clock is None:
-        return Store(path, read_only=read_only)
-    return Store(path, clock=clock, read_only=read_only)
+        return Store(path, read_only=read_only, parts=parts)
+    return Store(path, clock=clock, read_only=read_only, parts=parts)
 
 
 #: Which module defines each public name; it is imported on the name's first use.
@@ -204,6 +209,9 @@ _HOMES: dict[str, str] = {
     "write_atomically": "files",
     "is_writable": "schema",
     "seed_demo_library": "demo",
+    "open_demo_library": "demo",
+    "reopen_library": "demo",
+    "LibraryParts": "parts",
     "MAX_FOLDER_DEPTH": "types",
     "ParsedEntry": "types",
     "ParsedFeed": "types",
@@ -328,6 +336,7 @@ __all__ = [
     "InvalidSelectionError",
     "InvalidTagError",
     "LibraryBusyError",
+    "LibraryParts",
     "LibraryReadOnlyError",
     "LibraryStats",
     "LibraryTooNewError",
@@ -378,11 +387,13 @@ __all__ = [
     "locate",
     "normalize_feed_url",
     "normalize_tag",
+    "open_demo_library",
     "open_library",
     "parse_opml",
     "parse_user_date",
     "reanchor",
     "refresh_feeds",
+    "reopen_library",
     "seed_demo_library",
     "select_items",
     "selectors_for",

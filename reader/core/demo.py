@@ -1,19 +1,21 @@
-"""The bundled demo library: seeded from our own feed files, with no network."""
+"""The bundled demo library: seeded from our own feed files, opened with an offline fetcher."""
 
 from __future__ import annotations
 
-import hashlib
 import json
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import httpx
-
 from reader import paths
-from reader.core.opml import parse_opml
-from reader.core.parse import parse_feed
+from reader.core.parts import LibraryParts
 from reader.core.store import Store
 from reader.core.types import ArticleQuery
+
+if TYPE_CHECKING:
+    from reader.core.fetch import Fetcher
 
 
 def seed_demo_library(store: Store, demo_dir: Path) -> int:
@@ -22,6 +24,11 @@ def seed_demo_library(store: Store, demo_dir: Path) -> int:
     feeds is left alone and 0 is returned."""
     if store.list_feeds():
         return 0
+    # Here, not above: the window opens its workers' libraries through this module, and the
+    # parsers are no cost its start should pay.
+    from reader.core.opml import parse_opml
+    from reader.core.parse import parse_feed
+
     document = parse_opml((demo_dir / "demo.opml").read_bytes())
     store.import_opml(document)
     now = store.now()
@@ -55,37 +62,43 @@ def _apply_demo_tags(store: Store, path: Path, by_file: dict[str, int]) -> None:
                 break
 
 
-#: Every demo address is on this host (the reserved .invalid domain never resolves).
-DEMO_ORIGIN = "https://demo.press-reader.invalid"
+def demo_fetcher(*, clock: Callable[[], datetime], max_connections: int) -> Fetcher:
+    """A downloader that answers the demo's addresses from the bundled files (the HTTP stack
+    is imported on the first refresh, not when the demo library opens)."""
+    from reader.core.demo_transport import offline_fetcher
+
+    return offline_fetcher(
+        paths.resources_dir() / "demo", clock=clock, max_connections=max_connections
+    )
 
 
-class DemoTransport(httpx.BaseTransport):
-    """Answers the demo feeds' addresses from the bundled files, so the demo library can be
-    refreshed with no network: a feed's next edition (``updates/``: a new article, one
-    article rewritten) when there is one, else the edition the library was seeded with.
-    ETags make every later refresh a 304, as with a real server."""
-
-    def __init__(self, demo_dir: Path) -> None:
-        self._dir = demo_dir
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        name = PurePosixPath(request.url.path).name
-        for folder in ("updates", "feeds"):
-            path = self._dir / folder / name
-            if name and request.url.path.startswith("/feeds/") and path.is_file():
-                body = path.read_bytes()
-                etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
-                if request.headers.get("If-None-Match") == etag:
-                    return httpx.Response(304, headers={"ETag": etag}, request=request)
-                return httpx.Response(
-                    200,
-                    headers={"ETag": etag, "Content-Type": "application/xml"},
-                    content=body,
-                    request=request,
-                )
-        return httpx.Response(404, request=request)
+#: What the demo library refreshes with: its own feeds, offline.
+DEMO_PARTS = LibraryParts(fetcher=demo_fetcher)
 
 
-def demo_mounts() -> dict[str, httpx.BaseTransport]:
-    """Transports for a Fetcher, so that refreshing the demo library works offline."""
-    return {DEMO_ORIGIN: DemoTransport(paths.resources_dir() / "demo")}
+def open_demo_library(
+    path: Path | str, *, clock: Callable[[], datetime] | None = None, read_only: bool = False
+) -> Store:
+    """The demo library at ``path``, refreshed offline from the bundled feeds."""
+    if clock is None:
+        return Store(path, read_only=read_only, parts=DEMO_PARTS)
+    return Store(path, clock=clock, read_only=read_only, parts=DEMO_PARTS)
+
+
+def is_demo_library(path: Path | str) -> bool:
+    """Whether ``path`` is a demo library's file (``paths.demo_library_path``)."""
+    path = Path(path)
+    return path.name == paths.LIBRARY_FILE and path.parent.name == "demo"
+
+
+def reopen_library(
+    path: Path | str, *, clock: Callable[[], datetime] | None = None, read_only: bool = False
+) -> Store:
+    """The library at ``path`` opened again, for a thread that needs its own Store on a file
+    already open: the demo library with its offline parts, any other as ``open_library``
+    opens it (the window's workers only know the file)."""
+    if is_demo_library(path):
+        return open_demo_library(path, clock=clock, read_only=read_only)
+    if clock is None:
+        return Store(path, read_only=read_only)
+    return Store(path, clock=clock, read_only=read_only)

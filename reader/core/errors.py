@@ -69,7 +69,17 @@ class OPMLError(ReaderError, ValueError):
 
 
 class FetchError(ReaderError):
-    """A feed could not be downloaded."""
+    """A feed (or a page, an image) could not be downloaded.
+
+    ``kind`` names the failure for callers that word it their own way: "timeout" (the
+    server kept a connect, read or write waiting), "deadline" (the whole download took too
+    long), "redirect" (to an address that is not http or https), "redirects" (too many),
+    "connect" (no connection to the host); None otherwise.
+    """
+
+    def __init__(self, message: str, *, kind: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class HTTPStatusError(FetchError):

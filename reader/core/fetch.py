@@ -204,12 +204,17 @@ class Fetcher:
         accept: str | None = None,
         document: str = "feed",
         deadline: float | None = None,
+        max_bytes: int | None = None,
+        check: Callable[[], None] | None = None,
     ) -> FetchResult:
         """Download ``url`` with a conditional GET, following up to ``max_redirects``.
         ``accept`` replaces the Accept header (which asks for feeds) for other documents,
         such as an article's web page; ``document`` names what is fetched in error messages
         ("feed" or "page") and chooses its deadline (``deadlines``) unless ``deadline``
         gives one in seconds: past it the download stops, however steadily bytes come.
+        ``max_bytes`` replaces the size cap for this download; ``check`` is called before
+        each request and on every chunk off the network, and may raise to stop the
+        download (its exception is raised from here as it is).
 
         Raises FetchError (or one of its subclasses) for every failure; the
         message is one line meant for the user.
@@ -221,6 +226,7 @@ class Fetcher:
         if limit <= 0:
             raise ValueError("deadline must be positive")
         expires = self._monotonic() + limit
+        cap = self.max_bytes if max_bytes is None else max_bytes
         current = _parse_url(url)
         conditional = _conditional_headers(etag, last_modified)
         if accept is not None:
@@ -228,9 +234,13 @@ class Fetcher:
         all_permanent = True
         hops = 0
         while True:
+            if check is not None:
+                check()
             try:
                 with self._host_slot(current.host):
-                    outcome = self._request(current, conditional, document, expires, limit)
+                    outcome = self._request(
+                        current, conditional, _Limits(document, expires, limit, cap, check)
+                    )
             except httpx.HTTPError as exc:
                 raise _translate(exc, current, self.timeout) from exc
             except httpx.InvalidURL as exc:
@@ -243,7 +253,9 @@ class Fetcher:
             if isinstance(outcome, _Redirect):
                 hops += 1
                 if hops > self.max_redirects:
-                    raise FetchError(f"too many redirects (more than {self.max_redirects})")
+                    raise FetchError(
+                        f"too many redirects (more than {self.max_redirects})", kind="redirects"
+                    )
                 all_permanent = all_permanent and outcome.status in _PERMANENT_REDIRECTS
                 current = outcome.location
                 continue
@@ -279,35 +291,24 @@ class Fetcher:
             yield
 
     def _request(
-        self,
-        url: httpx.URL,
-        conditional: dict[bytes, bytes],
-        document: str,
-        expires: float,
-        limit: float,
+        self, url: httpx.URL, conditional: dict[bytes, bytes], limits: _Limits
     ) -> _Redirect | _Answer:
         """One GET of ``url``: a redirect to follow, or a final answer with its body, all
-        before the monotonic moment ``expires`` (``limit`` seconds after the fetch began)."""
-        remaining = expires - self._monotonic()
+        before the monotonic moment ``limits.expires``."""
+        remaining = limits.expires - self._monotonic()
         if remaining <= 0:
-            raise _too_long(document, url, limit)
+            raise _too_long(limits.document, url, limits.seconds)
         # No single wait may outlast the deadline either.
         wait = min(self.timeout, remaining)
         try:
-            return self._exchange(url, conditional, document, wait, expires, limit)
+            return self._exchange(url, conditional, wait, limits)
         except httpx.TimeoutException as exc:
             if wait < self.timeout:  # cut short by the deadline, not the server's timeout
-                raise _too_long(document, url, limit) from exc
+                raise _too_long(limits.document, url, limits.seconds) from exc
             raise
 
     def _exchange(
-        self,
-        url: httpx.URL,
-        conditional: dict[bytes, bytes],
-        document: str,
-        wait: float,
-        expires: float,
-        limit: float,
+        self, url: httpx.URL, conditional: dict[bytes, bytes], wait: float, limits: _Limits
     ) -> _Redirect | _Answer:
         request = self._client.build_request(
             "GET", url, headers=conditional, timeout=httpx.Timeout(wait, pool=None)
@@ -315,8 +316,10 @@ class Fetcher:
         response = self._client.send(request, stream=True)
 
         def check() -> None:
-            if self._monotonic() >= expires:
-                raise _too_long(document, url, limit)
+            if limits.check is not None:
+                limits.check()
+            if self._monotonic() >= limits.expires:
+                raise _too_long(limits.document, url, limits.seconds)
 
         deadline_stream(response, check)
         try:
@@ -326,28 +329,25 @@ class Fetcher:
             if status == HTTPStatus.NOT_MODIFIED:
                 return _Answer.from_response(response, b"")
             if 200 <= status < 300:
-                return _Answer.from_response(response, self._read_body(response))
-            raise _status_error(response, self._clock, document)
+                return _Answer.from_response(response, _read_body(response, limits.max_bytes))
+            raise _status_error(response, self._clock, limits.document)
         finally:
             response.close()
 
-    def _read_body(self, response: httpx.Response) -> bytes:
-        """The decoded body, refused as soon as it grows past ``max_bytes``."""
-        too_large = ResponseTooLargeError(f"response larger than {_size(self.max_bytes)}")
-        declared = _raw_header(response, "content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            raise too_large
-        chunks: list[bytes] = []
-        received = 0
-        for chunk in response.iter_bytes():
-            received += len(chunk)
-            if received > self.max_bytes:
-                raise too_large
-            chunks.append(chunk)
-        return b"".join(chunks)
-
 
 # -- one hop's outcome -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Limits:
+    """What bounds one fetch: its deadline (a monotonic moment, ``seconds`` after it
+    began), its size cap, and the caller's own check on every chunk."""
+
+    document: str
+    expires: float
+    seconds: float
+    max_bytes: int
+    check: Callable[[], None] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +378,22 @@ class _Answer:
 # -- helpers ---------------------------------------------------------------------------
 
 
+def _read_body(response: httpx.Response, max_bytes: int) -> bytes:
+    """The decoded body, refused as soon as it grows past ``max_bytes``."""
+    too_large = ResponseTooLargeError(f"response larger than {_size(max_bytes)}")
+    declared = _raw_header(response, "content-length")
+    if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+        raise too_large
+    chunks: list[bytes] = []
+    received = 0
+    for chunk in response.iter_bytes():
+        received += len(chunk)
+        if received > max_bytes:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 class _CheckedStream(httpx.SyncByteStream):
     """A response body that calls ``check`` before handing on each chunk received."""
 
@@ -405,7 +421,8 @@ def deadline_stream(response: httpx.Response, check: Callable[[], None]) -> None
 def _too_long(document: str, url: httpx.URL, limit: float) -> FetchError:
     host = url.host or str(url)
     return FetchError(
-        f"the {document} took longer than {limit:g} s to download from {host}; gave up"
+        f"the {document} took longer than {limit:g} s to download from {host}; gave up",
+        kind="deadline",
     )
 
 
@@ -480,7 +497,8 @@ def _redirect_target(response: httpx.Response, current: httpx.URL) -> httpx.URL:
     if scheme is not None and scheme.group(1).lower() not in _FOLLOWED_SCHEMES:
         raise FetchError(
             f"the server redirects to {_shorten(location)!r}; "
-            "only http and https redirects are followed"
+            "only http and https redirects are followed",
+            kind="redirect",
         )
     try:
         target = current.join(location).copy_with(fragment=None)
@@ -491,7 +509,8 @@ def _redirect_target(response: httpx.Response, current: httpx.URL) -> httpx.URL:
     if target.scheme not in _FOLLOWED_SCHEMES:
         raise FetchError(
             f"the server redirects to {_shorten(str(target))!r}; "
-            "only http and https redirects are followed"
+            "only http and https redirects are followed",
+            kind="redirect",
         )
     if not target.host:
         raise FetchError(f"the server redirects to an invalid address: {_shorten(location)}")
@@ -560,17 +579,19 @@ def _translate(exc: httpx.HTTPError, url: httpx.URL, timeout: float) -> FetchErr
     seconds = f"{timeout:g} s"
     reason = _one_line(re.sub(r"\[Errno -?\d+\]\s*", "", str(exc))) or "no reason given"
     if isinstance(exc, httpx.ConnectTimeout):
-        return FetchError(f"timed out after {seconds} connecting to {host}")
+        return FetchError(f"timed out after {seconds} connecting to {host}", kind="timeout")
     if isinstance(exc, httpx.ReadTimeout):
-        return FetchError(f"timed out after {seconds} waiting for {host} to answer")
+        return FetchError(f"timed out after {seconds} waiting for {host} to answer", kind="timeout")
     if isinstance(exc, httpx.WriteTimeout):
-        return FetchError(f"timed out after {seconds} sending the request to {host}")
+        return FetchError(
+            f"timed out after {seconds} sending the request to {host}", kind="timeout"
+        )
     if isinstance(exc, httpx.TimeoutException):
         return FetchError(f"timed out waiting for a free connection to {host}")
     if isinstance(exc, httpx.ProxyError):
         return FetchError(f"the proxy refused to connect to {host}: {reason}")
     if isinstance(exc, httpx.ConnectError):
-        return FetchError(f"could not connect to {host}: {reason}")
+        return FetchError(f"could not connect to {host}: {reason}", kind="connect")
     if isinstance(exc, httpx.RemoteProtocolError):
         return FetchError(f"{host} broke the HTTP protocol: {reason}")
     if isinstance(exc, httpx.DecodingError):

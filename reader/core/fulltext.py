@@ -9,11 +9,11 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
 from urllib.parse import urlsplit
 
-from reader.core.demo import demo_mounts
 from reader.core.errors import ReaderError
 from reader.core.extract import extract_article
 from reader.core.fetch import Fetcher, FetchResult
 from reader.core.fulltext_store import Candidate, PageText
+from reader.core.parts import make_fetcher
 from reader.core.store import Store
 
 #: What a browser asks for when it opens a page.
@@ -56,7 +56,7 @@ def fetch_full_text(store: Store, article_id: int, *, fetcher: Fetcher | None = 
     if urlsplit(link).scheme not in ("http", "https"):
         raise ReaderError(f"article {article_id} has no web page to fetch its full text from")
     own = fetcher is None
-    http = fetcher or Fetcher(clock=store.now, mounts=demo_mounts())
+    http = fetcher or make_fetcher(store.parts, clock=store.now)
     try:
         page = retrieve_page(http, link)
     except ReaderError as error:

@@ -1,4 +1,6 @@
-"""Refreshing many feeds at once: fetch in threads, parse on every core, store in one place."""
+"""Refreshing many feeds at once: fetch in threads, parse on every core, store in one place.
+
+The pipeline's I/O half: what each feed's result calls for is decided by ``refresh_plan``."""
 
 from __future__ import annotations
 
@@ -13,18 +15,15 @@ from concurrent.futures import (
     wait,
 )
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from reader.core.demo import demo_mounts
 from reader.core.errors import (
     ArticleNotFoundError,
-    FeedGoneError,
     FetchError,
     ParseError,
-    RateLimitedError,
     ReaderError,
     ResponseTooLargeError,
 )
@@ -33,6 +32,8 @@ from reader.core.fulltext import PageQueue, retrieve_page
 from reader.core.fulltext_store import Candidate, PageText
 from reader.core.identity import EntryIdentity, identify
 from reader.core.parse import parse_feed
+from reader.core.parts import FeedParser, make_fetcher
+from reader.core.refresh_plan import decide_articles, decide_feed, outcome_of
 from reader.core.store import Store
 from reader.core.types import Feed, FeedOutcome, ParsedFeed, RefreshProgress, RefreshSummary
 from reader.core.workers import parser_pool, stopped_on_error
@@ -41,7 +42,6 @@ from reader.core.workers import parser_pool, stopped_on_error
 PARALLEL_PARSE_MIN_FEEDS = 8
 DEFAULT_JOBS = 8
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-MAX_RETRY_AFTER = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,7 @@ def refresh_feeds(
     feed_ids: Iterable[int] | None = None,
     *,
     fetcher: Fetcher | None = None,
+    parser: FeedParser | None = None,
     jobs: int = DEFAULT_JOBS,
     on_progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
@@ -83,7 +84,8 @@ def refresh_feeds(
     which is CPU-bound, runs in worker processes when there are enough feeds to repay starting
     them; every write happens here, on the calling thread, one transaction per feed. One
     feed's failure is recorded on that feed and never stops the others. Setting ``cancel``
-    stops after the feeds already under way.
+    stops after the feeds already under way. ``fetcher`` and ``parser`` replace those the
+    library was opened with (``store.parts``); a parser so given runs in this process.
 
     Then the pages of new articles of feeds set to full text are fetched (two at a time per
     site) and their articles kept; they start once every feed is stored, so that the new
@@ -95,15 +97,17 @@ def refresh_feeds(
     if not feeds:
         return summary
     own_fetcher = fetcher is None
-    http = fetcher or Fetcher(max_connections=max(jobs, 1), clock=store.now, mounts=demo_mounts())
-    parser = _parser_pool(len(feeds), parse_processes)
+    http = fetcher or make_fetcher(store.parts, clock=store.now, max_connections=max(jobs, 1))
+    parse = parser or store.parts.parser
+    # The worker processes parse the feeds and extract the pages, unless a parser is given.
+    processes = None if parse is not None else _parser_pool(len(feeds), parse_processes)
     now = store.now()
     workers = max(jobs, 1)
     try:
         with (
             ThreadPoolExecutor(max_workers=workers, thread_name_prefix="refresh") as pool,
             ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pages") as page_pool,
-            stopped_on_error(parser, pool, page_pool),
+            stopped_on_error(processes, pool, page_pool),
         ):
             # A bounded window of feeds in flight: results wait for the single writer, and
             # parsed feeds are large, so never let them pile up faster than they are stored.
@@ -123,11 +127,11 @@ def refresh_feeds(
                     if feed is None:
                         exhausted = True
                         break
-                    pending.add(pool.submit(_retrieve, feed, http, parser, now))
+                    pending.add(pool.submit(_retrieve, feed, http, parse, processes, now))
                 if pending or not exhausted:
                     return  # feeds first
                 for candidate in pages.take(workers - len(fetching)):
-                    future = page_pool.submit(retrieve_page, http, candidate.url, parser)
+                    future = page_pool.submit(retrieve_page, http, candidate.url, processes)
                     fetching[future] = candidate
 
             window = workers + 2
@@ -155,7 +159,7 @@ def refresh_feeds(
                             )
                         continue
                     pending.discard(future)
-                    outcome = _record(store, future.result())
+                    outcome = _write(store, future.result())
                     summary.outcomes.append(outcome)
                     new_total += outcome.new
                     if outcome.article_ids:
@@ -185,8 +189,8 @@ def refresh_feeds(
                         pages.done(fetching.pop(future))
                     pages.drop_waiting()
     finally:
-        if parser is not None:
-            parser.shutdown(cancel_futures=True)
+        if processes is not None:
+            processes.shutdown(cancel_futures=True)
         if own_fetcher:
             http.close()
     return summary
@@ -209,6 +213,7 @@ def _record_page(
         except ArticleNotFoundError:
             return  # deleted while its page was on the way
         summary.full_texts += 1
+        summary.full_text_ids.append(candidate.article_id)
         return
     try:
         store.full_texts.record_failure(candidate.article_id, candidate.url, reason)
@@ -226,8 +231,15 @@ def _parser_pool(feed_count: int, processes: int | None) -> Executor | None:
     return parser_pool(processes)
 
 
-def _retrieve(feed: Feed, http: Fetcher, parser: Executor | None, now: datetime) -> _Retrieved:
-    """Runs in a worker thread: download, then parse (in a process when there is a pool)."""
+def _retrieve(
+    feed: Feed,
+    http: Fetcher,
+    parse: FeedParser | None,
+    processes: Executor | None,
+    now: datetime,
+) -> _Retrieved:
+    """Runs in a worker thread: download, then parse (with ``parse`` when given, else in a
+    process when there is a pool, else here)."""
     try:
         if feed.url.startswith("file:"):
             fetched = _read_local(feed.url)
@@ -236,10 +248,13 @@ def _retrieve(feed: Feed, http: Fetcher, parser: Executor | None, now: datetime)
         if fetched.not_modified:
             return _Retrieved(feed, fetched)
         args = (fetched.content, fetched.final_url, fetched.content_type, now)
-        if parser is None:
+        if parse is not None:
+            parsed = parse(*args)
+            identities = tuple(identify(entry) for entry in parsed.entries)
+        elif processes is None:
             parsed, identities = parse_and_identify(*args)
         else:
-            parsed, identities = parser.submit(parse_and_identify, *args).result()
+            parsed, identities = processes.submit(parse_and_identify, *args).result()
         return _Retrieved(feed, fetched, parsed, identities)
     except ReaderError as error:
         return _Retrieved(feed, error=error)
@@ -261,48 +276,43 @@ def _read_local(url: str) -> FetchResult:
     return FetchResult(url, url, None, False, content, None, None, None, 200, 0.0)
 
 
-def _record(store: Store, result: _Retrieved) -> FeedOutcome:
-    """Write one feed's result to the library (on the refreshing thread)."""
-    feed, fetched, error = result.feed, result.fetched, result.error
-    if error is not None:
-        disable = isinstance(error, FeedGoneError)
-        retry_after = None
-        if isinstance(error, RateLimitedError) and error.retry_after is not None:
-            # A server may ask for anything; a day is as long as we let a feed go quiet.
-            retry_after = min(error.retry_after, store.now() + MAX_RETRY_AFTER)
-        store.record_error(feed.id, str(error), retry_after=retry_after, disable=disable)
-        return FeedOutcome(feed, "failed", error=str(error), disabled=disable)
-    assert fetched is not None
-    moved_to = None
-    new_url = fetched.permanent_url
-    if new_url and new_url != feed.url and store.move_feed_url(feed.id, new_url):
-        moved_to = new_url
-    if fetched.not_modified:
-        store.record_not_modified(feed.id, etag=fetched.etag, last_modified=fetched.last_modified)
-        return FeedOutcome(feed, "not_modified", moved_to=moved_to)
+def _write(store: Store, result: _Retrieved) -> FeedOutcome:
+    """Write one feed's result to the library as ``refresh_plan`` decides (on the refreshing
+    thread)."""
+    feed = result.feed
+    decision = decide_feed(feed, now=store.now(), fetched=result.fetched, error=result.error)
+    if decision.status == "failed":
+        store.record_error(
+            feed.id,
+            decision.error or "",
+            retry_after=decision.retry_after,
+            disable=decision.disable,
+        )
+        return outcome_of(feed, decision)
+    moved = decision.move_to is not None and store.move_feed_url(feed.id, decision.move_to)
+    if decision.status == "not_modified":
+        store.record_not_modified(feed.id, etag=decision.etag, last_modified=decision.last_modified)
+        return outcome_of(feed, decision, moved=moved)
     assert result.parsed is not None
-    plan = store.store_parsed_feed(
+    updates = store.store_parsed_feed(
         feed.id,
         result.parsed,
-        etag=fetched.etag,
-        last_modified=fetched.last_modified,
+        etag=decision.etag,
+        last_modified=decision.last_modified,
         identities=result.identities,
     )
-    touched: tuple[int, ...] = ()
-    if feed.full_text != "off":
-        # Only the feeds whose pages are fetched need to know which articles are new.
-        keys = [entry.key for entry, _ in plan.new]
-        touched = (
-            *store.article_ids(feed.id, keys),
-            *(article_id for article_id, _, _ in plan.changed),
+    changes = decide_articles(feed, updates)
+    page_ids: tuple[int, ...] = ()
+    if changes.pages_for_keys or changes.pages_for_ids:
+        page_ids = (
+            *store.article_ids(feed.id, changes.pages_for_keys),
+            *changes.pages_for_ids,
         )
-    return FeedOutcome(
-        # As stored now: a feed's first refresh gives it its title.
+    return outcome_of(
         store.get_feed(feed.id),
-        "ok",
-        new=len(plan.new),
-        updated=len(plan.changed),
+        decision,
+        moved=moved,
+        changes=changes,
         warning=result.parsed.warning,
-        moved_to=moved_to,
-        article_ids=touched,
+        page_ids=page_ids,
     )

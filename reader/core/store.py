@@ -25,6 +25,7 @@ from reader.core.fts import fallback_query, plain_query, uses_syntax
 from reader.core.fulltext_store import FullTextStore
 from reader.core.highlight_store import HighlightStore
 from reader.core.identity import EntryIdentity, identify
+from reader.core.parts import LibraryParts
 from reader.core.snippets import MATCH_END as MATCH_END
 from reader.core.snippets import MATCH_START as MATCH_START
 from reader.core.snippets import Term, make_snippet, query_terms
@@ -116,11 +117,14 @@ class Store:
         *,
         clock: Callable[[], datetime] = utc_now,
         read_only: bool = False,
+        parts: LibraryParts | None = None,
     ) -> None:
         """Open the library at ``path``, creating or upgrading it; ``read_only`` opens an
         existing, current library without writing anything (every write then fails with
-        LibraryReadOnlyError), for commands that only read."""
+        LibraryReadOnlyError), for commands that only read. ``parts`` are what its refreshes
+        download and parse with (see ``reader.core.parts``)."""
         self.path = Path(path)
+        self.parts = parts or LibraryParts()
         self._now = clock
         self.read_only = read_only
         if str(path) != ":memory:":

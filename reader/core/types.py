@@ -463,6 +463,8 @@ class FeedOutcome:
     disabled: bool = False
     #: The articles this refresh added or rewrote, for a feed that fetches full text.
     article_ids: tuple[int, ...] = ()
+    #: The stored articles whose content the feed rewrote (whatever its full-text mode).
+    rewritten: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,6 +490,14 @@ class RefreshSummary:
     #: (article id, reason).
     full_texts: int = 0
     full_text_failures: list[tuple[int, str]] = field(default_factory=list)
+    #: The articles whose full text was fetched and kept, in the order they came.
+    full_text_ids: list[int] = field(default_factory=list)
+
+    @property
+    def rewritten(self) -> tuple[int, ...]:
+        """The ids of stored articles whose content the refresh rewrote (an open article
+        among them is to be shown again; its highlights were re-anchored)."""
+        return tuple(i for outcome in self.outcomes for i in outcome.rewritten)
 
     def _count(self, status: FeedStatus) -> int:
         return sum(1 for o in self.outcomes if o.status == status)

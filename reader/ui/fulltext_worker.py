@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core import Store
+from reader.core import reopen_library
 from reader.core.errors import ReaderError
 from reader.ui.workers import stop_worker_thread, worker_thread
 
@@ -36,7 +36,7 @@ class _FullTextWorker(QObject):
         from reader.core import fetch_full_text
 
         try:
-            with Store(self._library) as store:
+            with reopen_library(self._library) as store:
                 fetch_full_text(store, article_id)
         except ReaderError as error:
             self.failed.emit(self._generation, article_id, str(error))

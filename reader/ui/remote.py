@@ -29,10 +29,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon, QImage, QImageReader, QImageWriter, QPixmap
 
+from reader.core.errors import FetchError, HTTPStatusError, ResponseTooLargeError
 from reader.core.types import Feed
 
 if TYPE_CHECKING:
-    import httpx
+    from reader.core import Fetcher
 
 #: Only these schemes are ever requested, and redirects are followed only to them.
 FETCHED_SCHEMES = frozenset({"http", "https"})
@@ -132,7 +133,8 @@ class _Download(QRunnable):
 
 
 class _Fetcher:
-    """A thread pool and one shared HTTP client; ``get`` runs on the pool's threads.
+    """A thread pool and one shared downloader (the engine's, with its redirect, size and
+    timeout rules); ``get`` runs on the pool's threads.
 
     Results come back through ``relay.done``, queued to the GUI thread.
     """
@@ -154,29 +156,24 @@ class _Fetcher:
         )
         # Made on the first download: the HTTP stack and its certificates cost a noticeable
         # part of a second, which opening the window should not pay.
-        self._client: httpx.Client | None = None
+        self._http_client: Fetcher | None = None
         self._client_lock = threading.Lock()
 
-    def _http(self) -> httpx.Client:
-        """The shared client, created by the first pool thread that needs it."""
-        import httpx
-
-        from reader.core import DEFAULT_USER_AGENT
+    def _http(self) -> Fetcher:
+        """The shared downloader, created by the first pool thread that needs it."""
+        from reader.core import Fetcher
 
         with self._client_lock:
             if self.stopped:
                 raise _DownloadError("the window is closing")
-            if self._client is None:
-                self._client = httpx.Client(
-                    follow_redirects=True,  # httpx refuses redirects to non-http(s) schemes
+            if self._http_client is None:
+                self._http_client = Fetcher(
+                    timeout=self.timeout,
                     max_redirects=MAX_REDIRECTS,
-                    timeout=httpx.Timeout(self.timeout, pool=None),
-                    limits=httpx.Limits(
-                        max_connections=self._threads, max_keepalive_connections=self._threads
-                    ),
-                    headers={"User-Agent": DEFAULT_USER_AGENT, "Accept": self._accept},
+                    max_connections=self._threads,
+                    max_per_host=self._threads,
                 )
-            return self._client
+            return self._http_client
 
     # -- GUI thread ----------------------------------------------------------------------
 
@@ -202,8 +199,8 @@ class _Fetcher:
         finished = self.pool.waitForDone(wait_ms)
         # Closing the connections also breaks a download still waiting on a slow server.
         with self._client_lock:
-            if self._client is not None:
-                self._client.close()
+            if self._http_client is not None:
+                self._http_client.close()
         return finished
 
     # -- pool threads --------------------------------------------------------------------
@@ -225,51 +222,44 @@ class _Fetcher:
     def _download(self, url: str, max_bytes: int) -> bytes:
         if self.stopped:
             raise _DownloadError("the window is closing")
-        import httpx
-
-        from reader.core import deadline_stream
-
         deadline = time.monotonic() + self.timeout
 
         def check() -> None:
+            # Called on every chunk off the network: a compressed trickle can go on for
+            # ever without decoding to a single byte.
             if self.stopped:
                 raise _DownloadError("the window is closing")
             if time.monotonic() > deadline:
                 raise _DownloadError(f"took longer than {self.timeout:g} s to download")
 
         try:
-            with self._http().stream("GET", url) as response:
-                # Checked on every chunk off the network: a compressed trickle can go on
-                # for ever without decoding to a single byte.
-                deadline_stream(response, check)
-                if response.status_code != HTTPStatus.OK:
-                    raise _DownloadError(_status_text(response.status_code))
-                if response.url.scheme not in FETCHED_SCHEMES:
-                    raise _DownloadError("redirected to an address that is not http or https")
-                declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > max_bytes:
-                    raise _DownloadError(f"larger than {_size(max_bytes)}")
-                chunks: list[bytes] = []
-                received = 0
-                for chunk in response.iter_bytes():
-                    received += len(chunk)
-                    if received > max_bytes:
-                        raise _DownloadError(f"larger than {_size(max_bytes)}")
-                    chunks.append(chunk)
-                return b"".join(chunks)
-        except httpx.TooManyRedirects as exc:
-            raise _DownloadError(f"too many redirects (more than {MAX_REDIRECTS})") from exc
-        except httpx.UnsupportedProtocol as exc:
-            raise _DownloadError("redirected to an address that is not http or https") from exc
-        except httpx.TimeoutException as exc:
-            raise _DownloadError(f"timed out after {self.timeout:g} s") from exc
-        except httpx.ConnectError as exc:
-            raise _DownloadError(f"could not connect to {httpx.URL(url).host}") from exc
-        except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            raise _DownloadError(f"the download failed: {_one_line(str(exc))}") from exc
-        except RuntimeError as exc:
-            # httpx refuses to send on a client that close() shut from the GUI thread.
-            raise _DownloadError("the window is closing") from exc
+            fetched = self._http().fetch(
+                url, accept=self._accept, document="image", max_bytes=max_bytes, check=check
+            )
+        except FetchError as error:
+            raise _DownloadError(self._reason(error, url, max_bytes)) from error
+        if fetched.status != HTTPStatus.OK:
+            raise _DownloadError(_status_text(fetched.status))
+        return fetched.content
+
+    def _reason(self, error: FetchError, url: str, max_bytes: int) -> str:
+        """The one line a failed download shows (shorter than the engine's, which speak
+        of feeds and pages)."""
+        if self.stopped:
+            return "the window is closing"  # the downloader was closed under the download
+        if isinstance(error, HTTPStatusError):
+            return _status_text(error.status)
+        if isinstance(error, ResponseTooLargeError):
+            return f"larger than {_size(max_bytes)}"
+        if error.kind == "redirects":
+            return f"too many redirects (more than {MAX_REDIRECTS})"
+        if error.kind == "redirect":
+            return "redirected to an address that is not http or https"
+        if error.kind in ("timeout", "deadline"):
+            return f"timed out after {self.timeout:g} s"
+        if error.kind == "connect":
+            return f"could not connect to {QUrl(url).host()}"
+        return f"the download failed: {_one_line(str(error))}"
 
 
 def _decode(data: bytes) -> QImage:

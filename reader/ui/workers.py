@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core import Store
+from reader.core import reopen_library
 from reader.core.errors import ReaderError
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class _RefreshWorker(QObject):
         from reader.core import refresh_feeds
 
         try:
-            with Store(self._library) as store:
+            with reopen_library(self._library) as store:
                 summary = refresh_feeds(
                     store,
                     self._feed_ids,

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
-from reader.core.demo import seed_demo_library
+from reader.core.demo import is_demo_library, open_demo_library, reopen_library, seed_demo_library
 from reader.core.refresh import refresh_feeds
 from reader.core.store import Store
-from reader.paths import resources_dir
+from reader.paths import demo_library_path, resources_dir, user_library_path
+from tests.factories import Clock
 
 ASSISES = "Assises nationales : la transition prolongée jusqu’en 2029"
 
 
 @pytest.fixture
-def demo(store: Store) -> Store:
-    assert seed_demo_library(store, resources_dir() / "demo") == 5
-    return store
+def demo(tmp_path: Path, clock: Clock) -> Iterator[Store]:
+    with open_demo_library(tmp_path / "library.sqlite3", clock=clock) as store:
+        assert seed_demo_library(store, resources_dir() / "demo") == 5
+        yield store
 
 
 def test_a_refresh_brings_the_next_edition_then_nothing(demo: Store) -> None:
@@ -55,3 +60,21 @@ def test_highlights_survive_the_rewritten_article(demo: Store) -> None:
     assert text[after[moved.id].start : after[moved.id].end] == moved.exact
     orphan = after[cut.id]
     assert orphan.orphaned and orphan.note == "À suivre : procès de l’ACR"
+
+
+def test_only_the_demo_library_answers_offline(store: Store) -> None:
+    # The production downloader knows nothing of the demo: its addresses never resolve.
+    seed_demo_library(store, resources_dir() / "demo")
+    summary = refresh_feeds(store, parse_processes=0)
+    assert (summary.ok, summary.failed) == (0, 5)
+
+
+def test_a_worker_reopens_the_demo_library_offline(tmp_path: Path) -> None:
+    path = demo_library_path(tmp_path)
+    assert is_demo_library(path) and not is_demo_library(user_library_path(tmp_path))
+    with open_demo_library(path) as store:
+        seed_demo_library(store, resources_dir() / "demo")
+    with reopen_library(path) as store:
+        assert refresh_feeds(store, parse_processes=0).ok == 5
+    with reopen_library(user_library_path(tmp_path)) as store:
+        assert store.parts.fetcher is None

@@ -800,3 +800,55 @@ def test_parse_retry_after(value: str | None, expected: datetime | None) -> None
 @given(st.integers(min_value=0, max_value=10**9))
 def test_parse_retry_after_delta_seconds(seconds: int) -> None:
     assert parse_retry_after(str(seconds), NOW) == NOW + timedelta(seconds=seconds)
+
+
+@pytest.mark.parametrize(
+    ("exc_type", "kind"),
+    [
+        (httpx.ConnectTimeout, "timeout"),
+        (httpx.ReadTimeout, "timeout"),
+        (httpx.WriteTimeout, "timeout"),
+        (httpx.ConnectError, "connect"),
+        (httpx.ReadError, None),
+    ],
+)
+def test_a_fetch_error_names_its_kind(exc_type: type[httpx.HTTPError], kind: str | None) -> None:
+    with Fetcher(timeout=7, transport=_raising(exc_type)) as fetcher:
+        assert fetch_error(fetcher, "http://feeds.example.invalid/feed").kind == kind
+
+
+def test_redirect_errors_name_their_kind() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/loop":
+            return httpx.Response(302, headers={"Location": "/loop"})
+        return httpx.Response(302, headers={"Location": "file:///etc/passwd"})
+
+    with Fetcher(transport=httpx.MockTransport(handler), max_redirects=2) as fetcher:
+        assert fetch_error(fetcher, "http://feeds.example.invalid/loop").kind == "redirects"
+        assert fetch_error(fetcher, "http://feeds.example.invalid/away").kind == "redirect"
+
+
+def test_one_fetch_may_have_a_smaller_size_cap() -> None:
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=bytes(4096)))
+    with Fetcher(transport=transport) as fetcher:
+        assert len(fetcher.fetch("http://feeds.example.invalid/a").content) == 4096
+        error = fetch_error(fetcher, "http://feeds.example.invalid/a", max_bytes=1024)
+    assert isinstance(error, ResponseTooLargeError) and "1 KiB" in str(error)
+
+
+def test_the_callers_check_can_stop_a_download() -> None:
+    class Stopped(Exception):
+        pass
+
+    checks: list[int] = []
+
+    def check() -> None:
+        checks.append(1)
+        if len(checks) > 1:  # before the request, then on the first chunk
+            raise Stopped
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=iter([b"first", b"second"]))  # streamed
+
+    with Fetcher(transport=httpx.MockTransport(handler)) as fetcher, pytest.raises(Stopped):
+        fetcher.fetch("http://feeds.example.invalid/a", check=check)

@@ -79,6 +79,7 @@ def test_automatic_mode_fetches_teasers_only(store: Store, news: NewsSite, gazet
     assert summary.full_texts == 1 and not summary.full_text_failures  # type: ignore[attr-defined]
     assert "1 full text fetched" in summary.describe()  # type: ignore[attr-defined]
     article = store.get_article(only(store, "Des puits pour Doulé"))
+    assert summary.full_text_ids == [article.id]  # type: ignore[attr-defined]
     assert article.full_text is not None and article.full_text.url.endswith("/articles/puits")
     # The canonical text is the page's article, without its navigation or comment form.
     for paragraph in PARAGRAPHS:
