@@ -27,6 +27,9 @@ class RefreshStatus(QObject):
         super().__init__(window)
         self._window = window
         self.live_reload_timer = QTimer(self, singleShot=True, interval=LIVE_RELOAD_MS)
+        #: The articles the running refresh rewrote or gave a full text, as it reports them:
+        #: the open article is read again only when it is one of them.
+        self._touched: set[int] = set()
 
     def build_status_widgets(self, status: QStatusBar) -> None:
         """The status bar's refresh widgets: what the refresh is doing, then what it did; its
@@ -83,6 +86,7 @@ class RefreshStatus(QObject):
         self.progress.setVisible(running)
         self.cancel_button.setVisible(running)
         if running:
+            self._touched.clear()
             self.progress.setRange(0, 0)
             self.progress.setFormat(self.tr("Refreshing…"))
             self._show_refresh_status(self.tr("Refreshing…"))
@@ -109,6 +113,7 @@ class RefreshStatus(QObject):
                 number(step.done), number(step.total), shorten(step.outcome.feed.title, 60)
             )
         )
+        self._touched.update(step.outcome.rewritten)
         changed = step.outcome.new or step.outcome.error or step.outcome.updated
         if changed and not self.live_reload_timer.isActive():
             self.live_reload_timer.start()
@@ -116,7 +121,10 @@ class RefreshStatus(QObject):
     @Slot(object)
     def on_refresh_finished(self, summary: RefreshSummary) -> None:
         self.live_reload_timer.stop()
+        self._touched.update(summary.rewritten)
+        self._touched.update(summary.full_text_ids)
         self.reload_views()
+        self._touched.clear()
         # Re-anchoring may have moved or orphaned some highlights.
         self._window.companions.reload_highlights_window()
         new = (
@@ -174,7 +182,7 @@ class RefreshStatus(QObject):
                 self._window.article_view.setCurrentIndex(self._window.article_model.index(row, 0))
                 self._window.article_view.selectionModel().blockSignals(False)
         self._window.reader_pane.rewrite_notice = None
-        if current is not None:
+        if current is not None and current.id in self._touched:
             self._window.reader_pane.rewrite_notice = self._window.reader_pane.show_if_rewritten(
                 current
             )
