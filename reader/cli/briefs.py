@@ -8,13 +8,12 @@ from typing import TextIO
 
 from reader.cli.i18n import _, ngettext
 from reader.cli.output import (
-    check_output,
     count_articles,
     cut,
+    force_hint,
     iso,
     print_json,
     shown,
-    write_output,
 )
 from reader.core import Store
 from reader.core.errors import ReaderError
@@ -23,7 +22,7 @@ from reader.core.errors import ReaderError
 def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     from reader.core import BriefStore, compose
     from reader.core.types import Brief, BriefCriteria
-    from reader.export import export_format, format_for_path
+    from reader.export import check_target, export_format, format_for_path, publish_brief
     from reader.export.labels import labels_for
 
     to_stdout = str(args.output) == "-"
@@ -42,14 +41,11 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
                 f"the file name {str(args.output)!r} does not tell"
             )
         fmt = guessed
-    if not to_stdout and not args.output.parent.is_dir():
-        raise ReaderError(
-            f"cannot write {args.output}: the folder {args.output.parent} does not exist"
-        )
     if not to_stdout:
-        # Before composing and rendering: a pipe, a device or a read-only file is refused
-        # at once rather than after the work.
-        check_output(args.output, force=args.force)
+        # Before composing and rendering: a missing folder, a pipe, a device or a read-only
+        # file is refused at once rather than after the work.
+        with force_hint():
+            check_target(args.output, replace_read_only=args.force)
     introduction = args.intro
     if args.intro_file is not None:
         try:
@@ -58,10 +54,9 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
             reason = getattr(error, "strerror", None) or error
             raise ReaderError(f"cannot read {args.intro_file}: {reason}") from None
 
-    briefs = BriefStore(store)
     brief: Brief
     if args.saved is not None:
-        brief = briefs.get(args.saved)
+        brief = BriefStore(store).get(args.saved)
     else:
         criteria = BriefCriteria(
             tags=tuple(args.tag),
@@ -93,17 +88,20 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
             language=args.language,
             allow_empty=args.allow_empty,
         )
-    data = fmt.render(brief, store.highlights.colors(), now=store.now(), paper=args.paper)
     if to_stdout:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        write_output(args.output, data, force=args.force)
-    if args.save or args.mark_used:
-        brief = briefs.save(brief)
-    if args.mark_used:
-        briefs.mark_exported(brief)
+        sys.stdout.flush()  # what was printed goes before the brief's bytes
+    with force_hint():  # the file made read-only since the check
+        published = publish_brief(
+            store,
+            brief,
+            sys.stdout.buffer if to_stdout else args.output,
+            fmt.key,
+            paper=args.paper,
+            replace_read_only=args.force,
+            save=args.save,
+            mark_used=args.mark_used,
+        )
+    brief = published.brief
     items = list(brief.items())
     passages = sum(len(item.highlights) for item in items)
     sections = sum(1 for section in brief.sections if section.items)

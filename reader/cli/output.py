@@ -123,19 +123,20 @@ def status_line(stream: TextIO) -> Iterator[StatusLine | None]:
 def check_output(path: Path, *, force: bool) -> None:
     """Refuse an -o the export would not replace: a folder, a pipe, a device, a link to
     nothing, or a read-only file unless --force."""
-    try:
+    with force_hint():
         check_replaceable(path, replace_read_only=force)
-    except ReadOnlyFileError as error:
-        raise _with_force_hint(error) from None
 
 
 def write_output(path: Path, data: bytes, *, force: bool) -> None:
     """write_atomically, the refusal of a read-only file saying how to overrule it."""
-    try:
+    with force_hint():  # made read-only since check_output
         write_atomically(path, data, replace_read_only=force)
-    except ReadOnlyFileError as error:  # made read-only since check_output
-        raise _with_force_hint(error) from None
 
 
-def _with_force_hint(error: ReadOnlyFileError) -> ReaderError:
-    return ReaderError(f"{error}; use --force to replace it")
+@contextmanager
+def force_hint() -> Iterator[None]:
+    """The refusal of a read-only file, inside the block, says how to overrule it (--force)."""
+    try:
+        yield
+    except ReadOnlyFileError as error:
+        raise ReaderError(f"{error}; use --force to replace it") from None
