@@ -74,11 +74,8 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
             or (args.tag[0] if len(args.tag) == 1 and args.group_by == "tag" else None),
         )
         labels = labels_for(args.language)
-        title = args.title or " – ".join(
-            part
-            for part in (labels.press_review, labels.period_text(args.since, args.until))
-            if part
-        )
+        title = args.title or labels.default_title(args.since, args.until)
+        other, everything = labels.leftover_headings
         brief = compose(
             store,
             criteria,
@@ -87,6 +84,8 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
             introduction=introduction,
             language=args.language,
             allow_empty=args.allow_empty,
+            other=other,
+            everything=everything,
         )
     if to_stdout:
         sys.stdout.flush()  # what was printed goes before the brief's bytes
