@@ -42,12 +42,6 @@ if TYPE_CHECKING:
     from reader.core.store import Store
 
 
-#: The headings ``group`` gives its catch-all sections, by brief language.
-_LEFTOVER_HEADINGS: dict[str, tuple[str, str]] = {
-    "en": ("Other", "Articles"),
-    "fr": ("Autres sujets", "Articles"),
-}
-
 #: An excerpt longer than this many characters of text is cut to its first sentences.
 EXCERPT_CHARS = 480
 
@@ -317,9 +311,12 @@ def _section_key(tags: Sequence[str], prefix: str | None, ordered: Sequence[str]
 
 
 def leftover_headings(language: str) -> tuple[str, str]:
-    """The headings of the catch-all sections in a brief's language: the one for articles
-    matching no section's tag, and the one section of an ungrouped brief."""
-    return _LEFTOVER_HEADINGS.get(language, _LEFTOVER_HEADINGS["en"])
+    """Transitional: the headings now live with a brief's other words, in
+    ``reader.export.labels.leftover_headings``; this name stays only until the desktop
+    composer imports them from there, and then goes (with its entry in reader.core)."""
+    from reader.export.labels import leftover_headings as headings
+
+    return headings(language)
 
 
 def compose(
@@ -331,10 +328,13 @@ def compose(
     introduction: str = "",
     language: str = "en",
     allow_empty: bool = False,
+    other: str = "Other",
+    everything: str = "Articles",
 ) -> Brief:
-    """A new (unsaved) brief from the criteria: selected, then grouped."""
+    """A new (unsaved) brief from the criteria: selected, then grouped. ``other`` and
+    ``everything`` head the catch-all sections, as in :func:`group`; the caller gives them
+    in the brief's language (the export's labels hold them)."""
     items = select_items(store, criteria, allow_empty=allow_empty)
-    other, everything = leftover_headings(language)
     return Brief(
         title=title,
         author=author,

@@ -1,6 +1,7 @@
 """The words a brief is printed with, in the brief's language: headings, labels, dates and
 the page counter. Every export format takes its wording from here, so a French brief says
-« Sommaire » and « page 2 sur 5 » whatever the format."""
+« Sommaire » and « page 2 sur 5 » whatever the format; so do the command line and the
+composer for the headings they give a brief's catch-all sections."""
 
 from __future__ import annotations
 
@@ -34,6 +35,14 @@ class Labels:
     until_day: str  # with {date}
     first_day: str  # how the first day of a month is written ("1", or "1er" in French)
     colon: str  # French sets a narrow no-break space before a colon
+    other_section: str  # the last section: articles matching no other section's tag
+    all_section: str  # the one section of a brief not grouped
+
+    @property
+    def leftover_headings(self) -> tuple[str, str]:
+        """The headings of the catch-all sections (``other`` and ``everything`` of
+        :func:`reader.core.group`)."""
+        return self.other_section, self.all_section
 
     def label(self, word: str) -> str:
         """``word`` as the start of a labelled line: ``Note:`` / ``Note :``."""
@@ -72,6 +81,11 @@ class Labels:
             return f"{self.day(since)} {self.months[since.month - 1]} – {self.date(last)}"
         return f"{self.date(since)} – {self.date(last)}"
 
+    def default_title(self, since: datetime | None, until: datetime | None) -> str:
+        """The title of a brief not given one: ``Press review – 28–29 November 2026``."""
+        period = self.period_text(since, until)
+        return f"{self.press_review} – {period}" if period else self.press_review
+
 
 ENGLISH = Labels(
     language="en",
@@ -106,6 +120,8 @@ ENGLISH = Labels(
     until_day="until {date}",
     first_day="1",
     colon=":",
+    other_section="Other",
+    all_section="Articles",
 )
 
 FRENCH = Labels(
@@ -141,6 +157,8 @@ FRENCH = Labels(
     until_day="jusqu’au {date}",
     first_day="1er",
     colon="\u202f:",
+    other_section="Autres sujets",
+    all_section="Articles",
 )
 
 _BY_LANGUAGE = {labels.language: labels for labels in (ENGLISH, FRENCH)}
@@ -151,3 +169,9 @@ def labels_for(language: str) -> Labels:
     language is not one we write briefs in."""
     code = language.replace("-", "_").split("_")[0].casefold()
     return _BY_LANGUAGE.get(code, ENGLISH)
+
+
+def leftover_headings(language: str) -> tuple[str, str]:
+    """The headings of the catch-all sections in a brief's language: the one for articles
+    matching no section's tag, and the one section of an ungrouped brief."""
+    return labels_for(language).leftover_headings

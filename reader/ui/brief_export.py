@@ -1,4 +1,9 @@
-"""Exporting a brief off the GUI thread (a long PDF takes seconds), reporting through signals."""
+"""Exporting a brief off the GUI thread (a long PDF takes seconds), reporting through signals.
+
+The worker runs the writing half of the publishing pipeline, :mod:`reader.export.publish`
+(check the target, render, write atomically). Keeping the brief and marking its articles
+used needs the library, so the composer does it on the GUI thread once ``finished`` comes.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.core.errors import ReaderError
 from reader.core.types import Brief, HighlightColor
-from reader.export import export_brief
+from reader.export.publish import export_brief
 from reader.ui.workers import stop_worker_thread, worker_thread
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.cli_i18n import LANGUAGE_VARIABLES
+from reader.cli.i18n import LANGUAGE_VARIABLES
 
 
 @pytest.fixture(autouse=True)

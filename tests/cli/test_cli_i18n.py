@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import ast
 import gettext
+import importlib
 import inspect
 import io
 import os
+import pkgutil
 import re
 import subprocess
 import sys
@@ -17,9 +19,9 @@ from pathlib import Path
 import pytest
 
 import reader.cli
-from reader import cli_i18n
 from reader.cli import build_parser, main
-from reader.cli_i18n import (
+from reader.cli import i18n as cli_i18n
+from reader.cli.i18n import (
     LANGUAGE_VARIABLES,
     CatalogError,
     Message,
@@ -243,7 +245,12 @@ def _messages_in(source: str) -> set[str]:
     return found
 
 
-CLI_MESSAGES = _messages_in(inspect.getsource(reader.cli))
+#: The source of every module of the command line.
+CLI_SOURCE = "\n".join(
+    inspect.getsource(importlib.import_module(f"reader.cli.{module.name}"))
+    for module in pkgutil.iter_modules(reader.cli.__path__)
+) + inspect.getsource(reader.cli)
+CLI_MESSAGES = _messages_in(CLI_SOURCE)
 ARGPARSE_MESSAGES = _messages_in(inspect.getsource(argparse))
 #: argparse's messages a user of press-reader can meet (the others are programming errors).
 ARGPARSE_USER_MESSAGES = {
@@ -265,7 +272,7 @@ ARGPARSE_USER_MESSAGES = {
 
 
 def test_the_command_line_marks_only_literal_messages() -> None:
-    for _name, call in _calls(inspect.getsource(reader.cli)):
+    for _name, call in _calls(CLI_SOURCE):
         literal = [
             isinstance(arg, ast.Constant) and isinstance(arg.value, str) for arg in call.args
         ]
@@ -280,7 +287,7 @@ def test_every_message_of_the_command_line_is_translated() -> None:
 
 def test_the_catalog_has_no_stale_messages() -> None:
     stale = {m.key for m in _catalog()} - CLI_MESSAGES - ARGPARSE_MESSAGES
-    assert stale == set(), "not used by reader/cli.py or argparse any more"
+    assert stale == set(), "not used by reader/cli/ or argparse any more"
 
 
 def test_the_catalog_has_each_message_once() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import _HANDLERS, build_parser
-from reader.cli_usage import REGENERATE, commands, main, usage_page
+from reader.cli.usage import REGENERATE, commands, main, usage_page
 
 USAGE_MD = Path(__file__).resolve().parents[2] / "docs" / "usage.md"
 
@@ -15,7 +15,7 @@ USAGE_MD = Path(__file__).resolve().parents[2] / "docs" / "usage.md"
 def test_the_committed_page_is_up_to_date() -> None:
     committed = USAGE_MD.read_text(encoding="utf-8") if USAGE_MD.exists() else ""
     assert committed == usage_page(), (
-        f"docs/usage.md is out of date with reader/cli.py: run `.venv/bin/{REGENERATE}` "
+        f"docs/usage.md is out of date with reader/cli/parser.py: run `.venv/bin/{REGENERATE}` "
         "and commit the result"
     )
 

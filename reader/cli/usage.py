@@ -1,6 +1,6 @@
 """Writes the man-style page ``docs/usage.md`` from the command line's argparse definitions.
 
-``python -m reader.cli_usage docs/usage.md`` rewrites the page; without a file it prints it.
+``python -m reader.cli.usage docs/usage.md`` rewrites the page; without a file it prints it.
 The page is always English, whatever the user's language.
 """
 
@@ -12,11 +12,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from reader import cli_i18n, paths
-from reader.cli import PROG, build_parser
+from reader import paths
+from reader.cli import i18n
+from reader.cli.parser import PROG, build_parser
 
 #: The command that regenerates the page (the page and its test say it).
-REGENERATE = "python -m reader.cli_usage docs/usage.md"
+REGENERATE = "python -m reader.cli.usage docs/usage.md"
 #: Usage lines are wrapped at this width, whatever the terminal's.
 USAGE_WIDTH = 88
 #: Options every command accepts; listed once, with the global options.
@@ -27,7 +28,7 @@ _DEFAULT_GROUPS = ("positional arguments", "options")
 
 def usage_page() -> str:
     """The whole page, in English."""
-    with cli_i18n.translated(gettext.NullTranslations()):
+    with i18n.translated(gettext.NullTranslations()):
         parser = build_parser()
         return "\n".join(_page(parser)).rstrip("\n") + "\n"
 
@@ -55,7 +56,7 @@ def _page(parser: argparse.ArgumentParser) -> Iterator[str]:
     summary = description.split(": ", 1)[-1].rstrip(".")
     yield f"# {PROG}(1)"
     yield ""
-    yield f"<!-- Generated from reader/cli.py by `{REGENERATE}`: do not edit by hand. -->"
+    yield f"<!-- Generated from reader/cli/parser.py by `{REGENERATE}`: do not edit by hand. -->"
     yield ""
     yield "## NAME"
     yield ""
@@ -214,7 +215,7 @@ def _static_sections() -> Iterator[str]:
     )
     yield f"- `{demo}`: the demo library (`--demo`), seeded from the bundled demo feeds."
     yield (
-        f"- `resources/translations/{cli_i18n.catalog_name('fr')}`: the French messages of the "
+        f"- `resources/translations/{i18n.catalog_name('fr')}`: the French messages of the "
         "command line, read as they are at start."
     )
     yield ""
@@ -235,7 +236,7 @@ def _static_sections() -> Iterator[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the page to the file given, or print it."""
-    parser = argparse.ArgumentParser(prog="python -m reader.cli_usage", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m reader.cli.usage", description=__doc__)
     parser.add_argument("output", nargs="?", help="the file to write (default: stdout)")
     args = parser.parse_args(argv)
     page = usage_page()
