@@ -64,7 +64,12 @@ def _run(argv: Sequence[str] | None, clock: Clock) -> int:
             return run_window(args)
         with (
             sigterm_interrupts(),
-            open_library(library_file(args, clock), clock, reading=only_reads(args)) as store,
+            open_library(
+                library_file(args, clock),
+                clock,
+                reading=only_reads(args),
+                demo=getattr(args, "demo", False),
+            ) as store,
         ):
             return handler(store, args, sys.stdout)
     except ReaderError as error:

@@ -26,10 +26,17 @@ def demo_library(data: Path, clock: Clock = utc_now) -> Path:
     return path
 
 
-def open_library(path: Path, clock: Clock = utc_now, *, reading: bool = False) -> Store:
-    """The library at ``path``; a command that only reads it opens a library the user cannot
-    write read-only, and any other is refused by the Store with the reason it is read-only."""
+def open_library(
+    path: Path, clock: Clock = utc_now, *, reading: bool = False, demo: bool = False
+) -> Store:
+    """The library at ``path`` (the ``demo`` one refreshes offline); a command that only
+    reads it opens a library the user cannot write read-only, and any other is refused by
+    the Store with the reason it is read-only."""
     read_only = reading and path.exists() and not is_writable(path)
+    if demo:
+        from reader.core import open_demo_library
+
+        return open_demo_library(path, clock=clock, read_only=read_only)
     return Store(path, clock=clock, read_only=read_only)
 
 
