@@ -29,7 +29,6 @@ if TYPE_CHECKING:
         compose,
         excerpt_of,
         group,
-        leftover_headings,
         select_items,
     )
     from reader.core.clock import utc_now
@@ -172,7 +171,6 @@ _HOMES: dict[str, str] = {
     "compose": "briefs",
     "excerpt_of": "briefs",
     "group": "briefs",
-    "leftover_headings": "briefs",
     "select_items": "briefs",
     "Fetcher": "fetch",
     "DEFAULT_USER_AGENT": "fetch",
@@ -382,7 +380,6 @@ __all__ = [
     "group",
     "is_under",
     "is_writable",
-    "leftover_headings",
     "library_tag",
     "locate",
     "normalize_feed_url",

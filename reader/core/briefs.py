@@ -310,15 +310,6 @@ def _section_key(tags: Sequence[str], prefix: str | None, ordered: Sequence[str]
     return tags[0] if tags else None
 
 
-def leftover_headings(language: str) -> tuple[str, str]:
-    """Transitional: the headings now live with a brief's other words, in
-    ``reader.export.labels.leftover_headings``; this name stays only until the desktop
-    composer imports them from there, and then goes (with its entry in reader.core)."""
-    from reader.export.labels import leftover_headings as headings
-
-    return headings(language)
-
-
 def compose(
     store: Store,
     criteria: BriefCriteria,

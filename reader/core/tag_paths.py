@@ -28,4 +28,5 @@ def is_under(tag: str, wanted: str) -> bool:
 
 def any_under(tags: Iterable[str], wanted: str) -> bool:
     """Whether one of ``tags`` is ``wanted`` or lies below it."""
-    return any(is_under(tag, wanted) for tag in tags)
+    below = tag_key(wanted)
+    return any(below in tag_and_parents(tag) for tag in tags)

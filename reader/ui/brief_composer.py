@@ -60,11 +60,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import BriefStore, Store, group, leftover_headings, select_items
+from reader.core import BriefStore, Store, group, select_items
 from reader.core.errors import ReaderError
 from reader.core.types import Brief, BriefItem, HighlightColor
 from reader.export import FORMATS, PAPERS, ExportFormat
-from reader.export.labels import LANGUAGES
+from reader.export.labels import LANGUAGES, leftover_headings
 from reader.export.markdown import render_markdown
 from reader.ui.brief_criteria import CriteriaPanel, local_midnight
 from reader.ui.brief_export import BriefExporter, ExportJob
