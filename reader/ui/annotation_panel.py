@@ -118,15 +118,15 @@ class AnnotationPanel(QWidget):
     is undoable; errors are shown in a line under the editor and nothing typed is lost.
 
     Signals:
-        highlightActivated(int): the user selected or activated a placed highlight (its id);
+        highlight_activated(int): the user selected or activated a placed highlight (its id);
             the window scrolls the reader to the passage. Not emitted for orphaned ones,
             nor when the selection is made by :meth:`select_highlight`.
-        noteEditingFinished(int): the user pressed Ctrl+Return in the note (the highlight's
+        note_editing_finished(int): the user pressed Ctrl+Return in the note (the highlight's
             id), after the note was saved; the window may give the focus back to the reader.
     """
 
-    highlightActivated = Signal(int)
-    noteEditingFinished = Signal(int)
+    highlight_activated = Signal(int)
+    note_editing_finished = Signal(int)
 
     def __init__(
         self, store: Store, annotations: Annotations, parent: QWidget | None = None
@@ -331,7 +331,7 @@ class AnnotationPanel(QWidget):
         if dirty and previous is not None and switched and not self._keep_note(previous, text):
             return
         if highlight is not None and not self._quiet and not highlight.orphaned:
-            self.highlightActivated.emit(highlight.id)
+            self.highlight_activated.emit(highlight.id)
 
     def _keep_note(self, previous: Highlight, text: str) -> bool:
         """Save the note typed for the highlight just left; if that fails, select it again
@@ -354,7 +354,7 @@ class AnnotationPanel(QWidget):
     def on_activated(self, index: QModelIndex) -> None:
         highlight = self.model.highlight_at(index.row())
         if highlight is not None and not highlight.orphaned:
-            self.highlightActivated.emit(highlight.id)
+            self.highlight_activated.emit(highlight.id)
 
     @Slot(int)
     def on_color_activated(self, position: int) -> None:
@@ -376,7 +376,7 @@ class AnnotationPanel(QWidget):
         self.commit_note()
         target = self._target
         if done and target is not None and not self._note_dirty():
-            self.noteEditingFinished.emit(target.id)
+            self.note_editing_finished.emit(target.id)
 
     @Slot()
     def commit_note(self) -> None:

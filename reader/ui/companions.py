@@ -43,7 +43,7 @@ class Companions(QObject):
             self.highlights_window = HighlightsWindow(
                 self._window.store, self._window.annotations, self._window
             )
-            self.highlights_window.passageRequested.connect(self.open_highlight)
+            self.highlights_window.passage_requested.connect(self.open_highlight)
         self.highlights_window.show()
         self.highlights_window.raise_()
         self.highlights_window.activateWindow()

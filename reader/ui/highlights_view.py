@@ -99,11 +99,11 @@ class HighlightsWindow(QWidget):
     :class:`Annotations`, so they are undoable here and everywhere else.
 
     Signals:
-        passageRequested(Highlight): the user wants to read a highlight in its article
+        passage_requested(Highlight): the user wants to read a highlight in its article
             (double click, Enter or "Go to passage"); never sent for one whose article is gone.
     """
 
-    passageRequested = Signal(object)
+    passage_requested = Signal(object)
 
     def __init__(
         self, store: Store, annotations: Annotations, parent: QWidget | None = None
@@ -525,7 +525,7 @@ class HighlightsWindow(QWidget):
         if highlight.article_id is None:
             self.status_label.setText(self._explanation(highlight))
             return False
-        self.passageRequested.emit(highlight)
+        self.passage_requested.emit(highlight)
         return True
 
     def edit_note(self, highlight: Highlight | None) -> None:

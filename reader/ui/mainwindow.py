@@ -325,13 +325,13 @@ class MainWindow(QMainWindow):
         ):
             self.library.replaced.connect(take)
         self.annotations.failed.connect(self.messages.warning)
-        self.annotation_panel.highlightActivated.connect(self.reader_pane.go_to_highlight)
+        self.annotation_panel.highlight_activated.connect(self.reader_pane.go_to_highlight)
         self.reader_view.cursorPositionChanged.connect(self.reader_pane.on_reader_cursor_moved)
-        self.selection_toolbar.colorChosen.connect(
+        self.selection_toolbar.color_chosen.connect(
             lambda name: self.reader_pane.highlight_selection(color=name)
         )
-        self.selection_toolbar.noteRequested.connect(self.reader_pane.highlight_with_note)
-        self.selection_toolbar.tagsRequested.connect(self.reader_pane.highlight_with_tags)
+        self.selection_toolbar.note_requested.connect(self.reader_pane.highlight_with_note)
+        self.selection_toolbar.tags_requested.connect(self.reader_pane.highlight_with_tags)
         self.reader_view.full_text_requested.connect(self.reader_pane.request_full_text)
         self.reader_view.version_changed.connect(self.reader_pane.on_reader_version_changed)
         self.full_texts.started.connect(self.reader_pane.on_full_text_started)

@@ -127,14 +127,14 @@ class SelectionToolbar(QFrame):
     It never takes the keyboard focus from the view.
 
     Signals:
-        colorChosen(str): highlight the selection in this palette colour (its name).
-        noteRequested(): highlight the selection and write a note on it.
-        tagsRequested(): highlight the selection and tag it.
+        color_chosen(str): highlight the selection in this palette colour (its name).
+        note_requested(): highlight the selection and write a note on it.
+        tags_requested(): highlight the selection and tag it.
     """
 
-    colorChosen = Signal(str)
-    noteRequested = Signal()
-    tagsRequested = Signal()
+    color_chosen = Signal(str)
+    note_requested = Signal()
+    tags_requested = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -246,16 +246,16 @@ class SelectionToolbar(QFrame):
     @Slot()
     def on_note_clicked(self) -> None:
         self.hide()
-        self.noteRequested.emit()
+        self.note_requested.emit()
 
     @Slot()
     def on_tags_clicked(self) -> None:
         self.hide()
-        self.tagsRequested.emit()
+        self.tags_requested.emit()
 
     def _choose(self, name: str) -> None:
         self.hide()
-        self.colorChosen.emit(name)
+        self.color_chosen.emit(name)
 
     @Slot()
     def update_position(self) -> None:

@@ -203,7 +203,7 @@ def test_empty_states(qtbot: QtBot, panel: AnnotationPanel, store: Store, librar
 def test_selecting_an_entry_activates_its_highlight(
     qtbot: QtBot, panel: AnnotationPanel, library: Library
 ) -> None:
-    with qtbot.waitSignal(panel.highlightActivated) as activated:
+    with qtbot.waitSignal(panel.highlight_activated) as activated:
         click(qtbot, panel, library.evac)
     assert activated.args == [library.evac.id]
     assert panel.current_highlight() == library.get(library.evac)
@@ -212,11 +212,11 @@ def test_selecting_an_entry_activates_its_highlight(
     assert panel.color_box.currentData() == "green"
     assert panel.color_box.currentText() == "context"
     # The keyboard goes to the next one.
-    with qtbot.waitSignal(panel.highlightActivated) as activated:
+    with qtbot.waitSignal(panel.highlight_activated) as activated:
         qtbot.keyClick(panel.list_view, Qt.Key.Key_Down)
     assert activated.args == [library.quote.id]
     # An orphaned one has no passage to go to, but is editable.
-    with qtbot.assertNotEmitted(panel.highlightActivated):
+    with qtbot.assertNotEmitted(panel.highlight_activated):
         click(qtbot, panel, library.rice)
     assert panel.note_edit.toPlainText() == "Suivre la récolte"
     assert panel.note_edit.isEnabled() and not panel.note_edit.isReadOnly()
@@ -225,7 +225,7 @@ def test_selecting_an_entry_activates_its_highlight(
 def test_select_highlight_and_edit_note(
     qtbot: QtBot, panel: AnnotationPanel, library: Library
 ) -> None:
-    with qtbot.assertNotEmitted(panel.highlightActivated):
+    with qtbot.assertNotEmitted(panel.highlight_activated):
         assert panel.select_highlight(library.prefet.id)
     assert selected_id(panel) == library.prefet.id
     assert panel.color_box.currentData() == "pink"
@@ -243,7 +243,7 @@ def test_note_saved_on_ctrl_return_and_undone(
 ) -> None:
     click(qtbot, panel, library.evac)
     replace_text(qtbot, panel.note_edit, "Bilan officiel : 212 familles.")
-    with qtbot.waitSignal(panel.noteEditingFinished) as finished:
+    with qtbot.waitSignal(panel.note_editing_finished) as finished:
         qtbot.keyClick(panel.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert finished.args == [library.evac.id]
     assert library.get(library.evac).note == "Bilan officiel : 212 familles."

@@ -433,7 +433,7 @@ def test_double_click_asks_for_the_passage(
 ) -> None:
     rect = window.view.visualRect(row_index(window, library.harvest, NOTE_COLUMN))
     viewport = window.view.viewport()
-    with qtbot.waitSignal(window.passageRequested) as signal:
+    with qtbot.waitSignal(window.passage_requested) as signal:
         # A real double click: QTest's double click alone lacks the press the view expects.
         qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
@@ -444,10 +444,10 @@ def test_enter_asks_for_the_current_passage(
     qtbot: QtBot, window: HighlightsWindow, library: Library
 ) -> None:
     window.select_highlight(library.drought.id)
-    with qtbot.waitSignal(window.passageRequested) as signal:
+    with qtbot.waitSignal(window.passage_requested) as signal:
         qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert signal.args == [library.drought]
-    with qtbot.waitSignal(window.passageRequested) as signal:
+    with qtbot.waitSignal(window.passage_requested) as signal:
         menu_action(window, library.accord, "go-to-passage").trigger()
     assert signal.args == [library.accord]
 
@@ -465,7 +465,7 @@ def test_a_highlight_whose_article_is_gone_cannot_be_opened_and_says_why(
     assert "deleted" in go.toolTip()
     window.select_highlight(gone.id)
     assert "was deleted" in window.status_label.text()
-    with qtbot.assertNotEmitted(window.passageRequested):
+    with qtbot.assertNotEmitted(window.passage_requested):
         qtbot.keyClick(window.view, Qt.Key.Key_Return)
         assert not window.go_to_passage(gone)
     # The others still open.

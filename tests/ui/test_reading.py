@@ -53,7 +53,7 @@ def test_a_highlight_made_inside_words_takes_the_whole_words(
     open_article_with(demo_window, "invoquée par le colonel Amadou Koïta-Sané")
     drag_select(demo_window, passage, cut_start=1, cut_end=len("-Sané") + 1)
     assert demo_window.reader_view.textCursor().selectedText() == "e colonel Amadou Koït"
-    demo_window.selection_toolbar.colorChosen.emit("green")
+    demo_window.selection_toolbar.color_chosen.emit("green")
     (highlight,) = demo_store.highlights.list()
     assert highlight.exact == passage and highlight.color == "green"
     painted = [m.cursor.selectedText() for m in demo_window.reader_view.extraSelections()]

@@ -160,7 +160,7 @@ def test_colour_buttons_say_what_they_mean_and_emit_their_colour(
     assert [b.toolTip() for b in buttons] == [f"Highlight: {c.meaning}" for c in PALETTE]
     select_by_keyboard(qtbot, view, PARAGRAPH.index("primes"), len("primes"))
     qtbot.waitUntil(bar.isVisible)
-    with qtbot.waitSignal(bar.colorChosen) as chosen:
+    with qtbot.waitSignal(bar.color_chosen) as chosen:
         qtbot.mouseClick(buttons[3], Qt.MouseButton.LeftButton)
     assert chosen.args == ["pink"]
     assert view.hasFocus()
@@ -168,7 +168,7 @@ def test_colour_buttons_say_what_they_mean_and_emit_their_colour(
 
 
 @pytest.mark.parametrize(
-    ("button", "signal"), [("note", "noteRequested"), ("tags", "tagsRequested")]
+    ("button", "signal"), [("note", "note_requested"), ("tags", "tags_requested")]
 )
 def test_note_and_tags_buttons(
     qtbot: QtBot, view: QTextBrowser, bar: SelectionToolbar, button: str, signal: str
