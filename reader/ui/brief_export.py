@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 
 from reader.core.errors import ReaderError
 from reader.core.types import Brief, HighlightColor
 from reader.export.publish import export_brief
-from reader.ui.workers import stop_worker_thread, worker_thread
+from reader.ui.threads import ThreadController, Worker
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class ExportJob:
     replace_read_only: bool = False
 
 
-class _ExportWorker(QObject):
+class _ExportWorker(Worker):
     """Lives on the export thread; touches no Store (the job carries plain values).
 
     Signals:
@@ -54,7 +54,6 @@ class _ExportWorker(QObject):
         super().__init__()
         self._job = job
 
-    @Slot()
     def run(self) -> None:
         job = self._job
         try:
@@ -73,13 +72,9 @@ class _ExportWorker(QObject):
             self.crashed.emit(job, error)
         else:
             self.finished.emit(job)
-        finally:
-            # The thread's event loop ends with the work, so waiting for the thread (when
-            # the window closes) does not depend on the GUI thread stopping it.
-            self.thread().quit()
 
 
-class BriefExporter(QObject):
+class BriefExporter(ThreadController):
     """Runs one export at a time on its own thread.
 
     Signals:
@@ -92,56 +87,35 @@ class BriefExporter(QObject):
     started = Signal(object)
     finished = Signal(object)
     failed = Signal(object, str)
-    running_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread: QThread | None = None
-        self._worker: _ExportWorker | None = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None
+    thread_name = "brief-export"
+    #: A long PDF takes seconds; the window waits for it before it closes.
+    wait_msecs = 60_000
 
     def start(self, job: ExportJob) -> bool:
         """Export in the background; False (and nothing done) while another one runs."""
-        if self._thread is not None:
+        if self.running:
             return False
         worker = _ExportWorker(job)
-        thread = worker_thread(self, "brief-export", worker)
-        thread.started.connect(worker.run)
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)
         worker.crashed.connect(self._on_worker_crashed)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self._start_worker(worker, run=True)
         self.started.emit(job)
-        self.running_changed.emit(True)
         return True
-
-    def wait(self, msecs: int = 60_000) -> bool:
-        """Block until the export thread ends (before the window closes)."""
-        thread = self._thread
-        return True if thread is None else thread.wait(msecs)
 
     @Slot(object)
     def _on_worker_finished(self, job: ExportJob) -> None:
-        self._stop_thread()
+        self._stop_worker()
         self.finished.emit(job)
 
     @Slot(object, str)
     def _on_worker_failed(self, job: ExportJob, message: str) -> None:
-        self._stop_thread()
+        self._stop_worker()
         self.failed.emit(job, message)
 
     @Slot(object, object)
     def _on_worker_crashed(self, job: ExportJob, error: BaseException) -> None:
-        self._stop_thread()
+        self._stop_worker()
         self.failed.emit(job, self.tr("the export stopped on an unexpected error"))
         raise error  # to the application's crash handler, on this (the GUI) thread
-
-    def _stop_thread(self) -> None:
-        thread, worker = self._thread, self._worker
-        self._thread = self._worker = None
-        stop_worker_thread(thread, worker)
-        self.running_changed.emit(False)

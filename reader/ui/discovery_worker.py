@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core import utc_now
 from reader.core.errors import ReaderError
-from reader.ui.workers import stop_worker_thread, worker_thread
+from reader.ui.threads import ThreadController, Worker
 
 
-class _DiscoveryWorker(QObject):
+class _DiscoveryWorker(Worker):
     """Lives on the discovery thread; each request gets a downloader of its own.
 
     Signals:
@@ -42,15 +42,17 @@ class _DiscoveryWorker(QObject):
         self.found.emit(request, found)
 
 
-class FeedFinder(QObject):
+class FeedFinder(ThreadController):
     """Looks for the feeds of addresses (``reader.core.discover``) on a thread of its own.
     Requests are answered in turn, each with the number :meth:`find` returned; whoever
     asked ignores answers to requests it gave up on (another address typed, the dialog
-    closed).
+    closed). :meth:`stop` waits for the request under way (a download is bounded by its
+    timeout) and drops the others.
 
     Signals:
         found(int, Discovery): the feeds found for request ``int``.
         failed(int, str): request ``int`` failed; the message is for the user.
+        running_changed(bool): whether the look-ups' thread is up.
     """
 
     found = Signal(int, object)
@@ -59,34 +61,22 @@ class FeedFinder(QObject):
     #: Hands a request to the worker, across threads.
     _request = Signal(int, str)
 
+    thread_name = "feed-discovery"
+
     def __init__(
         self, parent: QObject | None = None, *, clock: Callable[[], datetime] = utc_now
     ) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._thread: QThread | None = None
-        self._worker: _DiscoveryWorker | None = None
         self._last = 0
 
     def find(self, address: str) -> int:
         """Start looking for the feeds of ``address``; returns the request's number."""
-        if self._thread is None:
+        if not self.running:
             worker = _DiscoveryWorker(self._clock)
-            thread = worker_thread(self, "feed-discovery", worker)
-            self._request.connect(worker.find)
             worker.found.connect(self.found)
             worker.failed.connect(self.failed)
-            self._thread, self._worker = thread, worker
-            thread.start()
+            self._start_worker(worker, requests=[(self._request, worker.find)])
         self._last += 1
         self._request.emit(self._last, address)
         return self._last
-
-    def stop(self) -> None:
-        """Wait for the request under way (a download is bounded by its timeout), drop the
-        others, end the thread."""
-        thread, worker = self._thread, self._worker
-        self._thread = self._worker = None
-        if worker is not None:
-            self._request.disconnect(worker.find)
-        stop_worker_thread(thread, worker)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core import reopen_library
 from reader.core.errors import ReaderError
-from reader.ui.workers import stop_worker_thread, worker_thread
+from reader.ui.threads import ThreadController, Worker
 
 
-class _FullTextWorker(QObject):
+class _FullTextWorker(Worker):
     """Lives on the full-text thread; opens its own Store on the library file for each
     article (a Store belongs to the thread that opened it).
 
@@ -44,7 +44,7 @@ class _FullTextWorker(QObject):
         self.finished.emit(self._generation, article_id)
 
 
-class FullTextController(QObject):
+class FullTextController(ThreadController):
     """Fetches full texts on request, one article at a time; further requests wait their
     turn (each article once). A fetch takes up to the download timeout (20 s), so
     :meth:`stop` (on close, or before switching library) waits for the one under way and
@@ -61,16 +61,15 @@ class FullTextController(QObject):
     started = Signal(int)
     finished = Signal(int)
     failed = Signal(int, str)
-    running_changed = Signal(bool)
 
     #: Hands an article id to the worker, across threads.
     _request = Signal(int)
 
+    thread_name = "full-text"
+
     def __init__(self, library: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
-        self._thread: QThread | None = None
-        self._worker: _FullTextWorker | None = None
         self._waiting: deque[int] = deque()
         self._current: int | None = None
         #: Bumped by stop(): answers from an earlier worker (another library) are ignored.
@@ -89,10 +88,7 @@ class FullTextController(QObject):
         already being fetched or waiting."""
         if self.is_pending(article_id):
             return False
-        was_running = self.running
         self._waiting.append(article_id)
-        if not was_running:
-            self.running_changed.emit(True)
         self._next()
         return True
 
@@ -103,25 +99,19 @@ class FullTextController(QObject):
 
     def stop(self) -> None:
         """Drop the waiting requests, wait for the fetch under way, end the thread."""
-        was_running = self.running
         self._waiting.clear()
         self._current = None
         self._generation += 1
-        self._end_thread()
-        if was_running:
-            self.running_changed.emit(False)
+        super().stop()
 
     def _next(self) -> None:
         if self._current is not None or not self._waiting:
             return
         if self._thread is None:
             worker = _FullTextWorker(self._library, self._generation)
-            thread = worker_thread(self, "full-text", worker)
-            self._request.connect(worker.fetch)
             worker.finished.connect(self._on_worker_finished)
             worker.failed.connect(self._on_worker_failed)
-            self._thread, self._worker = thread, worker
-            thread.start()
+            self._start_worker(worker, requests=[(self._request, worker.fetch)])
         article_id = self._waiting.popleft()
         self._current = article_id
         self.started.emit(article_id)
@@ -151,12 +141,4 @@ class FullTextController(QObject):
             self._next()
         elif self._current is None:
             # Nothing left: end the thread rather than keep it idle.
-            self._end_thread()
-            self.running_changed.emit(False)
-
-    def _end_thread(self) -> None:
-        thread, worker = self._thread, self._worker
-        self._thread = self._worker = None
-        if worker is not None:
-            self._request.disconnect(worker.fetch)
-        stop_worker_thread(thread, worker)
+            self._stop_worker()

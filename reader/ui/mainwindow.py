@@ -49,6 +49,7 @@ from reader.ui.opml_worker import OPMLImporter
 from reader.ui.reader_pane import ReaderPane
 from reader.ui.reader_view import ReaderView
 from reader.ui.refresh_status import RefreshStatus
+from reader.ui.refresh_worker import RefreshController
 from reader.ui.remote import FeedIconCache, ImageLoader
 from reader.ui.screen_fit import fit_to_screen, size_to_screen
 from reader.ui.selection_toolbar import SelectionToolbar
@@ -56,7 +57,6 @@ from reader.ui.settings import AppSettings, ArticleLayout, Preferences, ViewLayo
 from reader.ui.tag_commands import TagCommands
 from reader.ui.welcome import WelcomePage
 from reader.ui.window_dialogs import WindowDialogs
-from reader.ui.workers import RefreshController
 
 #: The share of the screen's free area a window takes when it first opens.
 FIRST_SIZE_SHARE = 0.9

@@ -7,17 +7,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core import Store
 from reader.core.errors import ReaderError
-from reader.ui.workers import stop_worker_thread, worker_thread
+from reader.ui.threads import ThreadController, Worker
 
 if TYPE_CHECKING:
     from reader.core.types import ImportReport
 
 
-class _ImportWorker(QObject):
+class _ImportWorker(Worker):
     """Lives on the import thread; reads and parses the file, then imports it into a Store
     of its own on the library file (a Store belongs to the thread that opened it).
 
@@ -37,7 +37,6 @@ class _ImportWorker(QObject):
         self._source = source
         self._clock = clock
 
-    @Slot()
     def run(self) -> None:
         from reader.core import parse_opml
 
@@ -48,17 +47,10 @@ class _ImportWorker(QObject):
         except (OSError, ReaderError) as error:
             self.failed.emit(error)
             return
-        else:
-            self.finished.emit(report)
-        finally:
-            # Ends the thread from here, so that OPMLImporter.wait() returns as soon as the
-            # import is over even while the GUI thread (which would quit it) is blocked.
-            thread = QThread.currentThread()
-            if thread is not None:
-                thread.quit()
+        self.finished.emit(report)
 
 
-class OPMLImporter(QObject):
+class OPMLImporter(ThreadController):
     """Imports OPML files into the library on a thread of its own, one at a time, so that
     a file of 50 000 feeds leaves the window responsive while it shows its progress.
 
@@ -72,7 +64,8 @@ class OPMLImporter(QObject):
     progress = Signal(str, int, int)
     finished = Signal(str, object)
     failed = Signal(str, object)
-    running_changed = Signal(bool)
+
+    thread_name = "opml-import"
 
     def __init__(
         self, library: Path, clock: Callable[[], datetime], parent: QObject | None = None
@@ -80,13 +73,7 @@ class OPMLImporter(QObject):
         super().__init__(parent)
         self._library = library
         self._clock = clock
-        self._thread: QThread | None = None
-        self._worker: _ImportWorker | None = None
         self._source = ""
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None
 
     def set_library(self, library: Path) -> None:
         """Import later files into another library (an import under way finishes first)."""
@@ -94,25 +81,15 @@ class OPMLImporter(QObject):
 
     def start(self, source: str) -> bool:
         """Import the OPML file at ``source``; False (nothing started) if one is running."""
-        if self._thread is not None:
+        if self.running:
             return False
         self._source = source
         worker = _ImportWorker(self._library, Path(source), self._clock)
-        thread = worker_thread(self, "opml-import", worker)
-        thread.started.connect(worker.run)
         worker.progress.connect(self._on_worker_progress)
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)
-        self._thread, self._worker = thread, worker
-        thread.start()
-        self.running_changed.emit(True)
+        self._start_worker(worker, run=True)
         return True
-
-    def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the import thread ends (for shutdown: the import is one transaction,
-        so waiting keeps it whole)."""
-        thread = self._thread
-        return True if thread is None else thread.wait(msecs)
 
     @Slot(int, int)
     def _on_worker_progress(self, done: int, total: int) -> None:
@@ -120,16 +97,10 @@ class OPMLImporter(QObject):
 
     @Slot(object)
     def _on_worker_finished(self, report: ImportReport) -> None:
-        self._end()
+        self._stop_worker()
         self.finished.emit(self._source, report)
 
     @Slot(object)
     def _on_worker_failed(self, error: OSError | ReaderError) -> None:
-        self._end()
+        self._stop_worker()
         self.failed.emit(self._source, error)
-
-    def _end(self) -> None:
-        thread, worker = self._thread, self._worker
-        self._thread = self._worker = None
-        stop_worker_thread(thread, worker)
-        self.running_changed.emit(False)
