@@ -1,4 +1,7 @@
-"""Shared fixtures: offscreen Qt, the real-world corpus, throwaway libraries."""
+"""Shared fixtures: the real-world corpus, throwaway libraries, loopback sites, a stopped clock.
+
+The Qt application is not made here: only the folders that draw ask for it (tests/qt_session.py).
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from tests.factories import STOPPED, Clock
 from tests.feeds import FeedSite
 from tests.news import NewsSite
 
-# GUI tests never need a display.
+# GUI tests never need a display (set before pytest-qt or a test loads Qt).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # CI runs the property tests on a fixed sequence of examples, with no time limit per example
@@ -28,13 +31,6 @@ if os.environ.get("CI"):
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("PRESS_READER_CORPUS", ROOT.parent / "shared" / "corpus"))
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _widgets_application(qapp: object) -> None:
-    """The session's QApplication, made before any test runs: code that draws without widgets
-    (the PDF export from the command line) starts a bare QGuiApplication when none exists,
-    and widgets cannot be made after that one."""
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,12 @@
-"""The command-line tests expect English: the user's own language is kept out of them."""
+"""The command-line tests expect English: the user's own language is kept out of them. They
+share the session's Qt application: the PDF export draws (tests/qt_session.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from reader.cli.i18n import LANGUAGE_VARIABLES
+from tests.qt_session import _widgets_application  # noqa: F401 - autouse, for this folder
 
 
 @pytest.fixture(autouse=True)

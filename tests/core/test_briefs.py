@@ -1,15 +1,13 @@
-"""Briefs: selecting articles and highlights, grouping, keeping briefs, and Markdown export."""
+"""Briefs: selecting articles and highlights, grouping, keeping briefs, writing them to files."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from reader.core.briefs import BriefStore, compose, group, select_items
 from reader.core.errors import (
@@ -24,78 +22,15 @@ from reader.core.errors import (
 )
 from reader.core.files import write_atomically
 from reader.core.store import Store
-from reader.core.types import ArticleQuery, Brief, BriefCriteria, BriefItem, BriefSection
-from reader.export.labels import ENGLISH, FRENCH
-from reader.export.markdown import escape, render_markdown
+from reader.core.types import ArticleQuery, Brief, BriefCriteria, BriefItem
+from reader.export.markdown import render_markdown
+from tests.brief_library import MALI, Library, fill_library
 from tests.factories import T0, Clock, entry, feed
-
-MALI = (
-    "Le gouvernement de transition a annoncé lundi la reprise de la coopération militaire. "
-    "Selon le ministre, « la sécurité des routes reste la priorité absolue ». "
-    "Le colonel Assimi Goïta s’est rendu à Gao – une première depuis 2021."
-)
-NIGER = (
-    "À Niamey, les autorités ont rouvert la frontière avec le Bénin. "
-    "Les transporteurs saluent une décision « attendue depuis des mois ». "
-    "Les prix du riz devraient baisser d’ici la fin de l’année."
-)
-SENEGAL = (
-    "Dakar accueille le sommet régional sur l’eau. Les ministres y adoptent une feuille de route."
-)
-
-
-@dataclass
-class Library:
-    store: Store
-    monde: int
-    jeune: int
-    mali: int
-    niger: int
-    senegal: int
-    old: int
 
 
 @pytest.fixture
 def library(store: Store) -> Library:
-    monde = store.add_feed("https://monde.example/rss", folder="Sahel/Mali").id
-    jeune = store.add_feed("https://jeune.example/rss", folder="Afrique de l’Ouest").id
-    store.store_parsed_feed(
-        monde,
-        feed(
-            entry(
-                "mali",
-                "Mali : reprise de la coopération",
-                MALI,
-                author="Claire Dupont",
-                published=T0 - timedelta(hours=2),
-            ),
-            entry("old", "Archives du mois dernier", "Rien.", published=T0 - timedelta(days=40)),
-            title="Le Monde Afrique",
-        ),
-    )
-    store.store_parsed_feed(
-        jeune,
-        feed(
-            entry("niger", "Niger : la frontière rouvre", NIGER, published=T0 - timedelta(hours=5)),
-            entry("sn", "Sénégal : sommet sur l’eau", SENEGAL, published=T0 - timedelta(hours=8)),
-            title="Jeune Afrique",
-        ),
-    )
-    ids = {a.key: a.id for a in store.list_articles()}
-    store.tag_article(ids["mali"], ["country/Mali", "theme/sécurité"])
-    store.tag_article(ids["sn"], ["country/Sénégal"])
-    store.set_starred(ids["niger"])
-    # Niger qualifies for country/Niger through a highlight's tag only.
-    store.highlights.add_quote(
-        ids["niger"], "les autorités ont rouvert la frontière", tags=["country/Niger"]
-    )
-    store.highlights.add_quote(
-        ids["mali"], "Goïta s’est rendu à Gao", color="pink", note="À suivre"
-    )
-    store.highlights.add_quote(
-        ids["mali"], "la reprise de la coopération militaire", tags=["theme/défense"]
-    )
-    return Library(store, monde, jeune, ids["mali"], ids["niger"], ids["sn"], ids["old"])
+    return fill_library(store)
 
 
 def titles(items: list[BriefItem]) -> list[str]:
@@ -274,100 +209,6 @@ def test_reopening_after_articles_and_highlights_change(library: Library) -> Non
         "Mali : reprise de la coopération",  # as the brief was last saved
         "Le Monde Afrique",
     )
-
-
-# -- Markdown ------------------------------------------------------------------------------
-
-
-def test_period_in_words() -> None:
-    day = timedelta(days=1)
-    period = ENGLISH.period_text
-    assert period(T0.replace(hour=0), T0.replace(hour=0) + 2 * day) == "28–29 November 2026"
-    assert period(T0, T0 + 5 * day) == "28 November – 3 December 2026"
-    assert period(T0 + 33 * day, T0 + 36 * day) == "31 December 2026 – 3 January 2027"
-    assert period(T0, None) == "from 28 November 2026"
-    assert period(None, None) == ""
-    french = FRENCH.period_text
-    assert french(T0 + 3 * day, T0 + 5 * day) == "1er–3 décembre 2026"
-    assert french(T0, T0 + 5 * day) == "28 novembre – 3 décembre 2026"
-    assert french(None, T0.replace(hour=0) + day) == "jusqu’au 28 novembre 2026"
-    assert FRENCH.page(2, 5) == "page 2 sur 5" and ENGLISH.page(2, 5) == "page 2 of 5"
-
-
-def _tokens(text: str) -> list[Token]:
-    return MarkdownIt("commonmark").parse(text)
-
-
-def _inline_after(tokens: list[Token], kind: str, tag: str) -> list[str]:
-    return [
-        tokens[i + 1].content
-        for i, t in enumerate(tokens)
-        if t.type == kind and t.tag == tag and tokens[i + 1].type == "inline"
-    ]
-
-
-def test_markdown_structure(library: Library) -> None:
-    store = library.store
-    store.highlights.set_color_meaning("pink", "claim to verify")
-    criteria = BriefCriteria(tags=("country",), tag_prefix="country")
-    brief = replace(
-        compose(
-            store,
-            criteria,
-            title="Revue de presse – Sahel",
-            author="Cellule Afrique",
-            introduction="Une semaine **chargée** au Sahel.",
-        ),
-        since=T0.replace(hour=0),
-        until=T0.replace(hour=0) + timedelta(days=2),
-    )
-    text = render_markdown(brief, store.highlights.colors())
-    tokens = _tokens(text)
-    html = MarkdownIt("commonmark").render(text)
-    assert _inline_after(tokens, "heading_open", "h1") == ["Revue de presse – Sahel"]
-    assert _inline_after(tokens, "heading_open", "h2") == [
-        "Contents",
-        "Mali",
-        "Niger",
-        "Sénégal",
-        "Sources",
-    ]
-    assert "28–29 November 2026" in text and "<strong>chargée</strong>" in html
-    # Contents link to the sections' anchors.
-    assert '<a href="#mali">Mali</a>' in html and '<a href="#s%C3%A9n%C3%A9gal">Sénégal</a>' in html
-    # Headlines link to the articles; passages are blockquotes with their colour's meaning.
-    assert (
-        '<h3><a href="https://news.example/mali">Mali : reprise de la coopération</a></h3>' in html
-    )
-    assert "<strong>Claim to verify</strong> — «\u00a0Goïta s’est rendu à Gao\u00a0»" in html
-    assert "<em>Note:</em> À suivre" in html
-    # Three passages, and the excerpt of the article without highlights.
-    assert sum(t.type == "blockquote_open" for t in tokens) == 4
-    assert "Dakar accueille le sommet régional sur l’eau." in html
-    assert "Le Monde Afrique · Claire Dupont · 28 November 2026" in html
-    # Numbered citations point into the sources list.
-    assert '<a href="#source-1">[1]</a>' in html and '<a href="#source-3">[3]</a>' in html
-    assert '<li><a id="source-2"></a>Jeune Afrique, 28 November 2026' in html
-
-
-def test_user_text_is_escaped() -> None:
-    item = BriefItem(
-        article_id=None,
-        title="# [Exclusif] *Bamako* <script>",
-        link="javascript:alert(1)",
-        source="Agence_Presse",
-        summary="1. pas une liste",
-    )
-    brief = Brief(
-        title="- Revue * spéciale",
-        sections=(BriefSection("Mali > Niger", (item,)),),
-    )
-    html = MarkdownIt("commonmark").render(render_markdown(brief, []))
-    assert "<h1>- Revue * spéciale</h1>" in html
-    assert "<h3># [Exclusif] *Bamako* &lt;script&gt;</h3>" in html  # no unsafe link
-    assert "javascript" not in html and "<ol" not in html.split("Sources")[0]
-    assert "<em>1. pas une liste</em>" in html
-    assert escape("a\\b `c` & d") == "a\\\\b \\`c\\` \\& d"
 
 
 # -- writing files -------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 The brief has two sections (Mali, Niger) and a last one (Other); its articles carry passages
 in three colours with notes and tags, an orphaned passage, an article without highlights
 (shown by its excerpt), an article without a link and one whose title and link are hostile.
+The session's Qt application comes from tests/qt_session.py: the PDF export draws.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from reader.core.briefs import compose
 from reader.core.store import Store
 from reader.core.types import Brief, BriefCriteria, HighlightColor
 from tests.factories import T0, entry, feed
+from tests.qt_session import _widgets_application  # noqa: F401 - autouse, for this folder
 
 MALI = (
     "Le gouvernement de transition a annoncé lundi la reprise de la coopération militaire "

@@ -1,4 +1,5 @@
-"""Fixtures for the desktop tests: a library, settings that never touch the user's own."""
+"""Fixtures for the desktop tests: a library, settings that never touch the user's own, and
+the session's Qt application (tests/qt_session.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from reader.core.store import Store
 from reader.paths import resources_dir
 from reader.ui.mainwindow import MainWindow
 from reader.ui.settings import AppSettings
+from tests.qt_session import _widgets_application  # noqa: F401 - autouse, for this folder
 from tests.ui.windows import make_window
 
 
