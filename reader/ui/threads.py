@@ -113,6 +113,8 @@ class ThreadController(QObject):
         """Move ``worker`` onto a new thread and start it: with ``run``, the thread does the
         worker's :meth:`Worker.run` at once; each of ``requests`` (a signal of this controller
         and a slot of the worker) is connected until the worker is stopped."""
+        if self._thread is not None:
+            raise RuntimeError(f"the {self.thread_name} thread already has a worker")
         thread = worker_thread(self, self.thread_name, worker)
         if run:
             thread.started.connect(worker._run_then_quit)

@@ -231,3 +231,15 @@ def test_a_stopped_controller_starts_a_new_worker_on_the_next_request(
     assert second.args[0] == "xued"
     assert echo.running
     assert first.args[0] == "nu"
+
+
+def test_a_second_worker_is_refused_while_one_runs(
+    qtbot: QtBot, counting: _CountingController
+) -> None:
+    step = threading.Event()
+    counting.start(1, step)
+    with pytest.raises(RuntimeError, match="counting thread already has a worker"):
+        counting._start_worker(_Counter(1), run=True)
+    step.set()
+    with qtbot.wait_signal(counting.finished, timeout=5_000):
+        pass
