@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import BriefStore, Store, group, select_items
+from reader.core import Store, group, select_items
 from reader.core.errors import ReaderError
 from reader.core.types import Brief, BriefItem, HighlightColor
 from reader.export import FORMATS, PAPERS, ExportFormat
@@ -140,7 +140,7 @@ class BriefComposer(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.briefs = BriefStore(store)
+        self.briefs = store.briefs
         self._brief_id: int | None = None
         self._created: datetime | None = None
         #: What was last saved or opened (None: the brief was never saved).

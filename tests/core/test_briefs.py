@@ -11,7 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.core.briefs import BriefStore, compose, group, select_items
+from reader.core.briefs import compose, group, select_items
 from reader.core.errors import (
     BriefNotFoundError,
     EmptyBriefError,
@@ -23,7 +23,7 @@ from reader.core.errors import (
     UnknownColorError,
 )
 from reader.core.files import write_atomically
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import ArticleQuery, Brief, BriefCriteria, BriefItem, BriefSection
 from reader.export.labels import ENGLISH, FRENCH
 from reader.export.markdown import escape, render_markdown
@@ -197,7 +197,7 @@ def test_group_by_tag_prefix_feed_and_none(library: Library) -> None:
 
 
 def test_save_reopen_edit_and_delete(library: Library, clock: Clock) -> None:
-    store, briefs = library.store, BriefStore(library.store)
+    store, briefs = library.store, library.store.briefs
     criteria = BriefCriteria(tags=("country",), tag_prefix="country", since=T0 - timedelta(days=7))
     draft = compose(store, criteria, title="Revue Sahel", author="Cellule Afrique")
     saved = briefs.save(draft)
@@ -233,7 +233,7 @@ def test_save_reopen_edit_and_delete(library: Library, clock: Clock) -> None:
 
 
 def test_exported_articles_are_left_out_next_time(library: Library) -> None:
-    store, briefs = library.store, BriefStore(library.store)
+    store, briefs = library.store, library.store.briefs
     brief = compose(store, BriefCriteria(tags=("country/Mali",)), title="Semaine 48")
     with pytest.raises(ReaderError, match="save the brief"):
         briefs.mark_exported(brief)
@@ -250,7 +250,7 @@ def test_exported_articles_are_left_out_next_time(library: Library) -> None:
 
 
 def test_reopening_after_articles_and_highlights_change(library: Library) -> None:
-    store, briefs = library.store, BriefStore(library.store)
+    store, briefs = library.store, library.store.briefs
     saved = briefs.save(compose(store, BriefCriteria(tags=("country/Mali",)), title="Mali"))
     gao = next(h for h in saved.sections[0].items[0].highlights if h.color == "pink")
     kept = saved.sections[0].items[0].highlights[0]
