@@ -9,7 +9,7 @@ from typing import Any
 
 from reader.core import BriefStore, Store
 from reader.core.types import Brief, BriefSection
-from reader.export.publish import Published, keep_published
+from reader.export import Published, keep_published
 
 
 @dataclass(frozen=True, slots=True)
