@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         compose,
         excerpt_of,
         group,
+        reselect,
         select_items,
     )
     from reader.core.clock import utc_now
@@ -171,6 +172,7 @@ _HOMES: dict[str, str] = {
     "compose": "briefs",
     "excerpt_of": "briefs",
     "group": "briefs",
+    "reselect": "briefs",
     "select_items": "briefs",
     "Fetcher": "fetch",
     "DEFAULT_USER_AGENT": "fetch",
@@ -391,6 +393,7 @@ __all__ = [
     "reanchor",
     "refresh_feeds",
     "reopen_library",
+    "reselect",
     "seed_demo_library",
     "select_items",
     "selectors_for",

@@ -271,6 +271,41 @@ def _section_key(tags: Sequence[str], prefix: str | None, ordered: Sequence[str]
     return tags[0] if tags else None
 
 
+def keep_summaries(items: Iterable[BriefItem], previous: Iterable[BriefItem]) -> list[BriefItem]:
+    """``items`` selected again, each with the summary the user wrote for its article in
+    ``previous`` (what the brief held before), if any: selecting again never loses a summary
+    of an article still selected. Items without an article, or without a summary, keep
+    nothing."""
+    summaries = {
+        item.article_id: item.summary
+        for item in previous
+        if item.article_id is not None and item.summary
+    }
+    return [
+        replace(item, summary=summaries[item.article_id]) if item.article_id in summaries else item
+        for item in items
+    ]
+
+
+def reselect(
+    store: Store,
+    criteria: BriefCriteria,
+    *,
+    previous: Iterable[BriefSection] = (),
+    other: str = "Other",
+    everything: str = "Articles",
+    allow_empty: bool = False,
+) -> list[BriefSection]:
+    """The sections of a brief selected (again) by ``criteria``: the matching articles, with
+    the summaries written in ``previous`` (the brief's sections before, see
+    :func:`keep_summaries`), grouped as :func:`group` does; ``other`` and ``everything`` head
+    the catch-all sections, in the brief's language (the export's labels hold them). Raises
+    what :func:`select_items` raises."""
+    items = select_items(store, criteria, allow_empty=allow_empty)
+    kept = keep_summaries(items, (item for section in previous for item in section.items))
+    return group(kept, criteria, other=other, everything=everything)
+
+
 def compose(
     store: Store,
     criteria: BriefCriteria,
@@ -283,10 +318,10 @@ def compose(
     other: str = "Other",
     everything: str = "Articles",
 ) -> Brief:
-    """A new (unsaved) brief from the criteria: selected, then grouped. ``other`` and
-    ``everything`` head the catch-all sections, as in :func:`group`; the caller gives them
-    in the brief's language (the export's labels hold them)."""
-    items = select_items(store, criteria, allow_empty=allow_empty)
+    """A new (unsaved) brief from the criteria, its sections chosen by :func:`reselect`."""
+    sections = reselect(
+        store, criteria, other=other, everything=everything, allow_empty=allow_empty
+    )
     return Brief(
         title=title,
         author=author,
@@ -294,5 +329,5 @@ def compose(
         until=criteria.until,
         introduction=introduction,
         language=language,
-        sections=tuple(group(items, criteria, other=other, everything=everything)),
+        sections=tuple(sections),
     )

@@ -32,7 +32,8 @@ from reader.core.storage import Store
 from reader.core.types import Article, BriefItem, BriefSection
 from reader.paths import resources_dir
 from reader.ui import brief_export
-from reader.ui.brief_composer import BriefComposer, suggested_file_name
+from reader.ui.brief_composer import BriefComposer
+from reader.ui.brief_export_panel import suggested_file_name
 from reader.ui.brief_sections import (
     MIME_TYPE,
     PASSAGES_COLUMN,
