@@ -50,7 +50,7 @@ def _measure_here(kind: str, gzip: bool, quick: bool) -> dict[str, object]:
     from reader.core.fetch import DEADLINES, Fetcher
     from reader.core.fulltext import retrieve_page
     from reader.core.refresh import refresh_feeds
-    from reader.core.store import Store
+    from reader.core.storage import Store
     from tests.factories import T0
     from tests.trickle import trickle_server
 

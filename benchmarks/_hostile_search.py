@@ -20,7 +20,7 @@ from _table import Report, ok
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.store import Store  # noqa: E402
+from reader.core.storage import Store  # noqa: E402
 from reader.core.types import ParsedEntry, ParsedFeed  # noqa: E402
 
 #: Measured on the code before the fix (issue #13), by article size in MB.

@@ -14,7 +14,7 @@ _SCRIPT = """
 import sys
 from pathlib import Path
 from reader.core import schema
-from reader.core.store import Store
+from reader.core.storage import Store
 path = Path(sys.argv[1]) / "library.sqlite3"
 with Store(path) as store:
     store.add_feed("https://sahel.example/rss")

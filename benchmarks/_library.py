@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from reader.core.schema import SCHEMA_VERSION  # noqa: E402
-from reader.core.store import Store  # noqa: E402
+from reader.core.storage import Store  # noqa: E402
 from reader.core.types import ParsedEntry, ParsedFeed  # noqa: E402
 
 __all__ = ["OUT", "LibrarySpec", "build_library", "ensure_library", "library_path", "rare_names"]

@@ -46,7 +46,7 @@ from highlights import add_feeds, add_highlights  # noqa: E402
 
 if TYPE_CHECKING:
     from reader.core.briefs import Brief
-    from reader.core.highlight_store import HighlightColor
+    from reader.core.types import HighlightColor
 
 #: Seconds allowed for a 100-article, 500-highlight brief, by format.
 TARGETS = {"md": 0.5, "html": 0.5, "docx": 2.0, "pdf": 3.0, "w3c": 0.5}
@@ -57,7 +57,7 @@ def build_brief(folder: Path, args: argparse.Namespace) -> tuple[Brief, list[Hig
     """The library and the brief composed from it; returns the brief, the palette and a line
     describing them."""
     from reader.core.briefs import BriefCriteria, compose
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
     rng = random.Random(args.seed)
     store = Store(folder / "library.sqlite3")

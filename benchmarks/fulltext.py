@@ -72,7 +72,7 @@ def child_main() -> None:
     print one JSON line with the time and CPU it took and what the refresh reported."""
     db, jobs, trace = sys.argv[2], int(sys.argv[3]), sys.argv[4] == "trace"
     from reader.core.refresh import RefreshProgress, refresh_feeds
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
     events: list[tuple[str, float, float]] = []
     if trace:
@@ -113,7 +113,7 @@ def _install_trace(events: list[tuple[str, float, float]]) -> None:
     called, so wrapping them here is seen by ``refresh_feeds``."""
     import reader.core.refresh as refresh
     from reader.core.fetch import Fetcher
-    from reader.core.fulltext_store import FullTextStore
+    from reader.core.storage.fulltexts import FullTextStore
 
     def timed(label: Callable[..., str], function: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -170,7 +170,7 @@ class Measures:
 
 
 def make_library(db: Path, urls: Sequence[str], mode: str) -> None:
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
     with Store(db) as store:
         for url in urls:

@@ -48,7 +48,7 @@ from _table import Report, host_facts, info, ok, p90, package_version  # noqa: E
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from reader.core.store import Store
+    from reader.core.storage import Store
     from reader.ui.highlights_view import HighlightFilter
 
 TARGET_OPEN_MS = 100.0
@@ -273,7 +273,7 @@ class Built:
 
 def build_reading_library(path: Path, args: argparse.Namespace) -> Built:
     """A few feeds of ordinary articles, and one long article (its highlights come later)."""
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
     started = time.perf_counter()
     rng = random.Random(f"{args.seed}:reading")
@@ -286,7 +286,7 @@ def build_reading_library(path: Path, args: argparse.Namespace) -> Built:
 
 
 def build_filter_library(path: Path, args: argparse.Namespace) -> Built:
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
     started = time.perf_counter()
     rng = random.Random(f"{args.seed}:filter")

@@ -65,7 +65,7 @@ def child_main() -> None:
     print one JSON line with the time, CPU and memory it took and what the refresh reported."""
     db, jobs = sys.argv[2], int(sys.argv[3])
     from reader.core.refresh import refresh_feeds
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
     store = Store(db)
     before, started = os.times(), time.perf_counter()
@@ -225,7 +225,7 @@ def refresh_once(db: Path, jobs: int, timeout: float) -> tuple[Run, dict[str, An
 
 
 def make_library(db: Path, urls: Sequence[str]) -> None:
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
     with Store(db) as store:
         for url in urls:

@@ -125,7 +125,7 @@ def _open_window(library: str, ini: str) -> tuple[QApplication, Any, dict[str, f
     marks = {"start": STARTED}
     from PySide6.QtCore import QSettings
 
-    from reader.core.store import Store
+    from reader.core.storage import Store
     from reader.ui.app import make_application
     from reader.ui.mainwindow import MainWindow
     from reader.ui.settings import AppSettings
@@ -236,7 +236,7 @@ def child_interact(
 
     from PySide6.QtCore import Qt
 
-    from reader.core.store import ArticleQuery
+    from reader.core.types import ArticleQuery
     from reader.ui.article_list import PAGE_SIZE, SEARCH_LIMIT
 
     repeat, seed, profile = args.repeat, args.seed, args.profile
@@ -711,7 +711,7 @@ def machine_facts(
 ) -> list[tuple[str, str]]:
     from PySide6.QtCore import qVersion
 
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
     with Store(library) as store:
         stats = store.stats()

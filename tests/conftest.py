@@ -14,7 +14,7 @@ from hypothesis import settings
 from pytest_httpserver import HTTPServer
 
 from reader.core.clock import NOW_ENV
-from reader.core.store import Store
+from reader.core.storage import Store
 from tests.factories import STOPPED, Clock
 from tests.feeds import FeedSite
 from tests.news import NewsSite

@@ -35,7 +35,7 @@ def _engine_modules_imported(path: Path) -> list[tuple[int, str]]:
                 found += [
                     (node.lineno, f"reader.core.{alias.name}")
                     for alias in node.names
-                    if (ENGINE / f"{alias.name}.py").exists()
+                    if (ENGINE / f"{alias.name}.py").exists() or (ENGINE / alias.name).is_dir()
                 ]
     return [
         (line, module)

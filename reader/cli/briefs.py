@@ -20,7 +20,7 @@ from reader.core.errors import ReaderError
 
 
 def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
-    from reader.core import BriefStore, compose
+    from reader.core import compose
     from reader.core.types import Brief, BriefCriteria
     from reader.export import check_target, export_format, format_for_path, publish_brief
     from reader.export.labels import labels_for
@@ -56,7 +56,7 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
     brief: Brief
     if args.saved is not None:
-        brief = BriefStore(store).get(args.saved)
+        brief = store.briefs.get(args.saved)
     else:
         criteria = BriefCriteria(
             tags=tuple(args.tag),
@@ -125,9 +125,7 @@ def cmd_brief(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_briefs(store: Store, args: argparse.Namespace, out: TextIO) -> int:
-    from reader.core import BriefStore
-
-    saved = BriefStore(store).list()
+    saved = store.briefs.list()
     if args.json:
         print_json(
             [

@@ -25,10 +25,10 @@ if TYPE_CHECKING:
         squeeze_spaces,
     )
     from reader.core.briefs import (
-        BriefStore,
         compose,
         excerpt_of,
         group,
+        reselect,
         select_items,
     )
     from reader.core.clock import utc_now
@@ -81,12 +81,11 @@ if TYPE_CHECKING:
     from reader.core.folding import fold
     from reader.core.fts import MIN_PREFIX, word_prefix
     from reader.core.fulltext import fetch_full_text
-    from reader.core.highlight_store import SWATCHES, swatch
     from reader.core.opml import export_opml, parse_opml
     from reader.core.parts import FeedParser, FetcherFactory, LibraryParts
     from reader.core.refresh import refresh_feeds
     from reader.core.schema import is_writable
-    from reader.core.store import (
+    from reader.core.storage import (
         FOLDER_SEPARATOR,
         MATCH_END,
         MATCH_START,
@@ -94,8 +93,10 @@ if TYPE_CHECKING:
         cursor_after,
         split_folder,
     )
+    from reader.core.storage.briefs import BriefStore
+    from reader.core.storage.highlights import SWATCHES, swatch
+    from reader.core.tag_names import library_tag, normalize_tag
     from reader.core.tag_paths import is_under, tag_and_parents, tag_key
-    from reader.core.tag_store import library_tag, normalize_tag
     from reader.core.types import (
         BRIEF_LANGUAGES,
         MAX_FOLDER_DEPTH,
@@ -150,7 +151,7 @@ def open_library(
     in this process (tests build their feeds with it). Both are kept on ``Store.parts``.
     """
     from reader.core.parts import LibraryParts
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
     parts = LibraryParts(fetcher=fetcher, parser=parser)
     if clock is None:
@@ -160,17 +161,18 @@ def open_library(
 
 #: Which module defines each public name; it is imported on the name's first use.
 _HOMES: dict[str, str] = {
-    "Store": "store",
-    "cursor_after": "store",
-    "split_folder": "store",
-    "FOLDER_SEPARATOR": "store",
-    "MATCH_START": "store",
-    "MATCH_END": "store",
+    "Store": "storage",
+    "cursor_after": "storage",
+    "split_folder": "folder_paths",
+    "FOLDER_SEPARATOR": "folder_paths",
+    "MATCH_START": "storage",
+    "MATCH_END": "storage",
     "refresh_feeds": "refresh",
-    "BriefStore": "briefs",
+    "BriefStore": "storage.briefs",
     "compose": "briefs",
     "excerpt_of": "briefs",
     "group": "briefs",
+    "reselect": "briefs",
     "select_items": "briefs",
     "Fetcher": "fetch",
     "DEFAULT_USER_AGENT": "fetch",
@@ -186,13 +188,13 @@ _HOMES: dict[str, str] = {
     "MIN_PREFIX": "fts",
     "word_prefix": "fts",
     "snap_to_words": "words",
-    "SWATCHES": "highlight_store",
-    "swatch": "highlight_store",
-    "library_tag": "tag_store",
+    "SWATCHES": "storage.highlights",
+    "swatch": "storage.highlights",
+    "library_tag": "tag_names",
     "is_under": "tag_paths",
     "tag_and_parents": "tag_paths",
     "tag_key": "tag_paths",
-    "normalize_tag": "tag_store",
+    "normalize_tag": "tag_names",
     "fetch_full_text": "fulltext",
     "extract_article": "extract",
     "choose_feed": "discover",
@@ -391,6 +393,7 @@ __all__ = [
     "reanchor",
     "refresh_feeds",
     "reopen_library",
+    "reselect",
     "seed_demo_library",
     "select_items",
     "selectors_for",

@@ -1,32 +1,24 @@
-"""Briefs: choosing articles and highlights for a press review, grouping them into sections,
-and keeping briefs (and which articles went out in them) in the library."""
+"""Briefs: choosing articles and highlights for a press review and grouping them into sections
+(``store.briefs`` keeps them in the library)."""
 
 from __future__ import annotations
 
-import builtins
 import html
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from reader.core.dates import from_db, to_db
 from reader.core.errors import (
-    ArticleNotFoundError,
-    BriefError,
-    BriefNotFoundError,
     EmptyBriefError,
     FolderNotFoundError,
-    HighlightNotFoundError,
     TagNotFoundError,
     UnknownColorError,
 )
-from reader.core.store import split_folder
+from reader.core.folder_paths import split_folder
+from reader.core.tag_names import normalize_tag
 from reader.core.tag_paths import any_under
-from reader.core.tag_store import normalize_tag
 from reader.core.types import (
-    BRIEF_LANGUAGES,
     Article,
     ArticleQuery,
     Brief,
@@ -37,17 +29,11 @@ from reader.core.types import (
 )
 
 if TYPE_CHECKING:
-    import sqlite3
-
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
 
 #: An excerpt longer than this many characters of text is cut to its first sentences.
 EXCERPT_CHARS = 480
-
-#: The version of the JSON body stored for each brief.
-_BODY_VERSION = 1
-
 
 # -- errors --------------------------------------------------------------------------------
 
@@ -95,7 +81,7 @@ def select_items(
                 articles.setdefault(article.id, article)
 
     if criteria.unused_only:
-        used = {row[0] for row in store._query("SELECT DISTINCT article_id FROM brief_uses")}
+        used = store.briefs.used_article_ids()
         articles = {k: a for k, a in articles.items() if k not in used}
 
     by_article: dict[int, list[Highlight]] = {}
@@ -103,7 +89,7 @@ def select_items(
         # A story carried by several feeds is listed once, as its first copy; highlights
         # made on another copy belong to it too.
         listed_as = {article_id: article_id for article_id in articles}
-        listed_as.update(_copies(store, list(articles)))
+        listed_as.update(store.article_copies(list(articles)))
         for highlight in store.highlights.list(since=criteria.since, until=criteria.until):
             if highlight.article_id in listed_as:
                 by_article.setdefault(listed_as[highlight.article_id], []).append(highlight)
@@ -116,9 +102,9 @@ def select_items(
             if not highlights:
                 continue
         chosen.append((article, highlights))
-    bodies = _bodies(store, [article.id for article, _ in chosen])
+    bodies = store.article_bodies([article.id for article, _ in chosen])
     items = [
-        _item_from_article(
+        item_from_article(
             replace(article, summary_html=bodies[article.id][0], text=bodies[article.id][1])
             if article.id in bodies
             else article,
@@ -129,32 +115,6 @@ def select_items(
     if not items and not allow_empty:
         raise EmptyBriefError(f"nothing matched: {criteria.describe()}")
     return items
-
-
-def _copies(store: Store, article_ids: Sequence[int]) -> dict[int, int]:
-    """Other feeds' copies of these articles' stories, each mapped to the article."""
-    found: dict[int, int] = {}
-    for start in range(0, len(article_ids), 500):
-        chunk = article_ids[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
-        for row in store._query(
-            f"SELECT id, duplicate_of FROM articles WHERE duplicate_of IN ({marks})", tuple(chunk)
-        ):
-            found[row[0]] = row[1]
-    return found
-
-
-def _bodies(store: Store, article_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """The summaries and texts of some articles (lists are read without them)."""
-    found: dict[int, tuple[str, str]] = {}
-    for start in range(0, len(article_ids), 500):
-        chunk = article_ids[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
-        for row in store._query(
-            f"SELECT id, summary_html, text FROM articles WHERE id IN ({marks})", tuple(chunk)
-        ):
-            found[row["id"]] = (row["summary_html"] or "", row["text"] or "")
-    return found
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…»])\s+")
@@ -181,7 +141,8 @@ def excerpt_of(article: Article) -> str:
     return f"<p>{html.escape(text, quote=False)}</p>"
 
 
-def _item_from_article(article: Article, highlights: tuple[Highlight, ...]) -> BriefItem:
+def item_from_article(article: Article, highlights: tuple[Highlight, ...]) -> BriefItem:
+    """A brief's item for an article as it is now, with the highlights chosen from it."""
     return BriefItem(
         excerpt=excerpt_of(article),
         article_id=article.id,
@@ -310,6 +271,41 @@ def _section_key(tags: Sequence[str], prefix: str | None, ordered: Sequence[str]
     return tags[0] if tags else None
 
 
+def keep_summaries(items: Iterable[BriefItem], previous: Iterable[BriefItem]) -> list[BriefItem]:
+    """``items`` selected again, each with the summary the user wrote for its article in
+    ``previous`` (what the brief held before), if any: selecting again never loses a summary
+    of an article still selected. Items without an article, or without a summary, keep
+    nothing."""
+    summaries = {
+        item.article_id: item.summary
+        for item in previous
+        if item.article_id is not None and item.summary
+    }
+    return [
+        replace(item, summary=summaries[item.article_id]) if item.article_id in summaries else item
+        for item in items
+    ]
+
+
+def reselect(
+    store: Store,
+    criteria: BriefCriteria,
+    *,
+    previous: Iterable[BriefSection] = (),
+    other: str = "Other",
+    everything: str = "Articles",
+    allow_empty: bool = False,
+) -> list[BriefSection]:
+    """The sections of a brief selected (again) by ``criteria``: the matching articles, with
+    the summaries written in ``previous`` (the brief's sections before, see
+    :func:`keep_summaries`), grouped as :func:`group` does; ``other`` and ``everything`` head
+    the catch-all sections, in the brief's language (the export's labels hold them). Raises
+    what :func:`select_items` raises."""
+    items = select_items(store, criteria, allow_empty=allow_empty)
+    kept = keep_summaries(items, (item for section in previous for item in section.items))
+    return group(kept, criteria, other=other, everything=everything)
+
+
 def compose(
     store: Store,
     criteria: BriefCriteria,
@@ -322,10 +318,10 @@ def compose(
     other: str = "Other",
     everything: str = "Articles",
 ) -> Brief:
-    """A new (unsaved) brief from the criteria: selected, then grouped. ``other`` and
-    ``everything`` head the catch-all sections, as in :func:`group`; the caller gives them
-    in the brief's language (the export's labels hold them)."""
-    items = select_items(store, criteria, allow_empty=allow_empty)
+    """A new (unsaved) brief from the criteria, its sections chosen by :func:`reselect`."""
+    sections = reselect(
+        store, criteria, other=other, everything=everything, allow_empty=allow_empty
+    )
     return Brief(
         title=title,
         author=author,
@@ -333,199 +329,5 @@ def compose(
         until=criteria.until,
         introduction=introduction,
         language=language,
-        sections=tuple(group(items, criteria, other=other, everything=everything)),
+        sections=tuple(sections),
     )
-
-
-# -- keeping briefs ------------------------------------------------------------------------
-
-
-class BriefStore:
-    """Briefs kept in the library: ``BriefStore(store)``. A saved brief keeps its sections,
-    items, summaries and the ids of its chosen highlights; reopening it reads the highlights
-    and articles as they are now (an orphaned highlight keeps its quote; a deleted one is
-    left out and listed in ``missing_highlights``)."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    def save(self, brief: Brief) -> Brief:
-        """Write a new brief (``id`` None) or replace a saved one; returns it with its id and
-        times."""
-        now = self._store.now()
-        values = (
-            " ".join(brief.title.split()),
-            brief.author.strip(),
-            to_db(brief.since),
-            to_db(brief.until),
-            brief.introduction,
-            json.dumps(_body(brief), ensure_ascii=False),
-        )
-        with self._store.transaction() as db:
-            if brief.id is None:
-                brief_id = db.execute(
-                    "INSERT INTO briefs (title, author, since, until, introduction, body, "
-                    "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*values, to_db(now), to_db(now)),
-                ).lastrowid
-                assert brief_id is not None
-                return replace(brief, id=brief_id, created=now, updated=now)
-            changed = db.execute(
-                "UPDATE briefs SET title = ?, author = ?, since = ?, until = ?, "
-                "introduction = ?, body = ?, updated = ? WHERE id = ?",
-                (*values, to_db(now), brief.id),
-            ).rowcount
-            if not changed:
-                raise BriefNotFoundError(f"no brief with id {brief.id}")
-            created = from_db(
-                db.execute("SELECT created FROM briefs WHERE id = ?", (brief.id,)).fetchone()[0]
-            )
-        return replace(brief, created=created, updated=now)
-
-    def get(self, brief_id: int) -> Brief:
-        """A saved brief, its highlights and articles read as they are now."""
-        rows = self._store._query(f"{_SELECT_BRIEFS} WHERE b.id = ?", (brief_id,))
-        if not rows:
-            raise BriefNotFoundError(f"no brief with id {brief_id}")
-        return self._brief(rows[0])
-
-    def list(self) -> list[Brief]:
-        """Every saved brief, the most recently changed first."""
-        rows = self._store._query(f"{_SELECT_BRIEFS} ORDER BY b.updated DESC, b.id DESC")
-        return [self._brief(row) for row in rows]
-
-    def delete(self, brief_id: int) -> None:
-        """Remove a brief; its articles count as unused again."""
-        with self._store.transaction() as db:
-            if not db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,)).rowcount:
-                raise BriefNotFoundError(f"no brief with id {brief_id}")
-
-    def mark_exported(self, brief: Brief) -> int:
-        """Record that the brief went out with its articles (so ``unused_only`` leaves them
-        out next time); returns how many articles were recorded. The brief must be saved."""
-        if brief.id is None:
-            raise BriefError("save the brief before marking it exported")
-        now = to_db(self._store.now())
-        with self._store.transaction() as db:
-            if not db.execute("SELECT 1 FROM briefs WHERE id = ?", (brief.id,)).fetchone():
-                raise BriefNotFoundError(f"no brief with id {brief.id}")
-            recorded = 0
-            for article_id in brief.article_ids():
-                recorded += db.execute(
-                    "INSERT INTO brief_uses (brief_id, article_id, exported) "
-                    "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?2) "
-                    "ON CONFLICT DO UPDATE SET exported = excluded.exported",
-                    (brief.id, article_id, now),
-                ).rowcount
-        return recorded
-
-    def used_article_ids(self) -> set[int]:
-        """Articles sent out in an exported brief."""
-        return {int(r[0]) for r in self._store._query("SELECT article_id FROM brief_uses")}
-
-    # -- reading back -----------------------------------------------------------------------
-
-    def _brief(self, row: sqlite3.Row) -> Brief:
-        try:
-            body = json.loads(row["body"])
-            if body.get("version", 1) > _BODY_VERSION:
-                raise BriefError(
-                    f"brief {row['id']} was written by a newer Press Reader: please update"
-                )
-            raw_sections = body["sections"]
-            language = str(body.get("language", "en"))
-            if language not in BRIEF_LANGUAGES:
-                language = "en"
-        except (ValueError, KeyError, TypeError, AttributeError):
-            raise BriefError(f"brief {row['id']} is damaged and cannot be read") from None
-        missing: builtins.list[int] = []
-        sections = tuple(
-            BriefSection(
-                str(section.get("heading", "")),
-                tuple(self._item(raw, missing) for raw in section.get("items", [])),
-            )
-            for section in raw_sections
-        )
-        return Brief(
-            id=row["id"],
-            title=row["title"],
-            author=row["author"],
-            since=from_db(row["since"]),
-            until=from_db(row["until"]),
-            introduction=row["introduction"],
-            sections=sections,
-            created=from_db(row["created"]),
-            updated=from_db(row["updated"]),
-            exported=from_db(row["exported"]),
-            missing_highlights=tuple(missing),
-            language=language,
-        )
-
-    def _item(self, raw: Mapping[str, Any], missing: builtins.list[int]) -> BriefItem:
-        highlights: list[Highlight] = []
-        for highlight_id in raw.get("highlights", []):
-            try:
-                highlights.append(self._store.highlights.get(int(highlight_id)))
-            except HighlightNotFoundError:
-                missing.append(int(highlight_id))
-        item = BriefItem(
-            article_id=raw.get("article_id"),
-            title=str(raw.get("title", "")),
-            link=raw.get("link"),
-            source=str(raw.get("source", "")),
-            author=raw.get("author"),
-            published=from_db(raw.get("published")),
-            summary=str(raw.get("summary", "")),
-            highlights=tuple(highlights),
-            tags=tuple(raw.get("tags", ())),
-            feed_id=raw.get("feed_id"),
-            excerpt=str(raw.get("excerpt", "")),
-        )
-        if item.article_id is None:
-            return item
-        try:
-            article = self._store.get_article(item.article_id)
-        except ArticleNotFoundError:
-            # Gone from the library: the copy kept in the brief still cites it.
-            return replace(item, article_id=None, feed_id=None)
-        fresh = _item_from_article(article, item.highlights)
-        return replace(fresh, summary=item.summary)
-
-
-_SELECT_BRIEFS = """
-    SELECT b.id, b.title, b.author, b.since, b.until, b.introduction, b.body, b.created,
-           b.updated, (SELECT max(u.exported) FROM brief_uses u WHERE u.brief_id = b.id)
-           AS exported
-    FROM briefs b
-"""
-
-
-def _body(brief: Brief) -> dict[str, Any]:
-    """The JSON body of a brief: its sections and items, with highlight ids only (their text
-    is read again when the brief is reopened)."""
-    return {
-        "version": _BODY_VERSION,
-        "language": brief.language,
-        "sections": [
-            {
-                "heading": section.heading,
-                "items": [
-                    {
-                        "article_id": item.article_id,
-                        "feed_id": item.feed_id,
-                        "title": item.title,
-                        "link": item.link,
-                        "source": item.source,
-                        "author": item.author,
-                        "published": to_db(item.published),
-                        "summary": item.summary,
-                        "tags": list(item.tags),
-                        "highlights": [h.id for h in item.highlights],
-                        "excerpt": item.excerpt,
-                    }
-                    for item in section.items
-                ],
-            }
-            for section in brief.sections
-        ],
-    }

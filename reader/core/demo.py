@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from reader import paths
 from reader.core.parts import LibraryParts
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import ArticleQuery
 
 if TYPE_CHECKING:

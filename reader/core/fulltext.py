@@ -1,6 +1,6 @@
 """Getting articles' full text from their pages: downloaded with the refresh's HTTP client
 (same timeouts, size cap and User-Agent), at most two at a time per site, the article
-extracted and kept beside the feed's content (see ``fulltext_store``)."""
+extracted and kept beside the feed's content (see ``storage.fulltexts``)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 from reader.core.errors import ReaderError
 from reader.core.extract import extract_article
 from reader.core.fetch import Fetcher, FetchResult
-from reader.core.fulltext_store import Candidate, PageText
 from reader.core.parts import make_fetcher
-from reader.core.store import Store
+from reader.core.storage import Store
+from reader.core.storage.fulltexts import Candidate, PageText
 
 #: What a browser asks for when it opens a page.
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"

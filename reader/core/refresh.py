@@ -29,12 +29,12 @@ from reader.core.errors import (
 )
 from reader.core.fetch import Fetcher, FetchResult
 from reader.core.fulltext import PageQueue, retrieve_page
-from reader.core.fulltext_store import Candidate, PageText
 from reader.core.identity import EntryIdentity, identify
 from reader.core.parse import parse_feed
 from reader.core.parts import FeedParser, make_fetcher
 from reader.core.refresh_plan import decide_articles, decide_feed, outcome_of
-from reader.core.store import Store
+from reader.core.storage import Store
+from reader.core.storage.fulltexts import Candidate, PageText
 from reader.core.types import Feed, FeedOutcome, ParsedFeed, RefreshProgress, RefreshSummary
 from reader.core.workers import parser_pool, stopped_on_error
 

@@ -108,9 +108,7 @@ def publish_brief(
         target.flush()
     if not (save or mark_used):
         return Published(brief)
-    from reader.core import BriefStore
-
-    return keep_published(BriefStore(store), brief, mark_used=mark_used)
+    return keep_published(store.briefs, brief, mark_used=mark_used)
 
 
 def _check_paper(paper: str) -> None:

@@ -1,93 +1,51 @@
-"""The Brief composer: choose articles by criteria, arrange them in sections, preview the press
-review as it will read, save it in the library and export it."""
+"""The Brief composer window: lays out the brief's fields and criteria, its sections and its
+preview, and runs the window's flows (new, open, save, select articles, export)."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import itertools
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QLocale,
-    QModelIndex,
-    QPoint,
-    QStandardPaths,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QKeySequence,
-    QPalette,
-    QStandardItemModel,
-)
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStyle,
-    QTextBrowser,
     QToolBar,
-    QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.core import BriefStore, Store, group, select_items
+from reader.core import Store, reselect
 from reader.core.errors import ReaderError
-from reader.core.types import Brief, BriefItem, HighlightColor
-from reader.export import FORMATS, PAPERS, ExportFormat
-from reader.export.labels import LANGUAGES, leftover_headings
-from reader.export.markdown import render_markdown
+from reader.core.types import Brief, HighlightColor
+from reader.export.labels import leftover_headings
 from reader.ui.brief_criteria import CriteriaPanel, local_midnight
+from reader.ui.brief_document import BriefDocument, Draft
 from reader.ui.brief_export import BriefExporter, ExportJob
-from reader.ui.brief_sections import (
-    PASSAGES_COLUMN,
-    SOURCE_COLUMN,
-    TITLE_COLUMN,
-    BriefSectionsModel,
-)
-from reader.ui.contrast import error_color
+from reader.ui.brief_export_panel import ExportControls
+from reader.ui.brief_fields import BriefFields
+from reader.ui.brief_preview import BriefPreview
+from reader.ui.brief_sections import BriefSectionsModel
+from reader.ui.brief_sections_pane import SectionsPane
 from reader.ui.i18n import display_locale, long_date
 from reader.ui.icons import icon
-from reader.ui.keys import Shortcut, key_sequences
+from reader.ui.keys import keyed_action
 from reader.ui.overwrite import ask_replace_read_only, consent_to_replace
+from reader.ui.prompts import error_colour
 
 #: How long the criteria wait for a pause before the articles are selected again.
 SELECT_DELAY_MS: Final = 300
 #: How long edits wait for a pause before the preview follows.
 PREVIEW_DELAY_MS: Final = 250
-#: The formats laid out on pages, which a paper size applies to.
-PAGED_FORMATS: Final = ("pdf", "docx")
-
-_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def sentence(message: str) -> str:
@@ -97,30 +55,6 @@ def sentence(message: str) -> str:
         return message
     message = message[0].upper() + message[1:]
     return message if message.endswith((".", "!", "?", "…")) else message + "."
-
-
-def suggested_file_name(title: str, suffix: str) -> str:
-    """A file name from a brief's title: characters file systems refuse become hyphens."""
-    stem = _UNSAFE_IN_FILE_NAMES.sub("-", " ".join(title.split())).strip(" .-")
-    return f"{stem or 'brief'}{suffix}"
-
-
-def _error_colour(widget: QWidget) -> str:
-    """A red that reads on the widget's background, light or dark."""
-    return error_color(widget.palette().color(QPalette.ColorRole.Window)).name()
-
-
-def _comparable(brief: Brief) -> tuple[Any, ...]:
-    """What saving a brief keeps, as saving normalises it: equal values, nothing to save."""
-    return (
-        " ".join(brief.title.split()),
-        brief.author.strip(),
-        brief.language,
-        brief.since,
-        brief.until,
-        brief.introduction,
-        brief.sections,
-    )
 
 
 class BriefComposer(QMainWindow):
@@ -140,22 +74,11 @@ class BriefComposer(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.briefs = BriefStore(store)
-        self._brief_id: int | None = None
-        self._created: datetime | None = None
-        #: What was last saved or opened (None: the brief was never saved).
-        self._saved_state: tuple[Any, ...] | None = None
+        self.document = BriefDocument(store)
         #: Whether changed criteria select again by themselves: only while nothing arranged
         #: by hand would be lost.
         self._auto_select = True
         self._colors: list[HighlightColor] = []
-        self._html_renderer: Callable[[Brief, Sequence[HighlightColor]], str] | None = None
-        self._renderer_checked = False
-        self._kept_position: tuple[int, int] | None = None
-        self._export_folder = Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or Path.home()
-        )
         #: The last error shown in a message box (tests and accessibility tools read it).
         self.error_box: QMessageBox | None = None
 
@@ -179,25 +102,10 @@ class BriefComposer(QMainWindow):
     # -- construction ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName(self.tr("Title"))
-        self.title_edit.setPlaceholderText(self.tr("Title of the brief"))
-        self.author_edit = QLineEdit()
-        self.author_edit.setAccessibleName(self.tr("Author"))
-        self.author_edit.setPlaceholderText(self.tr("Your name or team (optional)"))
-        self.language_box = QComboBox()
-        for code, name in LANGUAGES.items():
-            self.language_box.addItem(name, code)
-        self.language_box.setAccessibleName(self.tr("Language of the brief"))
-        self.language_box.setToolTip(
-            self.tr("The language of the brief's headings, labels and dates")
-        )
-        brief_group = QGroupBox(self.tr("Brief"))
-        brief_form = QFormLayout(brief_group)
-        brief_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        brief_form.addRow(self.tr("Title:"), self.title_edit)
-        brief_form.addRow(self.tr("Author:"), self.author_edit)
-        brief_form.addRow(self.tr("Language:"), self.language_box)
+        self.fields = BriefFields()
+        self.title_edit = self.fields.title_edit
+        self.author_edit = self.fields.author_edit
+        self.language_box = self.fields.language_box
 
         self.criteria_panel = CriteriaPanel()
         self.select_button = QPushButton(self.tr("Select Articles"))
@@ -213,7 +121,7 @@ class BriefComposer(QMainWindow):
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(brief_group)
+        left_layout.addWidget(self.fields)
         left_layout.addWidget(self.criteria_panel)
         left_layout.addWidget(self.select_button)
         left_layout.addWidget(self.select_message)
@@ -228,81 +136,13 @@ class BriefComposer(QMainWindow):
         # No Tab stop of its own: it scrolls to whichever of its fields has the focus.
         self.left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.intro_edit = QPlainTextEdit()
-        self.intro_edit.setAccessibleName(self.tr("Introduction"))
-        self.intro_edit.setPlaceholderText(
-            self.tr("The week in a few lines (Markdown: *emphasis*, lists, links)…")
-        )
-        self.intro_edit.setTabChangesFocus(True)
-        self.intro_edit.setMaximumHeight(120)
-        intro_label = QLabel(self.tr("&Introduction:"))
-        intro_label.setBuddy(self.intro_edit)
+        self.sections_pane = SectionsPane(self.model)
+        self.intro_edit = self.sections_pane.intro_edit
+        self.tree = self.sections_pane.tree
+        self.summary_edit = self.sections_pane.summary_edit
+        self.act_add_section = self.sections_pane.act_add_section
 
-        self.tree = QTreeView()
-        self.tree.setObjectName("brief-sections")
-        self.tree.setAccessibleName(self.tr("Sections and articles"))
-        self.tree.setModel(self.model)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree.setDragEnabled(True)
-        self.tree.setAcceptDrops(True)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SOURCE_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(PASSAGES_COLUMN, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(SOURCE_COLUMN, 150)
-        header.resizeSection(
-            PASSAGES_COLUMN, self.tree.fontMetrics().horizontalAdvance(self.tr("Passages")) + 24
-        )
-        sections_label = QLabel(self.tr("&Sections:"))
-        sections_label.setBuddy(self.tree)
-        self.tree_buttons = QHBoxLayout()
-        # The buttons above the tree, in the order Tab visits them.
-        self._tree_button_widgets: list[QToolButton] = []
-        self.tree_buttons.setSpacing(2)
-
-        self.summary_edit = QLineEdit()
-        self.summary_edit.setAccessibleName(self.tr("Summary of the selected article"))
-        self.summary_edit.setPlaceholderText(
-            self.tr("One line on why the selected article matters (optional)")
-        )
-        self.summary_edit.setClearButtonEnabled(True)
-        self.summary_edit.setEnabled(False)
-        summary_label = QLabel(self.tr("Su&mmary:"))
-        summary_label.setBuddy(self.summary_edit)
-
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.addWidget(intro_label)
-        middle_layout.addWidget(self.intro_edit)
-        heading_row = QHBoxLayout()
-        heading_row.addWidget(sections_label)
-        heading_row.addStretch(1)
-        heading_row.addLayout(self.tree_buttons)
-        middle_layout.addLayout(heading_row)
-        middle_layout.addWidget(self.tree, 1)
-        summary_row = QHBoxLayout()
-        summary_row.addWidget(summary_label)
-        summary_row.addWidget(self.summary_edit, 1)
-        middle_layout.addLayout(summary_row)
-
-        self.preview = QTextBrowser()
-        self.preview.setObjectName("brief-preview")
-        self.preview.setAccessibleName(self.tr("Preview of the brief"))
-        self.preview.setOpenLinks(False)
-        self.preview.document().setDocumentMargin(14)
+        self.preview = BriefPreview()
         preview_label = QLabel(self.tr("&Preview:"))
         preview_label.setBuddy(self.preview)
         right = QWidget()
@@ -312,7 +152,7 @@ class BriefComposer(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left_scroll)
-        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.sections_pane)
         self.splitter.addWidget(right)
         self.splitter.setChildrenCollapsible(False)
         for pane, stretch in enumerate((0, 1, 1)):
@@ -320,97 +160,20 @@ class BriefComposer(QMainWindow):
         self.splitter.setSizes([340, 520, 540])
         self.setCentralWidget(self.splitter)
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        *shortcuts: Shortcut,
-        widget: QWidget | None = None,
-        tip: str | None = None,
-    ) -> QAction:
-        """An action with its shortcuts: window-wide, or only while ``widget`` has focus."""
-        action = QAction(text, self)
-        keys = key_sequences(*shortcuts)
-        action.setShortcuts(keys)
-        if tip:
-            if keys:
-                tip += f" ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        if widget is None:
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
-        else:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            widget.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        a = self._action
-        self.act_save = a(
-            self.tr("&Save"), self.save, QKeySequence.StandardKey.Save, "Ctrl+S",
+        self.act_save = keyed_action(
+            self, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save, "Ctrl+S",
             tip=self.tr("Save the brief in the library"),
         )  # fmt: skip
-        self.act_export = a(
-            self.tr("&Export…"), self.export, "Ctrl+E",
+        self.act_export = keyed_action(
+            self, self.tr("&Export…"), self.export, "Ctrl+E",
             tip=self.tr("Write the brief to a file in the chosen format"),
         )  # fmt: skip
-        self.act_close = a(self.tr("&Close"), self.close, QKeySequence.StandardKey.Close, "Ctrl+W")
-        self.act_add_section = a(
-            self.tr("&Add Section"), self.add_section, "Ctrl+Shift+N",
-            tip=self.tr("Add an empty section at the end"),
-        )  # fmt: skip
-        self.act_rename = a(
-            self.tr("&Rename"), self.rename_selected, "F2", widget=self.tree,
-            tip=self.tr("Rename the selected section, or edit the selected article's summary"),
-        )  # fmt: skip
-        self.act_remove = a(
-            self.tr("Re&move"), self.remove_selected, QKeySequence.StandardKey.Delete,
-            widget=self.tree,
-            tip=self.tr("Remove the selected article or section (Undo brings it back)"),
-        )  # fmt: skip
-        self.act_move_up = a(
-            self.tr("Move &Up"), self.move_selected_up, "Alt+Up", widget=self.tree,
-            tip=self.tr("Move the selected article or section up"),
-        )  # fmt: skip
-        self.act_move_down = a(
-            self.tr("Move &Down"), self.move_selected_down, "Alt+Down", widget=self.tree,
-            tip=self.tr("Move the selected article or section down"),
-        )  # fmt: skip
-        stack = self.model.undo_stack
-        self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
-        self.act_undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
-        self.act_redo.setShortcuts(
-            list(
-                dict.fromkeys(
-                    [
-                        *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
-                        QKeySequence("Ctrl+Shift+Z"),
-                    ]
-                )
-            )
+        self.act_close = keyed_action(
+            self, self.tr("&Close"), self.close, QKeySequence.StandardKey.Close, "Ctrl+W"
         )
-        for action in (self.act_undo, self.act_redo):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
-        for action in (self.act_rename, self.act_remove, self.act_move_up, self.act_move_down):
-            action.setEnabled(False)
-        for action, name in (
-            (self.act_add_section, "add-section"),
-            (self.act_rename, "rename"),
-            (self.act_remove, "remove"),
-            (self.act_move_up, "move-up"),
-            (self.act_move_down, "move-down"),
-        ):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setObjectName(name)
-            button.setAccessibleName(action.text().replace("&", ""))
-            button.setAutoRaise(True)
-            self.tree_buttons.addWidget(button)
-            self._tree_button_widgets.append(button)
+        self.act_undo = self.sections_pane.act_undo
+        self.act_redo = self.sections_pane.act_redo
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Brief"))
@@ -423,46 +186,12 @@ class BriefComposer(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.act_undo, self.act_redo])
         toolbar.addSeparator()
-        self.format_box = QComboBox()
-        self.format_box.setAccessibleName(self.tr("Export format"))
-        self.format_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.format_box.setMinimumContentsLength(16)
-        for fmt in FORMATS.values():
-            self.format_box.addItem(self.format_name(fmt), fmt.key)
-        formats = self.format_box.model()
-        if isinstance(formats, QStandardItemModel):
-            for row, fmt in enumerate(FORMATS.values()):
-                if importlib.util.find_spec(fmt.module) is None:
-                    item = formats.item(row)
-                    item.setEnabled(False)
-                    item.setToolTip(self.tr("Not available in this version"))
-        self.paper_box = QComboBox()
-        self.paper_box.setAccessibleName(self.tr("Paper size"))
-        self.paper_box.setToolTip(self.tr("The page size of PDF and Word documents"))
-        for paper in PAPERS:
-            self.paper_box.addItem(self.tr("A4") if paper == "a4" else self.tr("Letter"), paper)
-        self.mark_used_check = QCheckBox(self.tr("Mark articles as used"))
-        self.mark_used_check.setAccessibleName(self.tr("Mark articles as used"))
-        self.mark_used_check.setToolTip(
-            self.tr(
-                "After exporting, save the brief and remember its articles, so “not used in a "
-                "previous brief” leaves them out next time"
-            )
-        )
-        self.mark_used_check.setChecked(True)
-        format_label = QLabel(self.tr("Format:"))
-        format_label.setBuddy(self.format_box)
-        paper_label = QLabel(self.tr("Paper:"))
-        paper_label.setBuddy(self.paper_box)
-        for widget in (format_label, self.format_box, paper_label, self.paper_box):
-            toolbar.addWidget(widget)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.mark_used_check)
-        toolbar.addAction(self.act_export)
+        self.export_controls = ExportControls(self)
+        self.format_box = self.export_controls.format_box
+        self.paper_box = self.export_controls.paper_box
+        self.mark_used_check = self.export_controls.mark_used_check
+        self.export_controls.add_to(toolbar, self.act_export)
         self.addToolBar(toolbar)
-        self._on_format_changed()
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -481,15 +210,10 @@ class BriefComposer(QMainWindow):
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
-            self.title_edit,
-            self.author_edit,
-            self.language_box,
+            *self.fields.focus_chain(),
             *self.criteria_panel.focus_chain(),
             self.select_button,
-            self.intro_edit,
-            *self._tree_button_widgets,
-            self.tree,
-            self.summary_edit,
+            *self.sections_pane.focus_chain(),
             self.preview,
         ]
         for first, second in itertools.pairwise(chain):
@@ -508,15 +232,7 @@ class BriefComposer(QMainWindow):
         self._select_timer.timeout.connect(self.select_articles)
         self._preview_timer.timeout.connect(self.update_preview)
         self.model.edited.connect(self._on_sections_edited)
-        self.model.modelAboutToBeReset.connect(self._remember_position)
-        self.model.modelReset.connect(self._after_reset)
-        self.model.rowsInserted.connect(self._on_rows_inserted)
-        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.tree.doubleClicked.connect(self._on_double_clicked)
-        self.tree.customContextMenuRequested.connect(self._on_tree_context_menu)
-        self.summary_edit.textEdited.connect(self._on_summary_edited)
-        self.preview.anchorClicked.connect(self._on_anchor_clicked)
-        self.format_box.currentIndexChanged.connect(lambda _row: self._on_format_changed())
+        self.sections_pane.message.connect(self.statusBar().showMessage)
         self.exporter.started.connect(self._on_export_started)
         self.exporter.finished.connect(self._on_export_finished)
         self.exporter.failed.connect(self._on_export_failed)
@@ -534,47 +250,33 @@ class BriefComposer(QMainWindow):
     @property
     def brief_id(self) -> int | None:
         """The saved brief this window edits (None until it is saved)."""
-        return self._brief_id
+        return self.document.brief_id
+
+    def draft(self) -> Draft:
+        """The brief as the window shows it, valid or not."""
+        since, until = self.criteria_panel.period()
+        return Draft(
+            title=self.title_edit.text(),
+            author=self.author_edit.text(),
+            language=self.fields.language(),
+            since=since,
+            until=until,
+            introduction=self.intro_edit.toPlainText(),
+            sections=self.model.sections(),
+        )
 
     def current_brief(self, *, placeholder_title: bool = False) -> Brief:
         """The brief as the window shows it; raises ReaderError when it is not a valid brief
         yet (no title, a period ending before it starts). ``placeholder_title`` stands in
         for a missing title (for the preview)."""
-        title = self.title_edit.text().strip()
-        if not title and placeholder_title:
-            title = self.tr("Untitled brief")
-        since, until = self.criteria_panel.period()
-        return Brief(
-            title=title,
-            author=self.author_edit.text().strip(),
-            since=since,
-            until=until,
-            introduction=self.intro_edit.toPlainText(),
-            sections=self.model.sections(),
-            language=str(self.language_box.currentData()),
-            id=self._brief_id,
-            created=self._created,
-        )
-
-    def _state(self) -> tuple[Any, ...]:
-        since, until = self.criteria_panel.period()
-        return (
-            " ".join(self.title_edit.text().split()),
-            self.author_edit.text().strip(),
-            str(self.language_box.currentData()),
-            since,
-            until,
-            self.intro_edit.toPlainText(),
-            self.model.sections(),
-        )
+        placeholder = self.tr("Untitled brief") if placeholder_title else ""
+        return self.document.brief(self.draft(), placeholder_title=placeholder)
 
     def is_modified(self) -> bool:
         """Whether closing would lose something: a change since the brief was saved or
         opened. A new brief's first automatic selection is not a change: closing it loses
         nothing the composer would not make again."""
-        if self._saved_state is None:
-            return self.model.rowCount() > 0 or bool(self.intro_edit.toPlainText().strip())
-        return self._state() != self._saved_state
+        return self.document.is_modified(self.draft())
 
     # -- new, open, save ------------------------------------------------------------------------
 
@@ -595,24 +297,22 @@ class BriefComposer(QMainWindow):
             today=today,
         )
         self.criteria_panel.blockSignals(False)
-        self._brief_id = None
-        self._created = None
-        self._saved_state = None
+        self.document.new()
         self._auto_select = True
         self.model.set_sections([])
         self.select_articles()
-        self._saved_state = self._state()
+        self.document.settle(self.draft())
         self._on_content_changed()
 
     def open_brief(self, brief_id: int) -> bool:
         """Show a saved brief (after asking about unsaved changes); False, with a message,
         when it could not be read or the user cancelled."""
-        if brief_id == self._brief_id and not self.is_modified():
+        if brief_id == self.brief_id and not self.is_modified():
             return True
         if not self.maybe_keep_changes():
             return False
         try:
-            brief = self.briefs.get(brief_id)
+            brief = self.document.open(brief_id)
         except ReaderError as error:
             self._show_error(self.tr("The brief could not be opened."), str(error))
             return False
@@ -629,9 +329,6 @@ class BriefComposer(QMainWindow):
         )
         self.criteria_panel.blockSignals(False)
         self.model.set_sections(brief.sections)
-        self._brief_id = brief.id
-        self._created = brief.created
-        self._saved_state = _comparable(brief)
         self._auto_select = False
         self._set_select_message("")
         if brief.missing_highlights:
@@ -646,23 +343,16 @@ class BriefComposer(QMainWindow):
                 )
             )
             self.statusBar().showMessage(text)
-        self._select_first_row()
+        self.sections_pane.select_first_row()
         self._on_content_changed()
         self.update_preview()
         return True
 
     def _fill(self, *, title: str, author: str, language: str, introduction: str) -> None:
-        widgets = (self.title_edit, self.author_edit, self.language_box, self.intro_edit)
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
-            self.title_edit.setText(title)
-            self.author_edit.setText(author)
-            self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
-            self.intro_edit.setPlainText(introduction)
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
+        self.fields.set_fields(title=title, author=author, language=language)
+        self.intro_edit.blockSignals(True)
+        self.intro_edit.setPlainText(introduction)
+        self.intro_edit.blockSignals(False)
         self._update_title()
 
     @Slot()
@@ -679,21 +369,14 @@ class BriefComposer(QMainWindow):
                 self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         try:
-            saved = self.briefs.save(brief)
+            saved = self.document.save(brief)
         except ReaderError as error:
             self._show_error(self.tr("The brief could not be saved."), str(error))
             return False
-        self._adopt(saved, brief)
+        self._on_content_changed()
         self.statusBar().showMessage(self.tr("Saved “{0}”.").format(saved.title), 8000)
         self.saved.emit(saved)
         return True
-
-    def _adopt(self, saved: Brief, shown: Brief) -> None:
-        """Take a saved brief's id; the window is unmodified if it still shows ``shown``."""
-        self._brief_id = saved.id
-        self._created = saved.created
-        self._saved_state = _comparable(shown)
-        self._on_content_changed()
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel, for unsaved changes (tests answer it themselves)."""
@@ -732,35 +415,29 @@ class BriefComposer(QMainWindow):
         written for articles still selected are kept. Problems (nothing matched, an unknown
         tag) are shown beside the button."""
         self._select_timer.stop()
+        other, everything = leftover_headings(self.fields.language())
         try:
             criteria = self.criteria_panel.criteria()
-            items = select_items(self.store, criteria)
+            sections = reselect(
+                self.store,
+                criteria,
+                previous=self.model.sections(),
+                other=other,
+                everything=everything,
+            )
         except ReaderError as error:
             self._set_select_message(sentence(str(error)), error=True)
             if self._auto_select:
                 self.model.set_sections([])
                 self._on_content_changed()
             return False
-        summaries = {
-            item.article_id: item.summary
-            for item in self._items()
-            if item.article_id is not None and item.summary
-        }
-        kept = [
-            replace(item, summary=summaries[item.article_id])
-            if item.article_id in summaries
-            else item
-            for item in items
-        ]
-        other, everything = leftover_headings(str(self.language_box.currentData()))
-        sections = group(kept, criteria, other=other, everything=everything)
         if self._auto_select:
             self.model.set_sections(sections)
             self._on_content_changed()
         else:
             self.model.replace_sections(sections, self.tr("Select articles", "undo command"))
-        self._select_first_row()
-        articles = len(items)
+        self.sections_pane.select_first_row()
+        articles = sum(len(section.items) for section in sections)
         text = (
             self.tr("%Ln article", "", articles)
             if articles == 1
@@ -775,12 +452,9 @@ class BriefComposer(QMainWindow):
         self._set_select_message(self.tr("{0} {1}", "articles in sections").format(text, where))
         return True
 
-    def _items(self) -> list[BriefItem]:
-        return [item for section in self.model.sections() for item in section.items]
-
     def _set_select_message(self, text: str, *, error: bool = False) -> None:
         self.select_message.setText(text)
-        self.select_message.setStyleSheet(f"color: {_error_colour(self)};" if error else "")
+        self.select_message.setStyleSheet(f"color: {error_colour(self)};" if error else "")
 
     @Slot()
     def _on_criteria_changed(self) -> None:
@@ -791,135 +465,12 @@ class BriefComposer(QMainWindow):
                 self.tr("The criteria changed: Select Articles chooses the articles again.")
             )
 
-    # -- the sections ---------------------------------------------------------------------------
-
-    def _selected(self) -> QModelIndex:
-        index = self.tree.currentIndex()
-        return index.siblingAtColumn(TITLE_COLUMN) if index.isValid() else index
-
-    def _select(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.tree.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.tree.scrollTo(index)
-
-    def _select_first_row(self) -> None:
-        self.tree.expandAll()
-        first = self.model.index_at(0, 0) if self.model.rowCount() else QModelIndex()
-        self._select(first if first.isValid() else self.model.index_at(0))
-
-    @Slot()
-    def add_section(self) -> None:
-        """Add an empty section at the end and edit its heading."""
-        index = self.model.add_section(self.tr("New section"))
-        self._select(index)
-        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.tree.edit(index)
-
-    @Slot()
-    def rename_selected(self) -> None:
-        """Edit the selected section's heading, or the selected article's summary."""
-        index = self._selected()
-        if self.model.is_section(index):
-            self.tree.edit(index)
-        elif index.isValid():
-            self.summary_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.summary_edit.selectAll()
-
-    @Slot()
-    def remove_selected(self) -> None:
-        index = self._selected()
-        position = self.model.position(index)
-        removed = self.model.remove(index)
-        if removed is None or position is None:
-            return
-        keys = self.act_undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.statusBar().showMessage(
-            self.tr("{0}; {1} brings it back.").format(removed, keys), 8000
-        )
-        section, row = position
-        if row >= 0:
-            size = self.model.rowCount(self.model.index_at(section))
-            self._select(
-                self.model.index_at(section, min(row, size - 1))
-                if size
-                else self.model.index_at(section)
-            )
-        else:
-            self._select(self.model.index_at(min(section, self.model.rowCount() - 1)))
-
-    @Slot()
-    def move_selected_up(self) -> None:
-        self._select(self.model.move_up(self._selected()))
-
-    @Slot()
-    def move_selected_down(self) -> None:
-        self._select(self.model.move_down(self._selected()))
+    # -- what changed ---------------------------------------------------------------------------
 
     @Slot()
     def _on_sections_edited(self) -> None:
         self._auto_select = False
         self._on_content_changed()
-
-    @Slot()
-    def _remember_position(self) -> None:
-        self._kept_position = self.model.position(self._selected())
-
-    @Slot()
-    def _after_reset(self) -> None:
-        self.tree.expandAll()
-        kept, self._kept_position = self._kept_position, None
-        if kept is not None:
-            index = self.model.index_at(*kept)
-            if not index.isValid():
-                index = self.model.index_at(kept[0])
-            self._select(index)
-        self._on_current_changed(self.tree.currentIndex(), QModelIndex())
-
-    @Slot(QModelIndex, int, int)
-    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        if not parent.isValid():
-            for row in range(first, last + 1):
-                self.tree.expand(self.model.index_at(row))
-
-    @Slot(QModelIndex, QModelIndex)
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        item = self.model.item_at(current.siblingAtColumn(TITLE_COLUMN))
-        self.summary_edit.setEnabled(item is not None)
-        self.summary_edit.setText(item.summary if item is not None else "")
-        valid = current.isValid()
-        for action in (self.act_rename, self.act_remove, self.act_move_up, self.act_move_down):
-            action.setEnabled(valid)
-
-    @Slot(str)
-    def _on_summary_edited(self, text: str) -> None:
-        position = self.model.position(self._selected())
-        if position is not None and position[1] >= 0:
-            self.model.set_summary(position[0], position[1], text)
-
-    @Slot(QModelIndex)
-    def _on_double_clicked(self, index: QModelIndex) -> None:
-        if not self.model.is_section(index.siblingAtColumn(TITLE_COLUMN)):
-            self.rename_selected()
-
-    @Slot(QPoint)
-    def _on_tree_context_menu(self, pos: QPoint) -> None:
-        index = self.tree.indexAt(pos)
-        if index.isValid():
-            self._select(index.siblingAtColumn(TITLE_COLUMN))
-        menu = QMenu(self)
-        menu.addAction(self.act_add_section)
-        if index.isValid():
-            menu.addActions([self.act_rename, self.act_move_up, self.act_move_down])
-            menu.addSeparator()
-            menu.addAction(self.act_remove)
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
-        menu.deleteLater()
-
-    # -- what changed ---------------------------------------------------------------------------
 
     @Slot()
     def _on_title_changed(self) -> None:
@@ -937,22 +488,6 @@ class BriefComposer(QMainWindow):
         self.modified_label.setVisible(modified)
         self._preview_timer.start()
 
-    # -- the preview ----------------------------------------------------------------------------
-
-    def _preview_renderer(self) -> Callable[[Brief, Sequence[HighlightColor]], str] | None:
-        """The HTML export's renderer when that format is installed (else the preview shows
-        the Markdown export)."""
-        if not self._renderer_checked:
-            self._renderer_checked = True
-            if importlib.util.find_spec("reader.export.html") is not None:
-                try:
-                    module = importlib.import_module("reader.export.html")
-                except ImportError:
-                    module = None
-                renderer = getattr(module, "render_html", None)
-                self._html_renderer = renderer if callable(renderer) else None
-        return self._html_renderer
-
     @Slot()
     def update_preview(self) -> None:
         """Show the brief as it will read (at once; edits call this after a pause)."""
@@ -960,67 +495,19 @@ class BriefComposer(QMainWindow):
         try:
             brief = self.current_brief(placeholder_title=True)
         except ReaderError as error:
-            self.preview.setPlainText(sentence(str(error)))
+            self.preview.show_problem(sentence(str(error)))
             return
-        scroll = self.preview.verticalScrollBar()
-        position = scroll.value()
-        renderer = self._preview_renderer()
-        if renderer is not None:
-            self.preview.setHtml(renderer(brief, self._colors))
-        else:
-            self.preview.setMarkdown(render_markdown(brief, self._colors))
-        scroll.setValue(position)
-
-    @Slot(QUrl)
-    def _on_anchor_clicked(self, url: QUrl) -> None:
-        """Links within the brief (contents, citations) scroll the preview; others do nothing
-        here: the preview is not a browser."""
-        if url.hasFragment() and not url.path():
-            self.preview.scrollToAnchor(url.fragment())
+        self.preview.show_brief(brief, self._colors)
 
     # -- exporting ------------------------------------------------------------------------------
-
-    def format_name(self, fmt: ExportFormat) -> str:
-        """An export format as the interface names it (the library names it in English)."""
-        names = {
-            "md": self.tr("Markdown"),
-            "pdf": self.tr("PDF"),
-            "docx": self.tr("Word document"),
-            "html": self.tr("Web page (HTML)"),
-            "w3c": self.tr("W3C Web Annotations (JSON-LD)"),
-        }
-        return names.get(fmt.key, fmt.name)
-
-    def chosen_format(self) -> ExportFormat:
-        return FORMATS[str(self.format_box.currentData())]
-
-    @Slot()
-    def _on_format_changed(self) -> None:
-        self.paper_box.setEnabled(str(self.format_box.currentData()) in PAGED_FORMATS)
-
-    def ask_export_path(self, fmt: ExportFormat) -> Path | None:
-        """The file to export to, asked with a save dialog; None when cancelled."""
-        suggested = self._export_folder / suggested_file_name(self.title_edit.text(), fmt.suffix)
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Brief"),
-            str(suggested),
-            f"{self.format_name(fmt)} (*{fmt.suffix})",
-        )
-        if not path:
-            return None
-        chosen = Path(path)
-        if chosen.suffix.casefold() != fmt.suffix:
-            chosen = chosen.with_name(chosen.name + fmt.suffix)
-        return chosen
 
     @Slot()
     def export(self) -> bool:
         """Ask where to export the brief in the chosen format, then export it."""
         if not self._can_export():
             return False
-        fmt = self.chosen_format()
-        path = self.ask_export_path(fmt)
+        fmt = self.export_controls.chosen_format()
+        path = self.export_controls.ask_path(fmt, self.title_edit.text())
         if path is None:
             return False
         try:
@@ -1033,8 +520,8 @@ class BriefComposer(QMainWindow):
         return self.export_to(
             path,
             fmt.key,
-            paper=str(self.paper_box.currentData()),
-            mark_used=self.mark_used_check.isChecked(),
+            paper=self.export_controls.paper(),
+            mark_used=self.export_controls.mark_used(),
             replace_read_only=consent,
         )
 
@@ -1082,7 +569,7 @@ class BriefComposer(QMainWindow):
             mark_used=mark_used,
             replace_read_only=replace_read_only,
         )
-        self._export_folder = job.path.parent
+        self.export_controls.folder = job.path.parent
         return self.exporter.start(job)
 
     @Slot(object)
@@ -1100,8 +587,7 @@ class BriefComposer(QMainWindow):
         text = self.tr("Exported to {0}.").format(job.path)
         if job.mark_used:
             try:
-                saved = self.briefs.save(job.brief)
-                count = self.briefs.mark_exported(saved)
+                published = self.document.keep_exported(job.brief)
             except ReaderError as error:
                 self.statusBar().showMessage(text)
                 self._show_error(
@@ -1109,8 +595,9 @@ class BriefComposer(QMainWindow):
                 )
                 self.exported.emit(job.path)
                 return
-            self._adopt(saved, job.brief)
-            self.saved.emit(saved)
+            self._on_content_changed()
+            self.saved.emit(published.brief)
+            count = published.marked
             text += " " + (
                 self.tr("One article marked as used.")
                 if count == 1

@@ -56,9 +56,7 @@ class Companions(QObject):
     @Slot()
     def open_brief(self) -> None:
         """Choose a saved brief and open it in the composer."""
-        from reader.core import BriefStore
-
-        briefs = BriefStore(self._window.store).list()
+        briefs = self._window.store.briefs.list()
         if not briefs:
             self._window.messages.info.emit(
                 self.tr("No saved brief yet: File ▸ New Brief… makes one.")

@@ -1,11 +1,13 @@
-"""Turning the shortcuts an action is declared with into key sequences, and naming them."""
+"""Turning the shortcuts an action is declared with into key sequences and actions, and naming
+them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
@@ -50,3 +52,31 @@ def shortcut_text(sequences: Iterable[QKeySequence]) -> str:
     out of the text (the action still answers them)."""
     native = QKeySequence.SequenceFormat.NativeText
     return ", ".join(dict.fromkeys(key.toString(native) for key in sequences if is_readable(key)))
+
+
+def keyed_action(
+    owner: QWidget,
+    text: str,
+    slot: Callable[[], object],
+    *shortcuts: Shortcut,
+    widget: QWidget | None = None,
+    tip: str | None = None,
+) -> QAction:
+    """An action of ``owner`` with its shortcuts: window-wide, or only while ``widget`` has
+    focus. Its tip names its first shortcut."""
+    action = QAction(text, owner)
+    keys = key_sequences(*shortcuts)
+    action.setShortcuts(keys)
+    if tip:
+        if keys:
+            tip += f" ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+    action.triggered.connect(slot)
+    if widget is None:
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        owner.addAction(action)
+    else:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        widget.addAction(action)
+    return action

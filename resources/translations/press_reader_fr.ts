@@ -369,313 +369,106 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>BriefComposer</name>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="183"/>
-        <source>Title</source>
-        <extracomment>How long the criteria wait for a pause before the articles are selected again. How long edits wait for a pause before the preview follows. The formats laid out on pages, which a paper size applies to. What was last saved or opened (None: the brief was never saved). Whether changed criteria select again by themselves: only while nothing arranged by hand would be lost. The last error shown in a message box (tests and accessibility tools read it).</extracomment>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="184"/>
-        <source>Title of the brief</source>
-        <translation>Titre de la revue de presse</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="186"/>
-        <source>Author</source>
-        <translation>Auteur</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="187"/>
-        <source>Your name or team (optional)</source>
-        <translation>Vous ou votre équipe (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="191"/>
-        <source>Language of the brief</source>
-        <translation>Langue de la revue de presse</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="193"/>
-        <source>The language of the brief&apos;s headings, labels and dates</source>
-        <translation>La langue des titres, des mentions et des dates de la revue de presse</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="195"/>
-        <location filename="../../reader/ui/brief_composer.py" line="416"/>
-        <location filename="../../reader/ui/brief_composer.py" line="1131"/>
+        <location filename="../../reader/ui/brief_composer.py" line="179"/>
+        <location filename="../../reader/ui/brief_composer.py" line="618"/>
         <source>Brief</source>
         <translation>Revue de presse</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="198"/>
-        <source>Title:</source>
-        <translation>Titre&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="199"/>
-        <source>Author:</source>
-        <translation>Auteur&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="200"/>
-        <source>Language:</source>
-        <translation>Langue&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="203"/>
+        <location filename="../../reader/ui/brief_composer.py" line="111"/>
         <source>Select Articles</source>
+        <extracomment>How long the criteria wait for a pause before the articles are selected again. How long edits wait for a pause before the preview follows. Whether changed criteria select again by themselves: only while nothing arranged by hand would be lost. The last error shown in a message box (tests and accessibility tools read it).</extracomment>
         <translation>Sélectionner les articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="204"/>
+        <location filename="../../reader/ui/brief_composer.py" line="112"/>
         <source>Select articles</source>
         <translation>Sélectionner les articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="206"/>
+        <location filename="../../reader/ui/brief_composer.py" line="114"/>
         <source>Choose the articles the criteria match and group them into sections again</source>
         <translation>Choisir de nouveau les articles qui répondent aux critères et les regrouper en sections</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="210"/>
+        <location filename="../../reader/ui/brief_composer.py" line="118"/>
         <source>Selection result</source>
         <translation>Résultat de la sélection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="227"/>
+        <location filename="../../reader/ui/brief_composer.py" line="135"/>
         <source>Brief and selection criteria</source>
         <translation>Revue de presse et critères de sélection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="232"/>
-        <source>Introduction</source>
-        <translation>Introduction</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="234"/>
-        <source>The week in a few lines (Markdown: *emphasis*, lists, links)…</source>
-        <translation>La semaine en quelques lignes (Markdown&#xa0;: *italique*, listes, liens)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="238"/>
-        <source>&amp;Introduction:</source>
-        <translation>&amp;Introduction&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="243"/>
-        <source>Sections and articles</source>
-        <translation>Sections et articles</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="267"/>
-        <source>Passages</source>
-        <translation>Passages</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="269"/>
-        <source>&amp;Sections:</source>
-        <translation>&amp;Sections&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="277"/>
-        <source>Summary of the selected article</source>
-        <translation>Résumé de l’article sélectionné</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="279"/>
-        <source>One line on why the selected article matters (optional)</source>
-        <translation>Une ligne sur l’intérêt de l’article sélectionné (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="283"/>
-        <source>Su&amp;mmary:</source>
-        <translation>Rés&amp;umé&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="303"/>
-        <source>Preview of the brief</source>
-        <translation>Aperçu de la revue de presse</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="306"/>
+        <location filename="../../reader/ui/brief_composer.py" line="146"/>
         <source>&amp;Preview:</source>
         <translation>A&amp;perçu&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="352"/>
+        <location filename="../../reader/ui/brief_composer.py" line="165"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="353"/>
+        <location filename="../../reader/ui/brief_composer.py" line="166"/>
         <source>Save the brief in the library</source>
         <translation>Enregistrer la revue de presse dans la bibliothèque</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="356"/>
+        <location filename="../../reader/ui/brief_composer.py" line="169"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="357"/>
+        <location filename="../../reader/ui/brief_composer.py" line="170"/>
         <source>Write the brief to a file in the chosen format</source>
         <translation>Écrire la revue de presse dans un fichier au format choisi</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="359"/>
+        <location filename="../../reader/ui/brief_composer.py" line="173"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="361"/>
-        <source>&amp;Add Section</source>
-        <translation>&amp;Ajouter une section</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="362"/>
-        <source>Add an empty section at the end</source>
-        <translation>Ajouter une section vide à la fin</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="365"/>
-        <source>&amp;Rename</source>
-        <translation>&amp;Renommer</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="366"/>
-        <source>Rename the selected section, or edit the selected article&apos;s summary</source>
-        <translation>Renommer la section sélectionnée, ou modifier le résumé de l’article sélectionné</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="369"/>
-        <source>Re&amp;move</source>
-        <translation>Re&amp;tirer</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="371"/>
-        <source>Remove the selected article or section (Undo brings it back)</source>
-        <translation>Retirer l’article ou la section sélectionnés (Annuler les rétablit)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="374"/>
-        <source>Move &amp;Up</source>
-        <translation>&amp;Monter</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="375"/>
-        <source>Move the selected article or section up</source>
-        <translation>Monter l’article ou la section sélectionnés</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="378"/>
-        <source>Move &amp;Down</source>
-        <translation>&amp;Descendre</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="379"/>
-        <source>Move the selected article or section down</source>
-        <translation>Descendre l’article ou la section sélectionnés</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="382"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="384"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="427"/>
-        <source>Export format</source>
-        <translation>Format d’export</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="440"/>
-        <source>Not available in this version</source>
-        <translation>Non disponible dans cette version</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="442"/>
-        <source>Paper size</source>
-        <translation>Format du papier</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="443"/>
-        <source>The page size of PDF and Word documents</source>
-        <translation>Le format des pages des documents PDF et Word</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="445"/>
-        <source>A4</source>
-        <translation>A4</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="445"/>
-        <source>Letter</source>
-        <translation>Lettre US</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="446"/>
-        <location filename="../../reader/ui/brief_composer.py" line="447"/>
-        <source>Mark articles as used</source>
-        <translation>Marquer les articles comme utilisés</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="450"/>
-        <source>After exporting, save the brief and remember its articles, so “not used in a previous brief” leaves them out next time</source>
-        <translation>Après l’export, enregistrer la revue de presse et retenir ses articles, pour que «&#xa0;Absents d’une revue précédente&#xa0;» les écarte la prochaine fois</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="455"/>
-        <source>Format:</source>
-        <translation>Format&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="457"/>
-        <source>Paper:</source>
-        <translation>Papier&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="471"/>
+        <location filename="../../reader/ui/brief_composer.py" line="200"/>
         <source>Export progress</source>
         <translation>Progression de l’export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="474"/>
+        <location filename="../../reader/ui/brief_composer.py" line="203"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="476"/>
-        <location filename="../../reader/ui/brief_composer.py" line="477"/>
+        <location filename="../../reader/ui/brief_composer.py" line="205"/>
+        <location filename="../../reader/ui/brief_composer.py" line="206"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="545"/>
-        <location filename="../../reader/ui/brief_composer.py" line="704"/>
+        <location filename="../../reader/ui/brief_composer.py" line="272"/>
+        <location filename="../../reader/ui/brief_composer.py" line="387"/>
         <source>Untitled brief</source>
         <translation>Revue de presse sans titre</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="586"/>
+        <location filename="../../reader/ui/brief_composer.py" line="288"/>
         <source>Press review, {0}</source>
         <translation>Revue de presse du {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="617"/>
+        <location filename="../../reader/ui/brief_composer.py" line="317"/>
         <source>The brief could not be opened.</source>
         <translation>La revue de presse n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="640"/>
+        <location filename="../../reader/ui/brief_composer.py" line="337"/>
         <source>One highlight was deleted since the brief was saved: it is left out.</source>
         <translation>Un surlignage a été supprimé depuis l’enregistrement de la revue de presse&#xa0;: il est laissé de côté.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="643"/>
+        <location filename="../../reader/ui/brief_composer.py" line="340"/>
         <source>%Ln highlights were deleted since the brief was saved: they are left out.</source>
         <translation>
             <numerusform>%Ln surlignage a été supprimé depuis l’enregistrement de la revue de presse&#xa0;: il est laissé de côté.</numerusform>
@@ -683,43 +476,43 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="672"/>
+        <location filename="../../reader/ui/brief_composer.py" line="362"/>
         <source>Wait for the export to finish.</source>
         <translation>Attendez la fin de l’export.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="684"/>
+        <location filename="../../reader/ui/brief_composer.py" line="374"/>
         <source>The brief could not be saved.</source>
         <translation>La revue de presse n’a pas pu être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="687"/>
+        <location filename="../../reader/ui/brief_composer.py" line="377"/>
         <source>Saved “{0}”.</source>
         <translation>«&#xa0;{0}&#xa0;» enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="702"/>
+        <location filename="../../reader/ui/brief_composer.py" line="385"/>
         <source>Unsaved Brief</source>
         <translation>Revue de presse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="703"/>
+        <location filename="../../reader/ui/brief_composer.py" line="386"/>
         <source>Save the changes to “{0}”?</source>
         <translation>Enregistrer les modifications de «&#xa0;{0}&#xa0;»&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="711"/>
+        <location filename="../../reader/ui/brief_composer.py" line="394"/>
         <source>Discarded changes cannot be brought back.</source>
         <translation>Les modifications abandonnées ne pourront pas être récupérées.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="761"/>
+        <location filename="../../reader/ui/brief_composer.py" line="438"/>
         <source>Select articles</source>
         <comment>undo command</comment>
         <translation>la sélection des articles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="765"/>
+        <location filename="../../reader/ui/brief_composer.py" line="442"/>
         <source>%Ln article</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -727,7 +520,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="767"/>
+        <location filename="../../reader/ui/brief_composer.py" line="444"/>
         <source>%Ln articles</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -735,7 +528,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="771"/>
+        <location filename="../../reader/ui/brief_composer.py" line="448"/>
         <source>in %Ln section.</source>
         <translation>
             <numerusform>dans %Ln section.</numerusform>
@@ -743,7 +536,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="773"/>
+        <location filename="../../reader/ui/brief_composer.py" line="450"/>
         <source>in %Ln sections.</source>
         <translation>
             <numerusform>dans %Ln section.</numerusform>
@@ -751,98 +544,58 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="775"/>
+        <location filename="../../reader/ui/brief_composer.py" line="452"/>
         <source>{0} {1}</source>
         <comment>articles in sections</comment>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="791"/>
+        <location filename="../../reader/ui/brief_composer.py" line="465"/>
         <source>The criteria changed: Select Articles chooses the articles again.</source>
         <translation>Les critères ont changé&#xa0;: Sélectionner les articles choisit de nouveau les articles.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="817"/>
-        <source>New section</source>
-        <translation>Nouvelle section</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="841"/>
-        <source>{0}; {1} brings it back.</source>
-        <translation>{0}&#xa0;; {1} pour annuler.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="930"/>
+        <location filename="../../reader/ui/brief_composer.py" line="481"/>
         <source>untitled</source>
         <translation>sans titre</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="931"/>
+        <location filename="../../reader/ui/brief_composer.py" line="482"/>
         <source>Brief — {0}[*]</source>
         <translation>Revue de presse — {0}[*]</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="986"/>
-        <source>Markdown</source>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="987"/>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="988"/>
-        <source>Word document</source>
-        <translation>Document Word</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="989"/>
-        <source>Web page (HTML)</source>
-        <translation>Page web (HTML)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="990"/>
-        <source>W3C Web Annotations (JSON-LD)</source>
-        <translation>Annotations web W3C (JSON-LD)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1006"/>
-        <source>Export Brief</source>
-        <translation>Exporter la revue de presse</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1047"/>
+        <location filename="../../reader/ui/brief_composer.py" line="534"/>
         <source>An export is already running.</source>
         <translation>Un export est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1051"/>
+        <location filename="../../reader/ui/brief_composer.py" line="538"/>
         <source>Nothing to export yet: select articles first.</source>
         <translation>Rien à exporter pour l’instant&#xa0;: sélectionnez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1090"/>
+        <location filename="../../reader/ui/brief_composer.py" line="577"/>
         <source>Exporting to {0}…</source>
         <translation>Export vers {0}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1100"/>
+        <location filename="../../reader/ui/brief_composer.py" line="587"/>
         <source>Exported to {0}.</source>
         <translation>Exportée vers {0}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1108"/>
+        <location filename="../../reader/ui/brief_composer.py" line="594"/>
         <source>The brief was exported, but could not be saved.</source>
         <translation>La revue de presse a été exportée, mais n’a pas pu être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1115"/>
+        <location filename="../../reader/ui/brief_composer.py" line="602"/>
         <source>One article marked as used.</source>
         <translation>Un article marqué comme utilisé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/brief_composer.py" line="1117"/>
+        <location filename="../../reader/ui/brief_composer.py" line="604"/>
         <source>%Ln articles marked as used.</source>
         <translation>
             <numerusform>%Ln article marqué comme utilisé.</numerusform>
@@ -850,13 +603,13 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1124"/>
+        <location filename="../../reader/ui/brief_composer.py" line="611"/>
         <source>The export failed.</source>
         <translation>L’export a échoué.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/brief_composer.py" line="1029"/>
-        <location filename="../../reader/ui/brief_composer.py" line="1125"/>
+        <location filename="../../reader/ui/brief_composer.py" line="516"/>
+        <location filename="../../reader/ui/brief_composer.py" line="612"/>
         <source>The brief was not exported.</source>
         <translation>La revue de presse n’a pas été exportée.</translation>
     </message>
@@ -864,10 +617,71 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>BriefExporter</name>
     <message>
-        <location filename="../../reader/ui/brief_export.py" line="135"/>
+        <location filename="../../reader/ui/brief_export.py" line="140"/>
         <source>the export stopped on an unexpected error</source>
         <extracomment>The user agreed to replace a read-only file at ``path``.</extracomment>
         <translation>l’export s’est arrêté sur une erreur inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>BriefFields</name>
+    <message>
+        <location filename="../../reader/ui/brief_fields.py" line="17"/>
+        <source>Brief</source>
+        <translation>Revue de presse</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_fields.py" line="19"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_fields.py" line="20"/>
+        <source>Title of the brief</source>
+        <translation>Titre de la revue de presse</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_fields.py" line="22"/>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_fields.py" line="23"/>
+        <source>Your name or team (optional)</source>
+        <translation>Vous ou votre équipe (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_fields.py" line="27"/>
+        <source>Language of the brief</source>
+        <translation>Langue de la revue de presse</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_fields.py" line="29"/>
+        <source>The language of the brief&apos;s headings, labels and dates</source>
+        <translation>La langue des titres, des mentions et des dates de la revue de presse</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_fields.py" line="33"/>
+        <source>Title:</source>
+        <translation>Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_fields.py" line="34"/>
+        <source>Author:</source>
+        <translation>Auteur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_fields.py" line="35"/>
+        <source>Language:</source>
+        <translation>Langue&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>BriefPreview</name>
+    <message>
+        <location filename="../../reader/ui/brief_preview.py" line="28"/>
+        <source>Preview of the brief</source>
+        <translation>Aperçu de la revue de presse</translation>
     </message>
 </context>
 <context>
@@ -982,28 +796,28 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>Companions</name>
     <message>
-        <location filename="../../reader/ui/companions.py" line="64"/>
+        <location filename="../../reader/ui/companions.py" line="62"/>
         <source>No saved brief yet: File ▸ New Brief… makes one.</source>
         <extracomment>The brief being composed: one composer at a time.</extracomment>
         <translation>Aucune revue de presse enregistrée pour l’instant&#xa0;: Fichier ▸ Nouvelle revue de presse… en crée une.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/companions.py" line="68"/>
+        <location filename="../../reader/ui/companions.py" line="66"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/companions.py" line="74"/>
+        <location filename="../../reader/ui/companions.py" line="72"/>
         <source>Open Brief</source>
         <translation>Ouvrir une revue de presse</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/companions.py" line="74"/>
+        <location filename="../../reader/ui/companions.py" line="72"/>
         <source>Saved briefs:</source>
         <translation>Revues de presse enregistrées&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/companions.py" line="107"/>
+        <location filename="../../reader/ui/companions.py" line="105"/>
         <source>The article of this highlight was deleted; its quote and note remain.</source>
         <translation>L’article de ce surlignage a été supprimé&#xa0;; sa citation et sa note restent.</translation>
     </message>
@@ -1246,6 +1060,91 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         <location filename="../../reader/ui/help_dialogs.py" line="206"/>
         <source>Report copied to the clipboard.</source>
         <translation>Rapport copié dans le presse-papiers.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportControls</name>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="42"/>
+        <source>Export format</source>
+        <extracomment>The formats laid out on pages, which a paper size applies to. Where the save dialog opens.</extracomment>
+        <translation>Format d’export</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="55"/>
+        <source>Not available in this version</source>
+        <translation>Non disponible dans cette version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="57"/>
+        <source>Paper size</source>
+        <translation>Format du papier</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="58"/>
+        <source>The page size of PDF and Word documents</source>
+        <translation>Le format des pages des documents PDF et Word</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="60"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="60"/>
+        <source>Letter</source>
+        <translation>Lettre US</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="61"/>
+        <location filename="../../reader/ui/brief_export_panel.py" line="62"/>
+        <source>Mark articles as used</source>
+        <translation>Marquer les articles comme utilisés</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="65"/>
+        <source>After exporting, save the brief and remember its articles, so “not used in a previous brief” leaves them out next time</source>
+        <translation>Après l’export, enregistrer la revue de presse et retenir ses articles, pour que «&#xa0;Absents d’une revue précédente&#xa0;» les écarte la prochaine fois</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="70"/>
+        <source>Format:</source>
+        <translation>Format&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="72"/>
+        <source>Paper:</source>
+        <translation>Papier&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="88"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="89"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="90"/>
+        <source>Word document</source>
+        <translation>Document Word</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="91"/>
+        <source>Web page (HTML)</source>
+        <translation>Page web (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="92"/>
+        <source>W3C Web Annotations (JSON-LD)</source>
+        <translation>Annotations web W3C (JSON-LD)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_export_panel.py" line="111"/>
+        <source>Export Brief</source>
+        <translation>Exporter la revue de presse</translation>
     </message>
 </context>
 <context>
@@ -2070,81 +1969,81 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="90"/>
-        <location filename="../../reader/ui/mainwindow.py" line="481"/>
+        <location filename="../../reader/ui/mainwindow.py" line="86"/>
+        <location filename="../../reader/ui/mainwindow.py" line="477"/>
         <source>Press Reader</source>
         <extracomment>The share of the screen&apos;s free area a window takes when it first opens. The window&apos;s one door to the library, besides annotations.</extracomment>
         <translation>Press Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="132"/>
+        <location filename="../../reader/ui/mainwindow.py" line="128"/>
         <source>Feeds</source>
         <extracomment>The pane sizes of each article layout, kept when switching from one to the other.</extracomment>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="141"/>
+        <location filename="../../reader/ui/mainwindow.py" line="137"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="155"/>
+        <location filename="../../reader/ui/mainwindow.py" line="151"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="197"/>
+        <location filename="../../reader/ui/mainwindow.py" line="193"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="205"/>
+        <location filename="../../reader/ui/mainwindow.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="207"/>
+        <location filename="../../reader/ui/mainwindow.py" line="203"/>
         <source>F&amp;eeds</source>
         <translation>F&amp;lux</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="215"/>
+        <location filename="../../reader/ui/mainwindow.py" line="211"/>
         <source>&amp;Article</source>
         <translation>&amp;Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="233"/>
+        <location filename="../../reader/ui/mainwindow.py" line="229"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="240"/>
+        <location filename="../../reader/ui/mainwindow.py" line="236"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="242"/>
+        <location filename="../../reader/ui/mainwindow.py" line="238"/>
         <source>&amp;Help</source>
         <translation>A&amp;ide</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="245"/>
+        <location filename="../../reader/ui/mainwindow.py" line="241"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="296"/>
+        <location filename="../../reader/ui/mainwindow.py" line="292"/>
         <source>Refused to open {0}: only web and mail links open.</source>
         <extracomment>The window width below which the toolbar&apos;s buttons lose their text, so that the search box is not pushed into the toolbar&apos;s overflow menu.</extracomment>
         <translation>Ouverture de {0} refusée&#xa0;: seuls les liens web et de courriel s’ouvrent.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="481"/>
+        <location filename="../../reader/ui/mainwindow.py" line="477"/>
         <source>Press Reader — demo library</source>
         <translation>Press Reader — bibliothèque de démonstration</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="522"/>
+        <location filename="../../reader/ui/mainwindow.py" line="518"/>
         <source>Wait for the refresh to finish first.</source>
         <translation>Attendez d’abord la fin de l’actualisation.</translation>
     </message>
@@ -2152,13 +2051,13 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../reader/ui/navigation.py" line="92"/>
+        <location filename="../../reader/ui/navigation.py" line="91"/>
         <source>No more unread articles here.</source>
         <extracomment>Runs the search when typing pauses.</extracomment>
         <translation>Plus d’article non lu ici.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="160"/>
+        <location filename="../../reader/ui/navigation.py" line="159"/>
         <source>Marked %Ln article as read.</source>
         <translation>
             <numerusform>%Ln article marqué comme lu.</numerusform>
@@ -2166,7 +2065,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="162"/>
+        <location filename="../../reader/ui/navigation.py" line="161"/>
         <source>Marked %Ln articles as read.</source>
         <translation>
             <numerusform>%Ln article marqué comme lu.</numerusform>
@@ -2174,17 +2073,17 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/navigation.py" line="169"/>
+        <location filename="../../reader/ui/navigation.py" line="168"/>
         <source>Search articles</source>
         <translation>Rechercher des articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/navigation.py" line="170"/>
+        <location filename="../../reader/ui/navigation.py" line="169"/>
         <source>Search articles (/)</source>
         <translation>Rechercher des articles (/)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="192"/>
+        <location filename="../../reader/ui/navigation.py" line="191"/>
         <source>%Ln article matches “{0}”.</source>
         <translation>
             <numerusform>%Ln article correspond à «&#xa0;{0}&#xa0;».</numerusform>
@@ -2192,7 +2091,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="194"/>
+        <location filename="../../reader/ui/navigation.py" line="193"/>
         <source>%Ln articles match “{0}”.</source>
         <translation>
             <numerusform>%Ln article correspond à «&#xa0;{0}&#xa0;».</numerusform>
@@ -2200,7 +2099,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="215"/>
+        <location filename="../../reader/ui/navigation.py" line="214"/>
         <source>%Ln unread</source>
         <translation>
             <numerusform>%Ln non lu</numerusform>
@@ -2208,7 +2107,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="221"/>
+        <location filename="../../reader/ui/navigation.py" line="220"/>
         <source>%Ln article</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -2216,7 +2115,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="222"/>
+        <location filename="../../reader/ui/navigation.py" line="221"/>
         <source>%Ln articles</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -2224,7 +2123,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="227"/>
+        <location filename="../../reader/ui/navigation.py" line="226"/>
         <source>%Ln highlight</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -2232,7 +2131,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="228"/>
+        <location filename="../../reader/ui/navigation.py" line="227"/>
         <source>%Ln highlights</source>
         <translation>
             <numerusform>%Ln surlignage</numerusform>
@@ -2240,7 +2139,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="233"/>
+        <location filename="../../reader/ui/navigation.py" line="232"/>
         <source>%Ln feed</source>
         <translation>
             <numerusform>%Ln flux</numerusform>
@@ -2248,7 +2147,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/navigation.py" line="234"/>
+        <location filename="../../reader/ui/navigation.py" line="233"/>
         <source>%Ln feeds</source>
         <translation>
             <numerusform>%Ln flux</numerusform>
@@ -2277,48 +2176,48 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="154"/>
+        <location filename="../../reader/ui/reader_pane.py" line="153"/>
         <source>Open an article and select a passage first.</source>
         <extracomment>The article shown, as last read from the library. The current article&apos;s highlights as painted, to find the one under a click. What the last reload found of the open article, when its feed rewrote it. The user asked for the annotations panel on this article, highlights or not.</extracomment>
         <translation>Ouvrez d’abord un article et sélectionnez un passage.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="168"/>
+        <location filename="../../reader/ui/reader_pane.py" line="167"/>
         <source>Highlighted. Ctrl+Z undoes it.</source>
         <translation>Surligné. Ctrl+Z l’annule.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="221"/>
+        <location filename="../../reader/ui/reader_pane.py" line="220"/>
         <source>Tag Highlight</source>
         <translation>Mots-clés du surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="222"/>
+        <location filename="../../reader/ui/reader_pane.py" line="221"/>
         <source>Tags for “{0}”:</source>
         <translation>Mots-clés de «&#xa0;{0}&#xa0;»&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="296"/>
+        <location filename="../../reader/ui/reader_pane.py" line="295"/>
         <source>Choose an article first.</source>
         <translation>Choisissez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="307"/>
+        <location filename="../../reader/ui/reader_pane.py" line="306"/>
         <source>This article has no web page to fetch its full text from.</source>
         <translation>Cet article n’a pas de page web d’où récupérer son texte intégral.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="313"/>
+        <location filename="../../reader/ui/reader_pane.py" line="312"/>
         <source>The full text is already being fetched.</source>
         <translation>Le texte intégral est déjà en cours de récupération.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="321"/>
+        <location filename="../../reader/ui/reader_pane.py" line="320"/>
         <source>Fetching the full text…</source>
         <translation>Récupération du texte intégral…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/reader_pane.py" line="335"/>
+        <location filename="../../reader/ui/reader_pane.py" line="334"/>
         <source>Full text fetched: %Ln words.</source>
         <translation>
             <numerusform>Texte intégral récupéré&#xa0;: %Ln mot.</numerusform>
@@ -2326,7 +2225,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/reader_pane.py" line="339"/>
+        <location filename="../../reader/ui/reader_pane.py" line="338"/>
         <source>Full text of “{0}” fetched: %Ln words.</source>
         <translation>
             <numerusform>Texte intégral de «&#xa0;{0}&#xa0;» récupéré&#xa0;: %Ln mot.</numerusform>
@@ -2334,42 +2233,42 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="368"/>
+        <location filename="../../reader/ui/reader_pane.py" line="367"/>
         <source>Could not fetch the full text: {0}</source>
         <translation>Impossible de récupérer le texte intégral&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="377"/>
+        <location filename="../../reader/ui/reader_pane.py" line="376"/>
         <source>This article has no full text yet: Fetch Full Text (Shift+F) gets it.</source>
         <translation>Cet article n’a pas encore de texte intégral&#xa0;: Récupérer le texte intégral (Maj+F) va le chercher.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="388"/>
+        <location filename="../../reader/ui/reader_pane.py" line="387"/>
         <source>Showing the feed&apos;s version. Shift+V shows the full text again.</source>
         <translation>Version du flux affichée. Maj+V affiche de nouveau le texte intégral.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="391"/>
+        <location filename="../../reader/ui/reader_pane.py" line="390"/>
         <source>Showing the full text.</source>
         <translation>Texte intégral affiché.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="402"/>
+        <location filename="../../reader/ui/reader_pane.py" line="401"/>
         <source>Highlight</source>
         <translation>Surlignage</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="405"/>
+        <location filename="../../reader/ui/reader_pane.py" line="404"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="444"/>
+        <location filename="../../reader/ui/reader_pane.py" line="443"/>
         <source>The feed rewrote the open article: one highlight no longer matches its text and is kept, with its note, under “Orphaned”.</source>
         <translation>Le flux a réécrit l’article ouvert&#xa0;: un surlignage ne correspond plus à son texte&#xa0;; il est conservé, avec sa note, sous «&#xa0;Orphelins&#xa0;».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/reader_pane.py" line="449"/>
+        <location filename="../../reader/ui/reader_pane.py" line="448"/>
         <source>The feed rewrote the open article: %Ln highlights no longer match its text and are kept, with their notes, under “Orphaned”.</source>
         <translation>
             <numerusform>Le flux a réécrit l’article ouvert&#xa0;: %Ln surlignage ne correspond plus à son texte&#xa0;; il est conservé, avec sa note, sous «&#xa0;Orphelins&#xa0;».</numerusform>
@@ -2377,7 +2276,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reader_pane.py" line="454"/>
+        <location filename="../../reader/ui/reader_pane.py" line="453"/>
         <source>The feed rewrote the open article; your highlights followed it.</source>
         <translation>Le flux a réécrit l’article ouvert&#xa0;; vos surlignages l’ont suivi.</translation>
     </message>
@@ -2495,39 +2394,39 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>RefreshStatus</name>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="36"/>
+        <location filename="../../reader/ui/refresh_status.py" line="39"/>
         <source>Refresh progress</source>
-        <extracomment>How often the views catch up with a refresh that is bringing articles in.</extracomment>
+        <extracomment>How often the views catch up with a refresh that is bringing articles in. The articles the running refresh rewrote or gave a full text, as it reports them: the open article is read again only when it is one of them.</extracomment>
         <translation>Progression de l’actualisation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="42"/>
+        <location filename="../../reader/ui/refresh_status.py" line="45"/>
         <source>Cancel refresh</source>
         <translation>Annuler l’actualisation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="58"/>
+        <location filename="../../reader/ui/refresh_status.py" line="61"/>
         <source>A refresh is already running.</source>
         <translation>Une actualisation est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="87"/>
-        <location filename="../../reader/ui/refresh_status.py" line="88"/>
+        <location filename="../../reader/ui/refresh_status.py" line="91"/>
+        <location filename="../../reader/ui/refresh_status.py" line="92"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="96"/>
+        <location filename="../../reader/ui/refresh_status.py" line="100"/>
         <source>%v of %m full texts</source>
         <translation>%v textes intégraux sur %m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="98"/>
+        <location filename="../../reader/ui/refresh_status.py" line="102"/>
         <source>{0} of {1} full texts</source>
         <translation>{0} textes intégraux sur {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/refresh_status.py" line="106"/>
+        <location filename="../../reader/ui/refresh_status.py" line="110"/>
         <source>%v of %m feeds · %Ln new</source>
         <translation>
             <numerusform>%v flux sur %m · %Ln nouveau</numerusform>
@@ -2535,12 +2434,12 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="108"/>
+        <location filename="../../reader/ui/refresh_status.py" line="112"/>
         <source>{0} of {1} feeds — {2}</source>
         <translation>{0} flux sur {1} — {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/refresh_status.py" line="123"/>
+        <location filename="../../reader/ui/refresh_status.py" line="131"/>
         <source>%Ln new article</source>
         <translation>
             <numerusform>%Ln nouvel article</numerusform>
@@ -2548,7 +2447,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/refresh_status.py" line="125"/>
+        <location filename="../../reader/ui/refresh_status.py" line="133"/>
         <source>%Ln new articles</source>
         <translation>
             <numerusform>%Ln nouvel article</numerusform>
@@ -2556,22 +2455,22 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="127"/>
+        <location filename="../../reader/ui/refresh_status.py" line="135"/>
         <source>{0} from {1}.</source>
         <translation>{0} provenant de {1}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="131"/>
+        <location filename="../../reader/ui/refresh_status.py" line="139"/>
         <source>Full texts fetched: {0}.</source>
         <translation>Textes intégraux récupérés&#xa0;: {0}.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="133"/>
+        <location filename="../../reader/ui/refresh_status.py" line="141"/>
         <source>Full texts not available: {0} (each article says why).</source>
         <translation>Textes intégraux indisponibles&#xa0;: {0} (chaque article dit pourquoi).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/refresh_status.py" line="140"/>
+        <location filename="../../reader/ui/refresh_status.py" line="148"/>
         <source>%Ln feed failed (see Feeds ▸ Feed Problems).</source>
         <translation>
             <numerusform>%Ln flux en échec (voir Flux ▸ Problèmes des flux).</numerusform>
@@ -2579,7 +2478,7 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/refresh_status.py" line="142"/>
+        <location filename="../../reader/ui/refresh_status.py" line="150"/>
         <source>%Ln feeds failed (see Feeds ▸ Feed Problems).</source>
         <translation>
             <numerusform>%Ln flux en échec (voir Flux ▸ Problèmes des flux).</numerusform>
@@ -2587,9 +2486,127 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refresh_status.py" line="158"/>
+        <location filename="../../reader/ui/refresh_status.py" line="166"/>
         <source>The refresh could not run: {0}</source>
         <translation>L’actualisation n’a pas pu se faire&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsPane</name>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="52"/>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="54"/>
+        <source>The week in a few lines (Markdown: *emphasis*, lists, links)…</source>
+        <translation>La semaine en quelques lignes (Markdown&#xa0;: *italique*, listes, liens)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="58"/>
+        <source>&amp;Introduction:</source>
+        <translation>&amp;Introduction&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="63"/>
+        <source>Sections and articles</source>
+        <translation>Sections et articles</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="87"/>
+        <source>Passages</source>
+        <translation>Passages</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="89"/>
+        <source>&amp;Sections:</source>
+        <translation>&amp;Sections&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="97"/>
+        <source>Summary of the selected article</source>
+        <translation>Résumé de l’article sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="99"/>
+        <source>One line on why the selected article matters (optional)</source>
+        <translation>Une ligne sur l’intérêt de l’article sélectionné (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="103"/>
+        <source>Su&amp;mmary:</source>
+        <translation>Rés&amp;umé&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="122"/>
+        <source>&amp;Add Section</source>
+        <translation>&amp;Ajouter une section</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="123"/>
+        <source>Add an empty section at the end</source>
+        <translation>Ajouter une section vide à la fin</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="126"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="127"/>
+        <source>Rename the selected section, or edit the selected article&apos;s summary</source>
+        <translation>Renommer la section sélectionnée, ou modifier le résumé de l’article sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="130"/>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="132"/>
+        <source>Remove the selected article or section (Undo brings it back)</source>
+        <translation>Retirer l’article ou la section sélectionnés (Annuler les rétablit)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="135"/>
+        <source>Move &amp;Up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="136"/>
+        <source>Move the selected article or section up</source>
+        <translation>Monter l’article ou la section sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="139"/>
+        <source>Move &amp;Down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="140"/>
+        <source>Move the selected article or section down</source>
+        <translation>Descendre l’article ou la section sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="143"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="145"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="208"/>
+        <source>New section</source>
+        <translation>Nouvelle section</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/brief_sections_pane.py" line="231"/>
+        <source>{0}; {1} brings it back.</source>
+        <translation>{0}&#xa0;; {1} pour annuler.</translation>
     </message>
 </context>
 <context>
@@ -2864,93 +2881,93 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>TagCommands</name>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="40"/>
+        <location filename="../../reader/ui/tag_commands.py" line="39"/>
         <source>Choose an article to tag first.</source>
         <translation>Choisissez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="44"/>
+        <location filename="../../reader/ui/tag_commands.py" line="43"/>
         <source>Tag Article</source>
         <translation>Mots-clés de l’article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="45"/>
+        <location filename="../../reader/ui/tag_commands.py" line="44"/>
         <source>Tags for “{0}”:</source>
         <translation>Mots-clés de «&#xa0;{0}&#xa0;»&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="54"/>
+        <location filename="../../reader/ui/tag_commands.py" line="53"/>
         <source>Tag “{0}”</source>
         <translation>les mots-clés de «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="68"/>
+        <location filename="../../reader/ui/tag_commands.py" line="67"/>
         <source>&amp;Rename Tag…</source>
         <translation>Re&amp;nommer le mot-clé…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="69"/>
+        <location filename="../../reader/ui/tag_commands.py" line="68"/>
         <source>Tag &amp;Colour…</source>
         <translation>&amp;Couleur du mot-clé…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="70"/>
+        <location filename="../../reader/ui/tag_commands.py" line="69"/>
         <source>Remove C&amp;olour</source>
         <translation>Retirer la c&amp;ouleur</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="72"/>
+        <location filename="../../reader/ui/tag_commands.py" line="71"/>
         <source>&amp;Delete Tag…</source>
         <translation>&amp;Supprimer le mot-clé…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="85"/>
+        <location filename="../../reader/ui/tag_commands.py" line="84"/>
         <source>Rename Tag</source>
         <translation>Renommer le mot-clé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="86"/>
+        <location filename="../../reader/ui/tag_commands.py" line="85"/>
         <source>New name for “{0}” (and the tags below it):</source>
         <translation>Nouveau nom de «&#xa0;{0}&#xa0;» (et des mots-clés en dessous)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="102"/>
+        <location filename="../../reader/ui/tag_commands.py" line="101"/>
         <source>Merge Tags</source>
         <translation>Fusionner les mots-clés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="104"/>
+        <location filename="../../reader/ui/tag_commands.py" line="103"/>
         <source>“{0}” already exists. Merge “{1}” into it? Every article and highlight tagged “{1}” will be tagged “{0}”.</source>
         <translation>«&#xa0;{0}&#xa0;» existe déjà. Y fusionner «&#xa0;{1}&#xa0;»&#xa0;? Chaque article et chaque surlignage portant «&#xa0;{1}&#xa0;» portera «&#xa0;{0}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="107"/>
+        <location filename="../../reader/ui/tag_commands.py" line="106"/>
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="117"/>
+        <location filename="../../reader/ui/tag_commands.py" line="116"/>
         <source>Renamed “{0}” to “{1}”.</source>
         <translation>«&#xa0;{0}&#xa0;» renommé en «&#xa0;{1}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="129"/>
+        <location filename="../../reader/ui/tag_commands.py" line="128"/>
         <source>Colour of “{0}”</source>
         <translation>Couleur de «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="136"/>
+        <location filename="../../reader/ui/tag_commands.py" line="135"/>
         <source>“{0}” is only a level of longer tags: colour the tags themselves.</source>
         <translation>«&#xa0;{0}&#xa0;» n’est qu’un niveau de mots-clés plus longs&#xa0;: colorez les mots-clés eux-mêmes.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="158"/>
-        <location filename="../../reader/ui/tag_commands.py" line="167"/>
+        <location filename="../../reader/ui/tag_commands.py" line="157"/>
+        <location filename="../../reader/ui/tag_commands.py" line="166"/>
         <source>Delete Tag</source>
         <translation>Supprimer le mot-clé</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_commands.py" line="160"/>
+        <location filename="../../reader/ui/tag_commands.py" line="159"/>
         <source>Take “{0}” (and the tags below it) off {1} and {2}? The articles and highlights stay. Edit ▸ Undo brings the tag back.</source>
         <translation>Retirer «&#xa0;{0}&#xa0;» (et les mots-clés en dessous) de {1} et de {2}&#xa0;? Les articles et les surlignages restent. Édition ▸ Annuler rétablit le mot-clé.</translation>
     </message>

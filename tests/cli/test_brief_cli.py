@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from reader import paths
-from reader.core.store import Store
+from reader.core.storage import Store
 from tests.cli.test_cli import CLI, assert_one_line_error
 from tests.factories import T0, entry, feed
 

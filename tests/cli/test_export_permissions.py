@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader import paths
-from reader.core.store import Store
+from reader.core.storage import Store
 from tests.factories import T0, entry, feed
 
 

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader import paths
-from reader.core.store import Store
+from reader.core.storage import Store
 from tests.cli.test_cli import CLI
 from tests.factories import STOPPED, Clock, entry, feed
 from tests.feeds import FeedSite

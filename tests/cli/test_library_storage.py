@@ -19,7 +19,7 @@ import pytest
 from reader import paths
 from reader.cli import main
 from reader.core import schema
-from reader.core.store import Store
+from reader.core.storage import Store
 from tests.factories import T0, entry, feed
 from tests.feeds import FeedSite, rss
 

@@ -9,7 +9,7 @@ from typing import Any, cast
 import pytest
 
 from reader import paths
-from reader.core.store import Store
+from reader.core.storage import Store
 from tests.cli.test_cli import CLI, assert_one_line_error
 from tests.factories import STOPPED, Clock, entry, feed
 

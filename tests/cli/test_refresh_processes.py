@@ -16,7 +16,7 @@ import pytest
 
 from reader import paths
 from reader.core.refresh import PARALLEL_PARSE_MIN_FEEDS
-from reader.core.store import Store
+from reader.core.storage import Store
 from tests.feeds import rss
 
 pytestmark = pytest.mark.skipif(

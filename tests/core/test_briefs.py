@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.briefs import BriefStore, compose, group, select_items
+from reader.core.briefs import compose, group, select_items
 from reader.core.errors import (
     BriefNotFoundError,
     EmptyBriefError,
@@ -21,7 +21,7 @@ from reader.core.errors import (
     UnknownColorError,
 )
 from reader.core.files import write_atomically
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import ArticleQuery, Brief, BriefCriteria, BriefItem
 from reader.export.markdown import render_markdown
 from tests.brief_library import MALI, Library, fill_library
@@ -132,7 +132,7 @@ def test_group_by_tag_prefix_feed_and_none(library: Library) -> None:
 
 
 def test_save_reopen_edit_and_delete(library: Library, clock: Clock) -> None:
-    store, briefs = library.store, BriefStore(library.store)
+    store, briefs = library.store, library.store.briefs
     criteria = BriefCriteria(tags=("country",), tag_prefix="country", since=T0 - timedelta(days=7))
     draft = compose(store, criteria, title="Revue Sahel", author="Cellule Afrique")
     saved = briefs.save(draft)
@@ -168,7 +168,7 @@ def test_save_reopen_edit_and_delete(library: Library, clock: Clock) -> None:
 
 
 def test_exported_articles_are_left_out_next_time(library: Library) -> None:
-    store, briefs = library.store, BriefStore(library.store)
+    store, briefs = library.store, library.store.briefs
     brief = compose(store, BriefCriteria(tags=("country/Mali",)), title="Semaine 48")
     with pytest.raises(ReaderError, match="save the brief"):
         briefs.mark_exported(brief)
@@ -185,7 +185,7 @@ def test_exported_articles_are_left_out_next_time(library: Library) -> None:
 
 
 def test_reopening_after_articles_and_highlights_change(library: Library) -> None:
-    store, briefs = library.store, BriefStore(library.store)
+    store, briefs = library.store, library.store.briefs
     saved = briefs.save(compose(store, BriefCriteria(tags=("country/Mali",)), title="Mali"))
     gao = next(h for h in saved.sections[0].items[0].highlights if h.color == "pink")
     kept = saved.sections[0].items[0].highlights[0]

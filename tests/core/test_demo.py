@@ -9,7 +9,7 @@ import pytest
 
 from reader.core.demo import is_demo_library, open_demo_library, reopen_library, seed_demo_library
 from reader.core.refresh import refresh_feeds
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.paths import demo_library_path, resources_dir, user_library_path
 from tests.factories import Clock
 

@@ -19,7 +19,7 @@ from reader.core.sanitize import (
     html_to_text,
     sanitize_entry,
 )
-from reader.core.store import Store
+from reader.core.storage import Store
 from tests.factories import entry, feed
 from tests.feeds import FeedSite, rss
 

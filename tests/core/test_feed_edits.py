@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.errors import FeedExistsError, InvalidFeedURLError
-from reader.core.store import Store
+from reader.core.storage import Store
 
 
 def test_a_new_address_forgets_the_old_one_s_state(store: Store) -> None:

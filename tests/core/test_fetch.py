@@ -36,7 +36,7 @@ from reader.core.fetch import (
     parse_retry_after,
 )
 from reader.core.refresh import refresh_feeds
-from reader.core.store import Store
+from reader.core.storage import Store
 from tests.feeds import FeedSite, rss
 from tests.trickle import trickle_server
 

@@ -10,9 +10,9 @@ import pytest
 from reader.core.errors import InvalidFullTextModeError, ReaderError
 from reader.core.fetch import Fetcher
 from reader.core.fulltext import PageQueue, fetch_full_text, retrieve_page
-from reader.core.fulltext_store import Candidate
 from reader.core.refresh import refresh_feeds
-from reader.core.store import Store
+from reader.core.storage import Store
+from reader.core.storage.fulltexts import Candidate
 from reader.core.types import ArticleQuery
 from tests.news import NewsSite
 from tests.trickle import trickle_server

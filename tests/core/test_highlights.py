@@ -14,7 +14,7 @@ from reader.core.errors import (
     ReaderError,
     UnknownColorError,
 )
-from reader.core.store import Store
+from reader.core.storage import Store
 from tests.factories import Clock, entry, feed
 
 TEXT = (

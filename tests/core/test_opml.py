@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from reader.core.errors import OPMLError
 from reader.core.opml import MAX_FOLDER_DEPTH, export_opml, parse_opml
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import InvalidOutline, OPMLDocument, OutlineFeed
 from tests.conftest import corpus_files
 from tests.factories import T0

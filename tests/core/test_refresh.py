@@ -10,7 +10,7 @@ import pytest
 from werkzeug import Response
 
 from reader.core.refresh import refresh_feeds
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import ArticleQuery, RefreshProgress
 from tests.conftest import corpus_files
 from tests.factories import T0, Clock

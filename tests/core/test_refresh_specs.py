@@ -11,7 +11,7 @@ import pytest
 from reader.core import open_library
 from reader.core.errors import ParseError
 from reader.core.refresh import PARALLEL_PARSE_MIN_FEEDS, refresh_feeds
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import RefreshSummary
 from tests.factories import Clock
 from tests.fakeparser import FakeParser

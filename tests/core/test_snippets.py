@@ -16,7 +16,7 @@ from reader.core.snippets import (
     make_snippet,
     query_terms,
 )
-from reader.core.store import Store
+from reader.core.storage import Store
 from tests.factories import entry, feed
 
 FILLER = "Les convois repartent vers le nord et la saison des pluies approche encore. "

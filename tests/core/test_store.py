@@ -21,7 +21,8 @@ from reader.core.errors import (
     NotALibraryError,
     StorageError,
 )
-from reader.core.store import MATCH_END, MATCH_START, Store, cursor_after, normalize_tag
+from reader.core.storage import MATCH_END, MATCH_START, Store, cursor_after
+from reader.core.tag_names import normalize_tag
 from reader.core.types import Article, ArticleOrder, ArticleQuery, OPMLDocument, OutlineFeed
 from tests.factories import T0, Clock, entry, feed
 
@@ -331,6 +332,19 @@ def test_removing_the_first_feed_keeps_the_story_visible(store: Store) -> None:
     assert len(store.get_article(listed[0].id).also_in) == 1
 
 
+def test_the_copies_and_bodies_of_articles_are_read_by_id(store: Store) -> None:
+    one = store.add_feed("https://one.example/feed").id
+    two = store.add_feed("https://two.example/feed").id
+    store.store_parsed_feed(one, feed(entry("x", "Story", "First.", link="https://s.example/a")))
+    store.store_parsed_feed(two, feed(entry("y", "Story", "Again.", link="https://s.example/a")))
+    [first] = store.article_ids(one, ["x"])
+    [copy] = store.article_ids(two, ["y"])
+    assert store.article_copies([first]) == {copy: first}
+    assert store.article_copies([copy]) == {}
+    bodies = store.article_bodies([first, copy, 999])
+    assert {k: text for k, (_, text) in bodies.items()} == {first: "First.", copy: "Again."}
+
+
 # -- reading state, filters and paging ------------------------------------------------------
 
 
@@ -609,7 +623,7 @@ def test_search_ranks_within_the_most_recent_matches(
             entry("new2", "Sécurité : le point", "la sécurité encore"),
         ),
     )
-    monkeypatch.setattr("reader.core.store.SEARCH_WINDOW", 2)
+    monkeypatch.setattr("reader.core.storage.search.SEARCH_WINDOW", 2)
     assert [h.article.key for h in store.search("securite")] == ["new2", "new1"]
-    monkeypatch.setattr("reader.core.store.SEARCH_WINDOW", 100)
+    monkeypatch.setattr("reader.core.storage.search.SEARCH_WINDOW", 100)
     assert len(store.search("securite")) == 7

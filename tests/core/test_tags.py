@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from reader.core.errors import InvalidTagError, ReaderError, TagNotFoundError
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import ArticleQuery, TagInfo
 from tests.factories import entry, feed
 

@@ -14,7 +14,7 @@ from datetime import timedelta
 import pytest
 
 from reader.core.briefs import compose
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import Brief, BriefCriteria, HighlightColor
 from tests.factories import T0, entry, feed
 from tests.qt_session import _widgets_application  # noqa: F401 - autouse, for this folder

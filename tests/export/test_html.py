@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import InvalidBriefError
-from reader.core.highlight_store import swatch
+from reader.core.storage.highlights import swatch
 from reader.core.types import Brief, BriefItem, BriefSection, HighlightColor
 from reader.export import export_brief, export_format
 from reader.export.html import clean_fragment, html_bytes, render_html

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.core.briefs import compose
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import Brief, BriefCriteria, BriefItem, BriefSection, Highlight
 from reader.export.common import introduction_html
 from reader.export.labels import ENGLISH, FRENCH

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import BriefStore, Store
+from reader.core import Store
 from reader.core.errors import ReaderError
 from reader.core.types import Brief
 from reader.export import publish_brief
@@ -23,13 +23,13 @@ def test_a_published_brief_is_written_saved_and_marked(
     assert target.read_bytes().startswith(b"# Revue de presse")
     assert published.brief.id is not None
     assert published.marked == len(brief.article_ids()) > 0
-    assert BriefStore(brief_store).used_article_ids() == set(brief.article_ids())
+    assert brief_store.briefs.used_article_ids() == set(brief.article_ids())
 
 
 def test_a_brief_only_written_is_not_kept(brief_store: Store, brief: Brief, tmp_path: Path) -> None:
     published = publish_brief(brief_store, brief, tmp_path / "brief.html", "html")
     assert published.brief is brief and published.marked == 0
-    assert BriefStore(brief_store).list() == []
+    assert brief_store.briefs.list() == []
 
 
 def test_a_brief_goes_to_a_stream(brief_store: Store, brief: Brief) -> None:
@@ -43,8 +43,8 @@ def test_a_missing_folder_keeps_nothing(brief_store: Store, brief: Brief, tmp_pa
     target = tmp_path / "nowhere" / "brief.md"
     with pytest.raises(ReaderError, match=r"the folder .* does not exist"):
         publish_brief(brief_store, brief, target, "md", mark_used=True)
-    assert BriefStore(brief_store).list() == []
-    assert BriefStore(brief_store).used_article_ids() == set()
+    assert brief_store.briefs.list() == []
+    assert brief_store.briefs.used_article_ids() == set()
 
 
 def test_the_catch_all_headings_are_the_brief_languages_words() -> None:

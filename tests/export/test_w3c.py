@@ -20,7 +20,7 @@ from referencing.jsonschema import DRAFT4
 
 from reader import __version__
 from reader.core.briefs import compose
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import Brief, BriefCriteria, HighlightColor
 from reader.export import export_format
 from reader.export.w3c import render_w3c, w3c_bytes

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from reader.core.demo import seed_demo_library
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.paths import resources_dir
 from reader.ui.mainwindow import MainWindow
 from reader.ui.settings import AppSettings

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.ui.add_feed_dialog import AddFeedDialog
 from reader.ui.annotations import Annotations
 from reader.ui.article_list import ArticleRole

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QDialog, QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import ArticleQuery
 from reader.ui.annotation_dialogs import HighlightColorsDialog, TagsDialog
 from reader.ui.feed_tree import FeedRole

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import Highlight
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.annotations import Annotations

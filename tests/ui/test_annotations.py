@@ -6,7 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.core.errors import InvalidTagError, ReaderError
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.ui.annotations import Annotations, Change
 from tests.factories import entry, feed
 

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reader.core.briefs import BriefStore
 from reader.core.demo import seed_demo_library
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import Article, BriefItem, BriefSection
 from reader.paths import resources_dir
 from reader.ui import brief_export
-from reader.ui.brief_composer import BriefComposer, suggested_file_name
+from reader.ui.brief_composer import BriefComposer
+from reader.ui.brief_export_panel import suggested_file_name
 from reader.ui.brief_sections import (
     MIME_TYPE,
     PASSAGES_COLUMN,
@@ -425,7 +425,7 @@ def test_save_and_reopen(
     assert not composer.isWindowModified()
     assert not composer.modified_label.isVisible()
     assert saved.args[0].id == composer.brief_id
-    [kept] = BriefStore(library).list()
+    [kept] = library.briefs.list()
     assert kept.title == "Sahel weekly 48"
     assert composer.statusBar().currentMessage() == "Saved “Sahel weekly 48”."
 
@@ -444,7 +444,7 @@ def test_save_and_reopen(
     reopened.title_edit.setText("Sahel weekly 48 (v2)")
     assert reopened.isWindowModified()
     assert reopened.save()
-    assert [b.title for b in BriefStore(library).list()] == ["Sahel weekly 48 (v2)"]
+    assert [b.title for b in library.briefs.list()] == ["Sahel weekly 48 (v2)"]
 
 
 def test_a_brief_needs_a_title_to_be_saved(composer: BriefComposer, library: Store) -> None:
@@ -452,7 +452,7 @@ def test_a_brief_needs_a_title_to_be_saved(composer: BriefComposer, library: Sto
     assert composer.windowTitle() == "Brief — untitled[*]"
     assert not composer.save()
     assert composer.statusBar().currentMessage() == "A brief needs a title."
-    assert BriefStore(library).list() == []
+    assert library.briefs.list() == []
     composer.update_preview()
     assert composer.preview.toPlainText().startswith("Untitled brief")
 
@@ -483,7 +483,7 @@ def test_closing_with_unsaved_changes_asks(
     assert composer.close() is closes
     assert asked == [True]
     assert composer.isVisible() is not closes
-    assert len(BriefStore(library).list()) == saved
+    assert len(library.briefs.list()) == saved
 
 
 def test_a_brief_just_opened_closes_without_asking(make_composer: ComposerFactory) -> None:
@@ -534,9 +534,9 @@ def test_export_markdown_through_the_worker(
     message = composer.statusBar().currentMessage()
     assert message.startswith(f"Exported to {target}.")
     assert "16 articles marked as used." in message
-    [saved] = BriefStore(library).list()
+    [saved] = library.briefs.list()
     assert saved.exported is not None and saved.id == composer.brief_id
-    assert len(BriefStore(library).used_article_ids()) == 16
+    assert len(library.briefs.used_article_ids()) == 16
     assert not composer.isWindowModified()
 
 
@@ -560,7 +560,7 @@ def test_export_asks_for_a_file_named_after_the_title(
         qtbot.keyClick(composer.tree, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["Revue - Sahel 28-11.md"]
     assert (tmp_path / "revue.md").read_text(encoding="utf-8").startswith("# Revue : Sahel 28/11")
-    assert BriefStore(library).list() == []  # not marked as used, so not saved either
+    assert library.briefs.list() == []  # not marked as used, so not saved either
     assert composer.isWindowModified()
 
 
@@ -579,8 +579,8 @@ def test_export_to_a_missing_folder_says_so_once_and_writes_nothing(
     )
     assert "Traceback" not in box.informativeText()
     assert not target.parent.exists()
-    assert BriefStore(library).list() == []  # nothing marked as used
-    assert BriefStore(library).used_article_ids() == set()
+    assert library.briefs.list() == []  # nothing marked as used
+    assert library.briefs.used_article_ids() == set()
     assert not composer.busy.isVisible()
     assert composer.act_export.isEnabled()
     box.close()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.demo import seed_demo_library
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.paths import resources_dir
 from reader.ui.brief_composer import BriefComposer
 from reader.ui.mainwindow import MainWindow

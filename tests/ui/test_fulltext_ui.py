@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.ui.mainwindow import MainWindow
 from reader.ui.reader_view import (
     FEED_VERSION_URL,

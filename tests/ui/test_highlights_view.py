@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core import fold
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import Highlight
 from reader.ui.annotations import Annotations
 from reader.ui.highlight_filter import (

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.ui.article_list import DATE_COLUMN, SOURCE_COLUMN, TITLE_COLUMN
 from reader.ui.mainwindow import MainWindow
 from reader.ui.settings import AppSettings, ArticleLayout

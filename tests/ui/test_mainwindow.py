@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.core.errors import FeedNotFoundError
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import ArticleQuery
 from reader.ui.add_feed_dialog import AddFeedDialog
 from reader.ui.feed_tree import FeedRole

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 import reader.paths
 from reader.core.demo import seed_demo_library
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import Article, ArticleQuery
 from reader.ui.article_list import (
     DATE_COLUMN,

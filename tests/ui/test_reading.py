@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.ui.highlight_marks import body_start
 from reader.ui.keys import is_readable, shortcut_text
 from reader.ui.mainwindow import MainWindow

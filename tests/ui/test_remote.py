@@ -16,7 +16,7 @@ from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 from werkzeug import Request, Response
 
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import Article, Feed
 from reader.ui.feed_tree import FeedTreeModel
 from reader.ui.mainwindow import MainWindow

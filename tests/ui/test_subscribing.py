@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.core.errors import FeedNotFoundError
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import Feed
 from reader.ui import prompts
 from reader.ui.add_feed_dialog import AddFeedDialog

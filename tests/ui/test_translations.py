@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.ui.brief_composer import BriefComposer
 from reader.ui.i18n import (
     InstalledLanguage,
@@ -119,7 +119,7 @@ def test_launched_with_lang_fr_the_app_shows_french_menus(
 import sys
 from pathlib import Path
 from PySide6.QtCore import QSettings
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.ui.app import make_application
 from reader.ui.i18n import install_language
 from reader.ui.settings import AppSettings, InterfaceLanguage

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from reader.core.store import Store
+from reader.core.storage import Store
 from reader.core.types import Article
 from reader.ui.highlight_marks import body_start
 from reader.ui.mainwindow import MainWindow

@@ -24,7 +24,7 @@ from reader.core.sanitize import html_to_text
 from reader.core.urls import link_key
 
 if TYPE_CHECKING:
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
 FullTextMode = Literal["off", "on", "auto"]
 FULL_TEXT_MODES: tuple[FullTextMode, ...] = ("off", "on", "auto")

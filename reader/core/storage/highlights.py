@@ -1,4 +1,5 @@
-"""The library's highlights: create, list, edit, delete, and re-anchor when articles change."""
+"""Highlights in the library, reached as ``store.highlights``: create, list, edit, delete, and
+re-anchor them when articles change."""
 
 from __future__ import annotations
 
@@ -21,11 +22,12 @@ from reader.core.errors import (
     ReaderError,
     UnknownColorError,
 )
-from reader.core.tag_store import add_tags, like_prefix, normalize_tag
+from reader.core.storage.tags import add_tags, like_prefix
+from reader.core.tag_names import normalize_tag
 from reader.core.types import Highlight, HighlightColor
 
 if TYPE_CHECKING:
-    from reader.core.store import Store
+    from reader.core.storage import Store
 
 
 #: How each palette colour looks, as ``#rrggbb``: painted over passages on screen and in
