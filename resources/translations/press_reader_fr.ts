@@ -617,9 +617,9 @@ Sélectionnez un passage et appuyez sur H pour le surligner, ou sur Maj+H pour l
 <context>
     <name>BriefExporter</name>
     <message>
-        <location filename="../../reader/ui/brief_export.py" line="140"/>
+        <location filename="../../reader/ui/brief_export.py" line="120"/>
         <source>the export stopped on an unexpected error</source>
-        <extracomment>The user agreed to replace a read-only file at ``path``.</extracomment>
+        <extracomment>The user agreed to replace a read-only file at ``path``. A long PDF takes seconds; the window waits for it before it closes.</extracomment>
         <translation>l’export s’est arrêté sur une erreur inattendue</translation>
     </message>
 </context>
