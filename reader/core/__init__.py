@@ -94,12 +94,12 @@ if TYPE_CHECKING:
         split_folder,
     )
     from reader.core.storage.briefs import BriefStore
-    from reader.core.storage.highlights import SWATCHES, swatch
     from reader.core.tag_names import library_tag, normalize_tag
     from reader.core.tag_paths import is_under, tag_and_parents, tag_key
     from reader.core.types import (
         BRIEF_LANGUAGES,
         MAX_FOLDER_DEPTH,
+        SWATCHES,
         Article,
         ArticleOrder,
         ArticleQuery,
@@ -130,6 +130,7 @@ if TYPE_CHECKING:
         TagInfo,
         TagMode,
         TagSnapshot,
+        swatch,
     )
     from reader.core.urls import normalize_feed_url
     from reader.core.words import snap_to_words
@@ -188,8 +189,6 @@ _HOMES: dict[str, str] = {
     "MIN_PREFIX": "fts",
     "word_prefix": "fts",
     "snap_to_words": "words",
-    "SWATCHES": "storage.highlights",
-    "swatch": "storage.highlights",
     "library_tag": "tag_names",
     "is_under": "tag_paths",
     "tag_and_parents": "tag_paths",
@@ -213,6 +212,8 @@ _HOMES: dict[str, str] = {
     "reopen_library": "demo",
     "LibraryParts": "parts",
     "MAX_FOLDER_DEPTH": "types",
+    "SWATCHES": "types",
+    "swatch": "types",
     "ParsedEntry": "types",
     "ParsedFeed": "types",
     "Feed": "types",

@@ -223,6 +223,23 @@ class HighlightColor:
     meaning: str
 
 
+#: How each palette colour looks, as ``#rrggbb``: painted over passages on screen and in
+#: exported briefs (light enough for black text to stay legible on it).
+SWATCHES: dict[str, str] = {
+    "yellow": "#ffe066",
+    "green": "#a5d6a7",
+    "blue": "#90caf9",
+    "pink": "#f8bbd0",
+    "orange": "#ffcc80",
+}
+
+
+def swatch(color: str) -> str:
+    """The ``#rrggbb`` a palette colour is painted with (yellow for one this version does not
+    know)."""
+    return SWATCHES.get(color, SWATCHES["yellow"])
+
+
 # -- briefs --------------------------------------------------------------------------------
 
 

@@ -15,8 +15,7 @@ from docx.shared import Cm, Inches
 from docx.text.paragraph import Paragraph
 
 from reader.core.errors import InvalidBriefError
-from reader.core.storage.highlights import swatch
-from reader.core.types import Brief, BriefItem, BriefSection, Highlight, HighlightColor
+from reader.core.types import Brief, BriefItem, BriefSection, Highlight, HighlightColor, swatch
 from reader.export import export_brief, export_format
 from reader.export.docx import TOC_FIELD, clean, docx_bytes
 from tests.export.conftest import HOSTILE_TITLE

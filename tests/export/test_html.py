@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import InvalidBriefError
-from reader.core.storage.highlights import swatch
-from reader.core.types import Brief, BriefItem, BriefSection, HighlightColor
+from reader.core.types import Brief, BriefItem, BriefSection, HighlightColor, swatch
 from reader.export import export_brief, export_format
 from reader.export.html import clean_fragment, html_bytes, render_html
 from tests.export.conftest import HOSTILE_TITLE
