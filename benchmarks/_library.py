@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import sys
 import time
@@ -23,8 +24,9 @@ from reader.core.types import ParsedEntry, ParsedFeed  # noqa: E402
 
 __all__ = ["OUT", "LibrarySpec", "build_library", "ensure_library", "library_path", "rare_names"]
 
-#: Where built libraries are kept between runs (git-ignored).
-OUT = HERE / "out"
+#: Where built libraries are kept between runs (git-ignored); PRESS_READER_BENCH_OUT moves
+#: them (the test that runs every benchmark small keeps them in its temporary folder).
+OUT = Path(os.environ.get("PRESS_READER_BENCH_OUT") or HERE / "out")
 #: Bump when the generated content changes, so that cached libraries are rebuilt.
 GENERATOR_VERSION = 3
 #: The store's clock while building: the newest article is a little older than this.

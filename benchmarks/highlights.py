@@ -338,7 +338,7 @@ def measure_article(
     def open_once(article_id: int) -> tuple[float, float]:
         reset()
         t0 = time.perf_counter()
-        window.show_article(store.get_article(article_id))
+        window.reader_pane.show_article(store.get_article(article_id))
         t1 = time.perf_counter()
         if not wait_until(app, painted):
             viewport.grab()

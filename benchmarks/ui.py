@@ -364,7 +364,7 @@ def child_interact(
             t0 = time.perf_counter()
             article = store.get_article(article_id)
             t1 = time.perf_counter()
-            window.show_article(article)
+            window.reader_pane.show_article(article)
             t2 = time.perf_counter()
             if not wait_until(app, reader_painted):
                 window.reader_view.viewport().grab()
