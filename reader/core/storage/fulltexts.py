@@ -20,7 +20,6 @@ from reader.core.errors import (
     FeedNotFoundError,
     InvalidFullTextModeError,
 )
-from reader.core.sanitize import html_to_text
 from reader.core.urls import link_key
 
 if TYPE_CHECKING:
@@ -28,6 +27,16 @@ if TYPE_CHECKING:
 
 FullTextMode = Literal["off", "on", "auto"]
 FULL_TEXT_MODES: tuple[FullTextMode, ...] = ("off", "on", "auto")
+
+
+def html_to_text(html: str) -> str:
+    """The canonical text of an article's HTML. The sanitizer's module (and nh3 with it) is
+    imported on the first call: opening a library, as the window does at every start, does
+    not need it."""
+    from reader.core.sanitize import html_to_text as canonical_text
+
+    return canonical_text(html)
+
 
 #: A page that failed this many times is not fetched again by refreshes (the user may still
 #: ask for it).
