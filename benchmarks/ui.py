@@ -732,7 +732,7 @@ def machine_facts(
         ),
         (
             "parameters",
-            f"QT_QPA_PLATFORM=offscreen, median of {args.repeat} run"
+            f"QT_QPA_PLATFORM=offscreen, PYTHONDONTWRITEBYTECODE unset, median of {args.repeat} run"
             f"{'s' * (args.repeat != 1)}, {OPENED_ARTICLES} articles opened, "
             f"{len(SEARCHES) + 2} queries",
         ),
@@ -784,6 +784,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    # Measured as a user runs the program: with the bytecode caches Python writes, even where
+    # this machine's environment turns them off (every start would recompile each module).
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.child:
         kind, *rest = args.child
         if kind in ("launch-app", "launch-bare"):
