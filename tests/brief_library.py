@@ -81,3 +81,17 @@ def fill_library(store: Store) -> Library:
         ids["mali"], "la reprise de la coopération militaire", tags=["theme/défense"]
     )
     return Library(store, monde, jeune, ids["mali"], ids["niger"], ids["sn"], ids["old"])
+
+
+def two_articles(store: Store) -> dict[str, int]:
+    """Two articles of one feed, Mali two hours before T0 and Niger five; their ids by key."""
+    feed_id = store.add_feed("https://monde.example/rss").id
+    store.store_parsed_feed(
+        feed_id,
+        feed(
+            entry("mali", "Mali", "Au nord.", published=T0 - timedelta(hours=2)),
+            entry("niger", "Niger", "À Niamey.", published=T0 - timedelta(hours=5)),
+            title="Le Monde Afrique",
+        ),
+    )
+    return {a.key: a.id for a in store.list_articles()}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 import pytest
 
@@ -12,7 +11,7 @@ from reader.core.briefs import keep_summaries
 from reader.core.errors import EmptyBriefError
 from reader.core.storage import Store
 from reader.core.types import BriefCriteria, BriefItem, BriefSection
-from tests.factories import T0, entry, feed
+from tests.brief_library import two_articles
 
 
 def item(article_id: int | None, title: str, summary: str = "") -> BriefItem:
@@ -48,16 +47,7 @@ def test_an_article_no_longer_selected_takes_its_summary_away() -> None:
 
 @pytest.fixture
 def tagged(store: Store) -> Store:
-    feed_id = store.add_feed("https://monde.example/rss").id
-    store.store_parsed_feed(
-        feed_id,
-        feed(
-            entry("mali", "Mali", "Au nord.", published=T0 - timedelta(hours=2)),
-            entry("niger", "Niger", "À Niamey.", published=T0 - timedelta(hours=5)),
-            title="Le Monde Afrique",
-        ),
-    )
-    ids = {a.key: a.id for a in store.list_articles()}
+    ids = two_articles(store)
     store.tag_article(ids["mali"], ["country/Mali"])
     store.tag_article(ids["niger"], ["country/Niger"])
     return store

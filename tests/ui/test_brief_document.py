@@ -11,21 +11,14 @@ from reader.core import Store, reselect
 from reader.core.errors import BriefNotFoundError, InvalidBriefError
 from reader.core.types import BriefCriteria
 from reader.ui.brief_document import BriefDocument, Draft
-from tests.factories import T0, entry, feed
+from tests.brief_library import two_articles
+from tests.factories import T0
 
 
 @pytest.fixture
 def draft(store: Store) -> Draft:
     """A brief of two articles, as a composer would show it."""
-    feed_id = store.add_feed("https://monde.example/rss").id
-    store.store_parsed_feed(
-        feed_id,
-        feed(
-            entry("mali", "Mali", "Au nord.", published=T0 - timedelta(hours=2)),
-            entry("niger", "Niger", "À Niamey.", published=T0 - timedelta(hours=5)),
-            title="Le Monde Afrique",
-        ),
-    )
+    two_articles(store)
     sections = reselect(store, BriefCriteria(group_by="none"), everything="Articles")
     return Draft(
         title="Revue de presse",
