@@ -107,7 +107,7 @@ class FullTextController(ThreadController):
     def _next(self) -> None:
         if self._current is not None or not self._waiting:
             return
-        if self._thread is None:
+        if self._job is None:  # no worker's thread yet (or any more)
             worker = _FullTextWorker(self._library, self._generation)
             worker.finished.connect(self._on_worker_finished)
             worker.failed.connect(self._on_worker_failed)

@@ -12,25 +12,6 @@ from PySide6.QtCore import QObject, QThread, Signal, SignalInstance, Slot
 Request = tuple[SignalInstance, Callable[..., Any]]
 
 
-def worker_thread(owner: QObject, name: str, worker: QObject) -> QThread:
-    """A new thread for ``worker`` (a child of ``owner``, named for debuggers), with the
-    worker moved onto it; the caller connects its signals, then starts it."""
-    thread = QThread(owner)
-    thread.setObjectName(name)
-    worker.moveToThread(thread)
-    return thread
-
-
-def stop_worker_thread(thread: QThread | None, worker: QObject | None) -> None:
-    """End a worker's thread (after its work has returned) and let Qt delete both."""
-    if thread is not None:
-        thread.quit()
-        thread.wait()
-        thread.deleteLater()
-    if worker is not None:
-        worker.deleteLater()
-
-
 class Worker(QObject):
     """Lives on its controller's thread and reports through its own signals.
 
@@ -80,26 +61,25 @@ class ThreadController(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread: QThread | None = None
-        self._worker: Worker | None = None
+        #: The thread and the worker on it, while one is running.
+        self._job: tuple[QThread, Worker] | None = None
         self._requests: list[Request] = []
 
     @property
     def running(self) -> bool:
         """Whether a worker's thread is up (its work under way, or its answer on the way)."""
-        return self._thread is not None
+        return self._job is not None
 
     def cancel(self) -> None:
         """Ask the worker under way to stop early (those that look at ``cancelled`` do)."""
-        if self._worker is not None:
-            self._worker.cancelled.set()
+        if self._job is not None:
+            self._job[1].cancelled.set()
 
     def wait(self, msecs: int | None = None) -> bool:
         """Block until the worker's thread ends (for shutdown); False if it did not in time."""
-        thread = self._thread
-        if thread is None:
+        if self._job is None:
             return True
-        return thread.wait(self.wait_msecs if msecs is None else msecs)
+        return self._job[0].wait(self.wait_msecs if msecs is None else msecs)
 
     def stop(self) -> None:
         """Ask the worker to stop early, wait for its work under way, end its thread. An
@@ -113,27 +93,32 @@ class ThreadController(QObject):
         """Move ``worker`` onto a new thread and start it: with ``run``, the thread does the
         worker's :meth:`Worker.run` at once; each of ``requests`` (a signal of this controller
         and a slot of the worker) is connected until the worker is stopped."""
-        if self._thread is not None:
+        if self._job is not None:
             raise RuntimeError(f"the {self.thread_name} thread already has a worker")
-        thread = worker_thread(self, self.thread_name, worker)
+        thread = QThread(self)
+        thread.setObjectName(self.thread_name)  # named for debuggers and crash reports
+        worker.moveToThread(thread)
         if run:
             thread.started.connect(worker._run_then_quit)
         self._requests = list(requests)
         for signal, slot in self._requests:
             signal.connect(slot)
-        self._thread, self._worker = thread, worker
+        self._job = thread, worker
         thread.start()
         self.running_changed.emit(True)
 
     def _stop_worker(self) -> None:
         """Join the worker's thread (after the work under way returns) and let Qt delete
         both; nothing when no worker is running."""
-        thread, worker = self._thread, self._worker
-        if thread is None:
+        if self._job is None:
             return
-        self._thread = self._worker = None
+        thread, worker = self._job
+        self._job = None
         for signal, slot in self._requests:
             signal.disconnect(slot)
         self._requests = []
-        stop_worker_thread(thread, worker)
+        thread.quit()
+        thread.wait()
+        thread.deleteLater()
+        worker.deleteLater()
         self.running_changed.emit(False)
