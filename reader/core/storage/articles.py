@@ -43,15 +43,12 @@ class ArticlesMixin(FeedsMixin):
 
     def article_ids(self, feed_id: int, keys: Sequence[str]) -> list[int]:
         """The ids of a feed's articles with these keys, in the keys' order."""
-        found: dict[str, int] = {}
-        for start in range(0, len(keys), 500):
-            chunk = list(keys[start : start + 500])
-            for row in self._query(
-                f"SELECT key, id FROM articles WHERE feed_id = ? "
-                f"AND key IN ({', '.join('?' * len(chunk))})",
-                (feed_id, *chunk),
-            ):
-                found[row[0]] = row[1]
+        rows = self._query_in(
+            "SELECT key, id FROM articles WHERE feed_id = ? AND key IN ({marks})",
+            keys,
+            before=(feed_id,),
+        )
+        found: dict[str, int] = {row[0]: row[1] for row in rows}
         return [found[key] for key in keys if key in found]
 
     def get_article(self, article_id: int) -> Article:
@@ -181,28 +178,17 @@ class ArticlesMixin(FeedsMixin):
 
     def article_copies(self, article_ids: Sequence[int]) -> dict[int, int]:
         """Other feeds' copies of these articles' stories, each mapped to the article."""
-        found: dict[int, int] = {}
-        for start in range(0, len(article_ids), 500):
-            chunk = article_ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in self._query(
-                f"SELECT id, duplicate_of FROM articles WHERE duplicate_of IN ({marks})",
-                tuple(chunk),
-            ):
-                found[row[0]] = row[1]
-        return found
+        rows = self._query_in(
+            "SELECT id, duplicate_of FROM articles WHERE duplicate_of IN ({marks})", article_ids
+        )
+        return {row[0]: row[1] for row in rows}
 
     def article_bodies(self, article_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
         """The summaries and texts of some articles, by id (lists are read without them)."""
-        found: dict[int, tuple[str, str]] = {}
-        for start in range(0, len(article_ids), 500):
-            chunk = article_ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in self._query(
-                f"SELECT id, summary_html, text FROM articles WHERE id IN ({marks})", tuple(chunk)
-            ):
-                found[row["id"]] = (row["summary_html"] or "", row["text"] or "")
-        return found
+        rows = self._query_in(
+            "SELECT id, summary_html, text FROM articles WHERE id IN ({marks})", article_ids
+        )
+        return {row["id"]: (row["summary_html"] or "", row["text"] or "") for row in rows}
 
     def set_read(self, article_ids: Iterable[int], read: bool = True) -> int:
         """Mark articles read or unread (and the same story in other feeds with them)."""

@@ -141,6 +141,22 @@ class StoreBase:
         except sqlite3.Error as error:
             raise storage_error(error, self.path) from None
 
+    def _query_in(
+        self, sql: str, values: Sequence[Any], before: Sequence[Any] = ()
+    ) -> Iterator[sqlite3.Row]:
+        """The rows of ``sql`` for every value of ``values``, read :data:`IN_CHUNK` at a time
+        (one chunk's rows in memory at once): ``{marks}`` in ``sql`` stands for a chunk's
+        placeholders (``x IN ({marks})``), and ``before`` are the parameters ahead of them."""
+        for start in range(0, len(values), IN_CHUNK):
+            chunk = values[start : start + IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            yield from self._query(sql.format(marks=marks), (*before, *chunk))
+
+
+#: How many values one query's ``IN (…)`` list carries at most (SQLite caps the parameters
+#: of one statement).
+IN_CHUNK = 500
+
 
 def storage_error(error: sqlite3.Error, path: Path | None = None) -> StorageError:
     """The library's error for a SQLite one, by result code (see ``schema.storage_error``)."""

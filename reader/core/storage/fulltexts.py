@@ -186,29 +186,27 @@ class FullTextStore:
             return []
         automatic = mode[0][0] == "auto"
         found: list[Candidate] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows = self._store._query(
-                f"""
-                SELECT a.id, a.link, a.text, a.content_html, a.summary_html, t.html AS full,
-                       t.stale, t.attempts, t.error
-                FROM articles a LEFT JOIN article_fulltext t ON t.article_id = a.id
-                WHERE a.id IN ({", ".join("?" * len(chunk))})
-                """,
-                chunk,
-            )
-            for row in rows:
-                if not row["link"] or not row["link"].startswith(("http://", "https://")):
+        rows = self._store._query_in(
+            """
+            SELECT a.id, a.link, a.text, a.content_html, a.summary_html, t.html AS full,
+                   t.stale, t.attempts, t.error
+            FROM articles a LEFT JOIN article_fulltext t ON t.article_id = a.id
+            WHERE a.id IN ({marks})
+            """,
+            ids,
+        )
+        for row in rows:
+            if not row["link"] or not row["link"].startswith(("http://", "https://")):
+                continue
+            if row["full"] is not None and not row["stale"]:
+                continue
+            if row["error"] is not None and row["attempts"] >= MAX_ATTEMPTS:
+                continue
+            if automatic and row["full"] is None:
+                feed_text = html_to_text(row["content_html"] or row["summary_html"] or "")
+                if not looks_like_excerpt(feed_text):
                     continue
-                if row["full"] is not None and not row["stale"]:
-                    continue
-                if row["error"] is not None and row["attempts"] >= MAX_ATTEMPTS:
-                    continue
-                if automatic and row["full"] is None:
-                    feed_text = html_to_text(row["content_html"] or row["summary_html"] or "")
-                    if not looks_like_excerpt(feed_text):
-                        continue
-                found.append(Candidate(row["id"], row["link"]))
+            found.append(Candidate(row["id"], row["link"]))
         found.sort(key=lambda c: c.article_id)
         return found
 
