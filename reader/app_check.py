@@ -14,10 +14,12 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader import paths
-from reader.core import Store, open_demo_library, refresh_feeds, seed_demo_library
+
+if TYPE_CHECKING:
+    from reader.core import Store
 
 #: Worker processes the demo refresh parses in (more than one, so that the pool is used).
 PARSE_PROCESSES = 2
@@ -46,6 +48,9 @@ def run_self_check() -> int:
 
 
 def _check() -> None:
+    # Here, not at the top: the parser of every command imports this module for its option.
+    from reader.core import open_demo_library, seed_demo_library
+
     resources = paths.resources_dir()
     demo = resources / "demo"
     if not (demo / "demo.opml").is_file():
@@ -64,6 +69,8 @@ def _check() -> None:
 def _refresh_in_processes(store: Store) -> None:
     """Refresh the demo library (offline) with its parsing in worker processes: a frozen
     bundle must be able to start them (``multiprocessing.freeze_support``)."""
+    from reader.core import refresh_feeds
+
     summary = refresh_feeds(store, parse_processes=PARSE_PROCESSES)
     if not summary.outcomes or summary.failed:
         raise SelfCheckFailed(f"refreshing the demo library failed: {summary.describe()}")
@@ -101,6 +108,7 @@ def _open_and_close_window(library: Path, data: Path) -> None:
 
     from PySide6.QtCore import QSettings, QTimer, qInstallMessageHandler
 
+    from reader.core import Store
     from reader.ui.app import make_application
     from reader.ui.icons import icon_path
     from reader.ui.mainwindow import MainWindow

@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from reader import __version__, paths
+from reader.cli import PROG
 from reader.cli.i18n import _
 from reader.cli.output import shown
 from reader.core import parse_user_date, utc_now
 from reader.core.errors import InvalidDateError
-
-PROG = "press-reader"
 
 
 class _Parser(argparse.ArgumentParser):
