@@ -1,13 +1,18 @@
 """Desktop benchmark: launch, listing, scrolling, opening, search and memory on a large library.
 
 Builds (once, then cached in ``benchmarks/out/``) a seeded library of ``--articles`` articles in
-``--feeds`` feeds (see ``_library.py``), then measures, with ``QT_QPA_PLATFORM=offscreen``:
+``--feeds`` feeds (see ``_library.py``), then measures:
 
-* launch: from spawning a fresh process until the main window on the library has painted
-  (and the event loop turned once more), against a bare PySide6 window measured the same way;
-* in one more fresh process on the same library: selecting "All articles" until the article
-  list has painted; loading every row (``fetchMore`` to the end) and scrolling to the bottom,
-  with the memory it costs; opening 50 random articles; 20 searches;
+* launch as the user waits for it, under a real X server (Xvfb, started here; see
+  ``_xlaunch.py``): from starting the installed ``press-reader`` to the first frame that shows
+  the feed tree and a filled article list, on libraries of ``--x-articles`` articles, against
+  a bare PySide6 window started the same way; and the same for the bundle when one is built;
+* launch offscreen (``QT_QPA_PLATFORM=offscreen``, its steps timed inside the process): from
+  spawning a fresh process until the main window has painted (and the event loop turned once
+  more), against a bare PySide6 window measured the same way;
+* offscreen, in one more fresh process on the same library: selecting "All articles" until
+  the article list has painted; loading every row (``fetchMore`` to the end) and scrolling to
+  the bottom, with the memory it costs; opening 50 random articles; 20 searches;
 * idle memory: resident set size after the window is shown and 2 s of idle event loop.
 
 Medians are reported against the targets. Run: ``.venv/bin/python benchmarks/ui.py``;
@@ -39,13 +44,18 @@ ROOT = HERE.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from _paint import paint_watcher, settle, wait_until  # noqa: E402 - after the path set-up above
+import _xlaunch  # noqa: E402 - after the path set-up above
+from _paint import paint_watcher, settle, wait_until  # noqa: E402
 from _table import Report, host_facts, info, ok, p90, package_version, print_table  # noqa: E402
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
 TARGET_LAUNCH_RATIO = 1.5
+#: The bundle launches at least as fast as the installed package (ratio to it).
+TARGET_BUNDLE_RATIO = 1.0
+#: The bundle ``make bundle`` builds, measured when it exists.
+BUNDLE = ROOT / "dist" / "press-reader" / "press-reader"
 TARGET_SELECT_MS = 100.0
 TARGET_SCROLL_MB = 50.0
 TARGET_OPEN_MS = 50.0
@@ -492,15 +502,80 @@ def _median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
-def build_report(app: list[Launch], bare: list[Launch], r: dict[str, Any]) -> Report:
+def x_rows(rep: Report, x: dict[str, Any]) -> None:
+    """The launches under X: one row per library, its steps, and the bundle's."""
+    if "missing" in x:
+        rep.details.append(f"note: launches under X not measured: {x['missing']}")
+        rep.misses.append("launch under X (not measured)")
+        return
+    rows = rep.rows
+    for size, runs in x["libraries"].items():
+        app = _median([run.seconds for run in runs["app"]])
+        bare = _median([run.seconds for run in runs["bare"]])
+        ratio = app / bare
+        rows.append(
+            (
+                f"launch under X, {size:,} articles → list painted (s)".replace(",", " "),
+                f"{app:.2f}",
+                f"{bare:.2f}",
+                f"{ratio:.2f}",
+                f"≤ {TARGET_LAUNCH_RATIO:g}×",
+                ok(ratio <= TARGET_LAUNCH_RATIO),
+            )
+        )
+
+        def step(a: str, b: str, runs: list[_xlaunch.XLaunch] = runs["app"]) -> float:
+            return _median([(run.steps[b] - run.steps.get(a, 0.0)) * 1000 for run in runs])
+
+        frame = _median([(run.seconds - run.steps["shown"]) * 1000 for run in runs["app"]])
+        rows.append(
+            info(
+                "  start → window code / imports / window / frame (ms)",
+                f"{step('', 'gui'):.0f} / {step('gui', 'imported') + step('imported', 'store'):.0f}"
+                f" / {step('store', 'shown'):.0f} / {frame:.0f}",
+            )
+        )
+        rep.details.append(
+            f"Launches under X, {size} articles (s, app / bare): "
+            + ", ".join(
+                f"{a.seconds:.3f}/{b.seconds:.3f}"
+                for a, b in zip(runs["app"], runs["bare"], strict=True)
+            )
+        )
+    bundle = x.get("bundle")
+    if bundle:
+        size, runs = bundle["size"], bundle["runs"]
+        built = _median([run.seconds for run in runs["bundle"]])
+        venv = _median([run.seconds for run in runs["app"]])
+        ratio = built / venv
+        rows.append(
+            (
+                f"bundle launch under X, {size:,} articles (s)".replace(",", " "),
+                f"{built:.2f}",
+                f"{venv:.2f}",
+                f"{ratio:.2f}",
+                "≤ the venv's",
+                ok(ratio <= TARGET_BUNDLE_RATIO),
+            )
+        )
+    else:
+        rep.details.append(
+            f"note: no bundle at {BUNDLE.relative_to(ROOT)} (make bundle): not measured"
+        )
+
+
+def build_report(
+    app: list[Launch], bare: list[Launch], r: dict[str, Any], x: dict[str, Any]
+) -> Report:
     rep = Report()
+    x_rows(rep, x)
     rows = rep.rows
     app_wall = _median([x.wall for x in app])
     bare_wall = _median([x.wall for x in bare])
     ratio = app_wall / bare_wall
     rows.append(
         (
-            "launch to window shown and usable (s)",
+            "launch offscreen → window painted (s)",
             f"{app_wall:.2f}",
             f"{bare_wall:.2f}",
             f"{ratio:.2f}",
@@ -732,9 +807,10 @@ def machine_facts(
         ),
         (
             "parameters",
-            f"QT_QPA_PLATFORM=offscreen, PYTHONDONTWRITEBYTECODE unset, median of {args.repeat} run"
-            f"{'s' * (args.repeat != 1)}, {OPENED_ARTICLES} articles opened, "
-            f"{len(SEARCHES) + 2} queries",
+            f"under X: Xvfb {_xlaunch.SCREEN}, the installed console script; the rest "
+            f"QT_QPA_PLATFORM=offscreen; PYTHONDONTWRITEBYTECODE unset; one launch of each "
+            f"kind unmeasured, then median of {args.repeat} run{'s' * (args.repeat != 1)}; "
+            f"{OPENED_ARTICLES} articles opened, {len(SEARCHES) + 2} queries",
         ),
     ]
 
@@ -748,7 +824,8 @@ def print_report(
     rows = rep.rows
     print_table(facts, rows, markdown=markdown, out=out)
     out("")
-    out("Baseline: a bare PySide6 QMainWindow (1280×800, empty central widget) in a fresh process.")
+    out("Baseline: a bare PySide6 QMainWindow (1280×800, empty central widget) in a fresh process,")
+    out("started the same way (under X: benchmarks/_bare_window.py run by the same interpreter).")
     out("")
     for detail in rep.details:
         out(detail)
@@ -761,6 +838,17 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
     parser.add_argument("--articles", type=int, default=100_000, help="articles (100000)")
     parser.add_argument("--feeds", type=int, default=300, help="feeds (300)")
+    parser.add_argument(
+        "--x-articles",
+        default="15000,100000",
+        help="articles of the libraries launched under X, comma-separated (15000,100000)",
+    )
+    parser.add_argument(
+        "--bundle",
+        type=Path,
+        default=BUNDLE,
+        help="the bundle's executable to launch under X, when it exists (dist/press-reader/)",
+    )
     parser.add_argument(
         "--repeat", type=int, default=5, help="runs of every measurement; medians shown (5)"
     )
@@ -779,7 +867,48 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.articles < 1 or args.feeds < 1 or args.repeat < 1:
         parser.error("--articles, --feeds and --repeat must be at least 1")
+    try:
+        args.x_sizes = [int(size) for size in args.x_articles.split(",") if size.strip()]
+    except ValueError:
+        parser.error("--x-articles takes whole numbers separated by commas")
+    if any(size < 1 for size in args.x_sizes):
+        parser.error("--x-articles must be at least 1")
     return args
+
+
+def x_launches(
+    args: argparse.Namespace, folder: Path, log: Callable[[str], None]
+) -> dict[str, Any]:
+    """Launches under X of each library size (and of the bundle on the first size), each kind
+    once unmeasured, then ``--repeat`` times, the kinds taking turns."""
+    from _library import LibrarySpec, ensure_library
+
+    missing = _xlaunch.available()
+    if missing:
+        return {"missing": missing}
+    results: dict[str, Any] = {"libraries": {}}
+    with _xlaunch.x_server() as display:
+        for number, size in enumerate(args.x_sizes):
+            spec = LibrarySpec(articles=size, feeds=args.feeds, seed=args.seed)
+            library, _built = ensure_library(spec, log=log)
+            data = _xlaunch.data_folder(library, folder)
+            kinds = {"bare": _xlaunch.bare_command(), "app": _xlaunch.app_command(data)}
+            if number == 0 and args.bundle.is_file():
+                kinds["bundle"] = _xlaunch.app_command(data, args.bundle)
+            homes = {kind: folder / f"home-{kind}-{size}" for kind in kinds}
+            runs: dict[str, list[_xlaunch.XLaunch]] = {kind: [] for kind in kinds}
+            log(f"Under X, {size} articles: warming up…")
+            for kind, command in kinds.items():
+                homes[kind].mkdir()
+                _xlaunch.launch(command, display, homes[kind], args.timeout)
+            for turn in range(1, args.repeat + 1):
+                log(f"Under X, {size} articles: launch {turn} of {args.repeat}…")
+                for kind, command in kinds.items():
+                    runs[kind].append(_xlaunch.launch(command, display, homes[kind], args.timeout))
+            results["libraries"][size] = runs
+            if "bundle" in runs:
+                results["bundle"] = {"size": size, "runs": runs}
+    return results
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -808,7 +937,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     library, built = ensure_library(spec, rebuild=args.rebuild, log=log)
     with tempfile.TemporaryDirectory(prefix="press-bench-ui-") as tmp:
         folder = Path(tmp)
-        log("Warming up (one launch of each, not counted)…")
+        x = x_launches(args, folder, log)
+        log("Offscreen: warming up (one launch of each, not counted)…")
         launch_once("bare", library, folder, args.timeout)
         launch_once("app", library, folder, args.timeout)
         app: list[Launch] = []
@@ -826,7 +956,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "".join(f"== {name} ==\n{text}\n" for name, text in result["profiles"].items())
         )
         log(f"Profiles written to {target}")
-    rep = build_report(app, bare, result)
+    rep = build_report(app, bare, result, x)
     print_report(machine_facts(args, library, built), rep, args.markdown)
     for miss in rep.misses:
         print(f"MISSED: {miss}")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, the Debian/Ubuntu packages the machine lacks: the libraries the Qt
 # wheels need, and the tools `make test` uses (faketime runs the suite with the clock a year
-# ahead; desktop-file-validate and appstreamcli check the packaging files).
+# ahead; desktop-file-validate and appstreamcli check the packaging files; Xvfb is the real X
+# server the desktop benchmark launches the window on).
 # Does nothing when they are all present, or on a system without dpkg/apt-get.
 set -euo pipefail
 
@@ -9,7 +10,7 @@ packages=(
     libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
     libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
     libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core
-    faketime desktop-file-utils appstream
+    faketime desktop-file-utils appstream xvfb xauth
 )
 
 command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || exit 0

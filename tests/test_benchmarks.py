@@ -19,7 +19,7 @@ BENCHMARKS = ROOT / "benchmarks"
 #: Each script with arguments small enough for the suite (the defaults take minutes).
 SMALL_RUNS = {
     "refresh": "--feeds 3 --entries 4 --size 4000 --repeat 1 --no-newsboat",
-    "ui": "--articles 300 --feeds 3 --repeat 1",
+    "ui": "--articles 300 --feeds 3 --repeat 1 --x-articles 300",
     "highlights": "--repeat 1 --highlights 60 --articles 20 --article-highlights 10 "
     "--article-size 3000",
     "hostile": "--quick",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -73,16 +74,23 @@ def install_crash_handler(show: Callable[[str], None]) -> None:
 
 def run_gui(library: Path, *, demo_library: Callable[[], Path] | None = None) -> int:
     """Open the main window on ``library`` and run until it closes."""
+    marks = {"gui": time.monotonic()}
+    from reader.ui import launch_probe
     from reader.ui.i18n import install_language
     from reader.ui.mainwindow import MainWindow
     from reader.ui.settings import AppSettings
 
+    marks["imported"] = time.monotonic()
     app = make_application()
+    marks["application"] = time.monotonic()
     settings = AppSettings()
     # Before any window: widgets take their texts and their locale when they are made.
     install_language(settings.preferences().language)
     store = Store(library)
+    marks["store"] = time.monotonic()
     window = MainWindow(store, settings, demo_library=demo_library)
+    marks["window"] = time.monotonic()
+    launch_probe.install(window, marks)  # owned by the window
 
     def show_report(report: str) -> None:
         from reader.ui.help_dialogs import ErrorReportDialog
@@ -91,6 +99,7 @@ def run_gui(library: Path, *, demo_library: Callable[[], Path] | None = None) ->
 
     install_crash_handler(show_report)
     window.show()
+    marks["shown"] = time.monotonic()
     try:
         return app.exec()
     finally:
