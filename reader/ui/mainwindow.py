@@ -129,6 +129,9 @@ class MainWindow(QMainWindow):
         self.feed_view.setModel(self.feed_model)
         self.feed_view.setItemDelegate(FeedTreeDelegate(self.feed_view))
         self.feed_view.setHeaderHidden(True)
+        # Every row is one line of the same font and icon: its height is asked once, not for
+        # each of some hundreds of feeds when the tree is expanded at start.
+        self.feed_view.setUniformRowHeights(True)
         self.feed_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.feed_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 

@@ -148,14 +148,10 @@ class _Fetcher:
         self.pool.setMaxThreadCount(threads)
         self.relay = _Relay(owner)
         self._threads = threads
-        self._accept = ", ".join(
-            [
-                *(bytes(m.data()).decode("ascii") for m in QImageReader.supportedMimeTypes()),
-                "image/*;q=0.8",
-            ]
-        )
         # Made on the first download: the HTTP stack and its certificates cost a noticeable
-        # part of a second, which opening the window should not pay.
+        # part of a second, and asking for the image formats loads Qt's image plugins
+        # (some 8 ms): opening the window should pay neither.
+        self._accept = ""
         self._http_client: Fetcher | None = None
         self._client_lock = threading.Lock()
 
@@ -167,6 +163,10 @@ class _Fetcher:
             if self.stopped:
                 raise _DownloadError("the window is closing")
             if self._http_client is None:
+                formats = QImageReader.supportedMimeTypes()
+                self._accept = ", ".join(
+                    [*(bytes(m.data()).decode("ascii") for m in formats), "image/*;q=0.8"]
+                )
                 self._http_client = Fetcher(
                     timeout=self.timeout,
                     max_redirects=MAX_REDIRECTS,
@@ -233,7 +233,8 @@ class _Fetcher:
                 raise _DownloadError(f"took longer than {self.timeout:g} s to download")
 
         try:
-            fetched = self._http().fetch(
+            client = self._http()  # also the Accept header, on the first download
+            fetched = client.fetch(
                 url, accept=self._accept, document="image", max_bytes=max_bytes, check=check
             )
         except FetchError as error:
