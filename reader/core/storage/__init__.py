@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.clock import utc_now
 from reader.core.folder_paths import FOLDER_SEPARATOR, split_folder
 from reader.core.parts import LibraryParts
 from reader.core.storage.articles import ArticlesMixin, cursor_after
 from reader.core.storage.base import StoreBase
-from reader.core.storage.briefs import BriefStore
 from reader.core.storage.fulltexts import FullTextStore
 from reader.core.storage.highlights import HighlightStore
 from reader.core.storage.outlines import OutlinesMixin
@@ -26,6 +27,9 @@ from reader.core.storage.refreshes import RefreshWritesMixin
 from reader.core.storage.search import MATCH_END, MATCH_START, SearchMixin
 from reader.core.storage.stats import StatsMixin
 from reader.core.storage.tags import TagStore
+
+if TYPE_CHECKING:
+    from reader.core.storage.briefs import BriefStore
 
 __all__ = [
     "FOLDER_SEPARATOR",
@@ -61,4 +65,11 @@ class Store(ArticlesMixin, RefreshWritesMixin, SearchMixin, OutlinesMixin, Stats
         self.highlights = HighlightStore(self)
         self.tags = TagStore(self)
         self.full_texts = FullTextStore(self)
-        self.briefs = BriefStore(self)
+
+    @cached_property
+    def briefs(self) -> BriefStore:
+        """The saved briefs: made on first use (with the brief engine and its JSON), as a
+        window's start shows none."""
+        from reader.core.storage.briefs import BriefStore
+
+        return BriefStore(self)
