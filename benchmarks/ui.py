@@ -515,7 +515,7 @@ def x_rows(rep: Report, x: dict[str, Any]) -> None:
         ratio = app / bare
         rows.append(
             (
-                f"launch under X, {size:,} articles → list painted (s)".replace(",", " "),
+                f"launch under X, {f'{size:,}'.replace(',', ' ')} articles → list painted (s)",
                 f"{app:.2f}",
                 f"{bare:.2f}",
                 f"{ratio:.2f}",
@@ -550,7 +550,7 @@ def x_rows(rep: Report, x: dict[str, Any]) -> None:
         ratio = built / venv
         rows.append(
             (
-                f"bundle launch under X, {size:,} articles (s)".replace(",", " "),
+                f"bundle launch under X, {f'{size:,}'.replace(',', ' ')} articles (s)",
                 f"{built:.2f}",
                 f"{venv:.2f}",
                 f"{ratio:.2f}",
