@@ -10,13 +10,14 @@ import os
 import sys
 from collections.abc import Sequence
 
+from reader.cli import PROG
 from reader.cli.commands import HANDLERS as _HANDLERS
 from reader.cli.commands import only_reads
 from reader.cli.i18n import _
 from reader.cli.info import cmd_summary
 from reader.cli.library import library_file, open_library, run_window, sigterm_interrupts
 from reader.cli.output import shown
-from reader.cli.parser import PROG, Clock, build_parser
+from reader.cli.parser import Clock, build_parser
 from reader.core.errors import ReaderError
 
 

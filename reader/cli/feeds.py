@@ -7,9 +7,9 @@ import argparse
 import sys
 from typing import Any, TextIO
 
+from reader.cli import PROG
 from reader.cli.i18n import _, ngettext
 from reader.cli.output import iso, print_json, shown
-from reader.cli.parser import PROG
 from reader.core import Store
 from reader.core.errors import FeedExistsError, FetchError, ParseError, ReaderError
 from reader.core.types import Feed

@@ -13,8 +13,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from reader import paths
-from reader.cli import i18n
-from reader.cli.parser import PROG, build_parser
+from reader.cli import PROG, i18n
+from reader.cli.parser import build_parser
 
 #: The command that regenerates the page (the page and its test say it).
 REGENERATE = "python -m reader.cli.usage docs/usage.md"

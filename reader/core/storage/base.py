@@ -19,7 +19,6 @@ from reader.core.parts import LibraryParts
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from reader.core.storage.briefs import BriefStore
     from reader.core.storage.fulltexts import FullTextStore
     from reader.core.storage.highlights import HighlightStore
     from reader.core.storage.tags import TagStore
@@ -37,7 +36,6 @@ class StoreBase:
     highlights: HighlightStore
     tags: TagStore
     full_texts: FullTextStore
-    briefs: BriefStore
 
     def __init__(
         self,
