@@ -15,8 +15,13 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QApplication
 
-from reader import __version__
-from reader.core import Store
+from reader.ui.pyside_scan import answer_feature_scans
+
+# Before the window's modules load: see reader.ui.pyside_scan.
+answer_feature_scans()
+
+from reader import __version__  # noqa: E402
+from reader.core import Store  # noqa: E402
 
 ORGANIZATION = "PressReader"
 APPLICATION = "Press Reader"
