@@ -502,10 +502,10 @@ def _median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
-def x_rows(rep: Report, x: dict[str, Any]) -> None:
+def x_rows(rep: Report, under_x: dict[str, Any]) -> None:
     """The launches under X: one row per library, its steps, and the bundle's."""
-    if "missing" in x:
-        rep.details.append(f"note: launches under X not measured: {x['missing']}")
+    if "missing" in under_x:
+        rep.details.append(f"note: launches under X not measured: {under_x['missing']}")
         rep.misses.append("launch under X (not measured)")
         return
     rows = rep.rows
@@ -519,7 +519,7 @@ def x_rows(rep: Report, x: dict[str, Any]) -> None:
             (name, f"{mine:.2f}", f"{theirs:.2f}", f"{ratio:.2f}", wording, ok(ratio <= target))
         )
 
-    for size, runs in x["libraries"].items():
+    for size, runs in under_x["libraries"].items():
         articles = f"{size:,}".replace(",", " ")
         compared(
             f"launch under X, {articles} articles → list painted (s)",
@@ -544,7 +544,7 @@ def x_rows(rep: Report, x: dict[str, Any]) -> None:
                 for a, b in zip(runs["app"], runs["bare"], strict=True)
             )
         )
-    bundle = x.get("bundle")
+    bundle = under_x.get("bundle")
     if bundle:
         runs = bundle["runs"]
         articles = f"{bundle['size']:,}".replace(",", " ")
@@ -559,10 +559,10 @@ def x_rows(rep: Report, x: dict[str, Any]) -> None:
 
 
 def build_report(
-    app: list[Launch], bare: list[Launch], r: dict[str, Any], x: dict[str, Any]
+    app: list[Launch], bare: list[Launch], r: dict[str, Any], under_x: dict[str, Any]
 ) -> Report:
     rep = Report()
-    x_rows(rep, x)
+    x_rows(rep, under_x)
     rows = rep.rows
     app_wall = _median([x.wall for x in app])
     bare_wall = _median([x.wall for x in bare])
@@ -931,7 +931,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     library, built = ensure_library(spec, rebuild=args.rebuild, log=log)
     with tempfile.TemporaryDirectory(prefix="press-bench-ui-") as tmp:
         folder = Path(tmp)
-        x = x_launches(args, folder, log)
+        under_x = x_launches(args, folder, log)
         log("Offscreen: warming up (one launch of each, not counted)…")
         launch_once("bare", library, folder, args.timeout)
         launch_once("app", library, folder, args.timeout)
@@ -950,7 +950,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "".join(f"== {name} ==\n{text}\n" for name, text in result["profiles"].items())
         )
         log(f"Profiles written to {target}")
-    rep = build_report(app, bare, result, x)
+    rep = build_report(app, bare, result, under_x)
     print_report(machine_facts(args, library, built), rep, args.markdown)
     for miss in rep.misses:
         print(f"MISSED: {miss}")

@@ -63,9 +63,10 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     with i18n.translated(user_translation()):
         window = window_request(sys.argv[1:] if argv is None else argv)
         if window is not None:
-            from reader.cli.library import open_window
+            from reader.cli.library import run_window
+            from reader.cli.outcome import exit_status
 
-            return open_window(window)
+            return exit_status(lambda: run_window(window))
         from reader.cli.dispatch import run
         from reader.core import utc_now
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import signal
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -79,15 +78,3 @@ def run_window(args: argparse.Namespace) -> int:
         raise ReaderError(problem)
     data = paths.data_dir(getattr(args, "data_dir", None))
     return run_gui(library_file(args), demo_library=lambda: demo_library(data))
-
-
-def open_window(args: argparse.Namespace) -> int:
-    """:func:`run_window`, its error told in one line as any command's (exit status 1)."""
-    try:
-        return run_window(args)
-    except ReaderError as error:
-        from reader.cli import PROG
-        from reader.cli.output import shown
-
-        print(f"{PROG}: error: {shown(error)}", file=sys.stderr)
-        return 1

@@ -60,3 +60,27 @@ def test_a_window_line_reads_as_the_full_grammar_reads_it(argv: list[str]) -> No
 @pytest.mark.parametrize("argv", OTHER_LINES, ids=" ".join)
 def test_any_other_line_goes_to_the_full_grammar(argv: list[str]) -> None:
     assert window_request(argv) is None
+
+
+def test_the_window_line_ends_like_any_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C while the window starts, or an engine error, gets the one line any command
+    gets, not a traceback."""
+    import reader.cli.library
+    from reader.cli import main
+    from reader.core.errors import ReaderError
+
+    def interrupted(args: argparse.Namespace) -> int:
+        raise KeyboardInterrupt
+
+    def refused(args: argparse.Namespace) -> int:
+        raise ReaderError("the library \x1b[31mis locked")
+
+    monkeypatch.setattr(reader.cli.library, "run_window", interrupted)
+    assert main(["--data-dir", "/srv/press"]) == 130
+    assert capsys.readouterr().err == "press-reader: interrupted\n"
+    monkeypatch.setattr(reader.cli.library, "run_window", refused)
+    assert main(["gui"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("press-reader: error: the library ") and "\x1b" not in err
