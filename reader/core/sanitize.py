@@ -236,7 +236,11 @@ _BLOCKS = (
     "li|ol|p|pre|section|table|ul"
 )
 #: A block element opened inside an open paragraph, which an HTML parser would close first.
-_BLOCK_IN_PARAGRAPH = re.compile(rf"<p\b[^>]*>(?:[^<]|<(?!/p>|(?:{_BLOCKS})\b))*<(?:{_BLOCKS})\b")
+#: Possessive: a run of text is taken whole, never given back one character at a time (the
+#: only thing that may follow is "<", so backtracking could never find another match).
+_BLOCK_IN_PARAGRAPH = re.compile(
+    rf"<p\b[^>]*+>(?:[^<]++|<(?!/p>|(?:{_BLOCKS})\b))*+<(?:{_BLOCKS})\b"
+)
 
 
 def _clean(html: str, base_url: str | None) -> str:

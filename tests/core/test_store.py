@@ -521,6 +521,46 @@ def test_search_follows_edits_and_deletions(french: Store) -> None:
     assert french.search("cooperation") == []
 
 
+def _index_matches_the_articles(store: Store) -> bool:
+    """FTS5's own check of an external-content index against its table: every article
+    indexed once, with its current title, author and text, and nothing else."""
+    try:
+        store._conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def test_the_index_follows_new_changed_and_removed_articles_exactly(french: Store) -> None:
+    assert _index_matches_the_articles(french)
+    fid = french.list_feeds()[0].id
+    other = french.add_feed("https://autre.example/rss").id
+    french.store_parsed_feed(
+        fid, feed(entry("3", "Sport", "La coopération sportive."), entry("6", "Kidal", "Calme."))
+    )
+    french.store_parsed_feed(other, feed(entry("a", "Tillabéri", "Les convois reprennent.")))
+    french.store_parsed_feed(other, feed())  # nothing new: nothing indexed
+    assert _index_matches_the_articles(french)
+    assert {h.article.title for h in french.search("kidal OR tillaberi")} == {"Kidal", "Tillabéri"}
+    french.remove_feed(fid)
+    assert _index_matches_the_articles(french)
+    assert [h.article.title for h in french.search("convois")] == ["Tillabéri"]
+
+
+def test_a_library_indexed_by_trigger_still_indexes_after_the_upgrade(tmp_path: Path) -> None:
+    """Up to version 9 an insert trigger indexed each new article; from version 10 the store
+    does: an upgraded library keeps finding what it stores, with a consistent index."""
+    path = tmp_path / "library.sqlite3"
+    db = schema.connect(path)
+    schema.migrate(db, path, target=9)
+    db.close()
+    with Store(path) as store:
+        fid = store.add_feed("https://presse.example/rss").id
+        store.store_parsed_feed(fid, feed(entry("1", "Gao", "La coopération reprend à Gao.")))
+        assert _index_matches_the_articles(store)
+        assert len(store.search("cooperation")) == 1
+
+
 # -- OPML -----------------------------------------------------------------------------------
 
 

@@ -108,6 +108,8 @@ class RefreshWritesMixin(StoreBase):
                 )
             }
             plan = plan_entry_updates(known, zip(parsed.entries, identities, strict=True))
+            # Every new row gets an id above today's largest: the write lock is held.
+            (last_id,) = db.execute("SELECT ifnull(max(id), 0) FROM articles").fetchone()
             db.executemany(
                 f"INSERT INTO articles (feed_id, key, published, first_seen, duplicate_of, "
                 f"{', '.join(_CONTENT_COLUMNS)}) "
@@ -124,6 +126,13 @@ class RefreshWritesMixin(StoreBase):
                     for entry, ident in plan.new
                 ],
             )
+            if plan.new:
+                # Searchable in the same transaction, with one statement (schema v10).
+                db.execute(
+                    "INSERT INTO articles_fts (rowid, title, author, text) "
+                    "SELECT id, title, ifnull(author, ''), text FROM articles WHERE id > ?",
+                    (last_id,),
+                )
             db.executemany(
                 f"UPDATE articles SET {', '.join(_UPDATE_CONTENT)}, "
                 "published = coalesce(?, published), last_changed = ? WHERE id = ?",
