@@ -332,8 +332,11 @@ class FeedServer:
             process.kill()
             process.join(5)
 
-    def url(self, index: int) -> str:
-        return f"http://127.0.0.1:{self.port}/feed/{index}.xml"
+    def url(self, index: int, site: int | None = None) -> str:
+        """Where feed ``index`` is read: on 127.0.0.1, or on page site ``site`` (every
+        address serves every document)."""
+        host = "127.0.0.1" if site is None else self.page_host(site)
+        return f"http://{host}:{self.port}/feed/{index}.xml"
 
     def page_host(self, number: int) -> str:
         """The address of page site ``number`` (0 … ``page_hosts`` - 1)."""

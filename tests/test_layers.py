@@ -74,3 +74,16 @@ def test_the_highlights_filter_decides_without_qt() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_parser_process_imports_only_what_parsing_needs() -> None:
+    """Each refresh starts fresh parser processes: they import the parsing job, not the HTTP
+    stack, the store or the page extractor."""
+    code = (
+        "import sys, reader.core.parse_job; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('httpx', 'sqlite3', "
+        "'trafilatura', 'lxml') or m.startswith(('reader.core.storage', 'reader.core.fetch', "
+        "'reader.core.extract', 'reader.core.refresh'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -30,7 +30,7 @@ from reader.core.errors import (
 from reader.core.fetch import Fetcher, FetchResult
 from reader.core.fulltext import PageQueue, retrieve_page
 from reader.core.identity import EntryIdentity, identify
-from reader.core.parse import parse_feed
+from reader.core.parse_job import parse_and_identify
 from reader.core.parts import FeedParser, make_fetcher
 from reader.core.refresh_plan import decide_articles, decide_feed, outcome_of
 from reader.core.storage import Store
@@ -53,15 +53,6 @@ class _Retrieved:
     parsed: ParsedFeed | None = None
     identities: tuple[EntryIdentity, ...] = ()
     error: ReaderError | None = None
-
-
-def parse_and_identify(
-    content: bytes, url: str, content_type: str | None, now: datetime
-) -> tuple[ParsedFeed, tuple[EntryIdentity, ...]]:
-    """Everything CPU-bound about one feed, done where it can run on another core: parsing,
-    sanitizing, and the digests and keys the store compares."""
-    parsed = parse_feed(content, url, content_type=content_type, now=now)
-    return parsed, tuple(identify(entry) for entry in parsed.entries)
 
 
 ProgressCallback = Callable[[RefreshProgress], None]
